@@ -1,0 +1,40 @@
+/**
+ * The `assay` command: the engine without a UI, for scripts, CI and servers. Each
+ * command lives in its own file under `commands/` and registers itself here.
+ */
+import { Command, CommanderError } from 'commander';
+import { appVersion } from '../engine/app/package-root';
+import { EXIT_OK, EXIT_USAGE, reportFailure, type GlobalOptions } from './cli-io';
+import { registerServe } from './commands/serve-command';
+import { registerWorkspace } from './commands/workspace-command';
+
+export function buildProgram(): Command {
+  const program = new Command('assay')
+    .description('Assay: import, profile, clean, train and ship models from one workspace.')
+    .version(appVersion(), '-V, --version')
+    .option('-w, --workspace <dir>', 'workspace folder (default: $ASSAY_WORKSPACE or the per-user default)')
+    .option('--json', 'print machine-readable JSON')
+    .option('--verbose', 'print stack traces with errors')
+    .showHelpAfterError('(run with --help for usage)')
+    // Subcommands inherit this, so every usage error reaches the exit-code mapping below.
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  registerServe(program, globals);
+  registerWorkspace(program, globals);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      return benign ? EXIT_OK : EXIT_USAGE;
+    }
+    return reportFailure(error, program.opts<GlobalOptions>().verbose ?? false);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The engine: every behaviour of Assay behind the contract's handler table. It runs in
+ * the Electron main process, in the browser-mode server, in the CLI and in tests, and
+ * imports nothing from Electron. Hosts that have native dialogs pass them in.
+ */
+import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/api';
+import type { AppInfo } from '../../shared/app';
+import type { DialogsApi } from '../../shared/dialogs';
+import { ApiError } from '../../shared/errors';
+import { appHandlers } from './app/app-handlers';
+import { dispatch } from './core/dispatch';
+import { EventBus } from './core/event-bus';
+import type { HandlerSlice, Handlers } from './core/handlers';
+import { unsupportedDialogs } from './core/unsupported-dialogs';
+import { JobManager } from './jobs/job-manager';
+import { jobsHandlers } from './jobs/jobs-handlers';
+import { rememberWorkspace } from './workspace/recent-workspaces';
+import { Workspace } from './workspace/workspace';
+import { workspaceHandlers } from './workspace/workspace-handlers';
+import { WorkspaceHost } from './workspace/workspace-host';
+
+export interface EngineOptions {
+  workspaceDir: string;
+  /** Create the workspace when the folder has none (default true). */
+  createWorkspace?: boolean;
+  mode: AppInfo['mode'];
+  /** Native dialogs from the desktop shell; refused elsewhere. */
+  dialogs?: HandlerSlice<DialogsApi>;
+}
+
+export class Engine {
+  readonly handlers: Handlers;
+
+  private constructor(
+    readonly events: EventBus,
+    readonly jobs: JobManager,
+    readonly host: WorkspaceHost,
+    options: EngineOptions,
+  ) {
+    this.handlers = {
+      ...appHandlers(options.mode, options.dialogs !== undefined),
+      ...workspaceHandlers(host),
+      ...jobsHandlers(jobs),
+      ...(options.dialogs ?? unsupportedDialogs()),
+    };
+  }
+
+  static async create(options: EngineOptions): Promise<Engine> {
+    const workspace = await Workspace.open(options.workspaceDir, { create: options.createWorkspace ?? true });
+    // The recent list is a convenience; a read-only config folder must not stop the app.
+    await rememberWorkspace(workspace.root).catch(() => undefined);
+    const events = new EventBus();
+    const jobs = new JobManager(events);
+    return new Engine(events, jobs, new WorkspaceHost(workspace, events, jobs), options);
+  }
+
+  /** Typed call for in-process callers (tests, the CLI): throws `ApiError` on failure. */
+  async call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
+    const result = await dispatch(this.handlers, method, request);
+    if (!result.ok) throw ApiError.from(result.error);
+    return result.value as ApiResponse<M>;
+  }
+
+  /** The workspace open right now (it changes when the user switches). */
+  get workspace(): Workspace {
+    return this.host.current();
+  }
+
+  async close(): Promise<void> {
+    await this.jobs.cancelAll();
+    this.host.current().close();
+  }
+}

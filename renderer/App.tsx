@@ -1,0 +1,46 @@
+/** The one window: sidebar, top bar, main area, inspector, jobs panel (DESIGN §8). */
+import { useEffect } from 'react';
+import { JobsPanel } from './jobs/JobsPanel';
+import { useJobs } from './jobs/jobs-store';
+import { HelpDialog } from './shell/HelpDialog';
+import { Inspector } from './shell/Inspector';
+import { MainView } from './shell/MainView';
+import { useShortcuts } from './shell/shortcuts';
+import { Sidebar } from './shell/Sidebar';
+import { useTheme } from './shell/theme';
+import { reportError } from './shell/toast-store';
+import { Toasts } from './shell/Toasts';
+import { TopBar } from './shell/TopBar';
+import { WorkspaceDialog } from './workspace/WorkspaceDialog';
+import { useWorkspace } from './workspace/workspace-store';
+
+export function App() {
+  useTheme();
+  useShortcuts();
+  const loadError = useWorkspace((s) => s.loadError);
+  useEffect(() => {
+    void useWorkspace.getState().load();
+    void useJobs.getState().load().catch(reportError);
+  }, []);
+  return (
+    <div className="app" data-testid="app-shell">
+      <Sidebar />
+      <div className="workarea">
+        <TopBar />
+        {loadError && (
+          <div className="banner error" role="alert">
+            {loadError}
+          </div>
+        )}
+        <div className="content">
+          <MainView />
+          <Inspector />
+        </div>
+        <JobsPanel />
+      </div>
+      <WorkspaceDialog />
+      <HelpDialog />
+      <Toasts />
+    </div>
+  );
+}

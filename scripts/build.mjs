@@ -1,0 +1,31 @@
+// Builds everything the app runs: the Node side (CLI, Electron main, workers) bundled by
+// esbuild with dependencies left in node_modules, the sandboxed preload as CommonJS (a
+// sandboxed preload cannot be an ES module), and the renderer by Vite.
+import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const started = Date.now();
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: {
+      cli: 'electron/cli/entry.ts',
+      main: 'electron/main.ts',
+    },
+    outdir: 'dist/node',
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: { preload: 'electron/preload.ts' },
+    outdir: 'dist/node',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    external: ['electron'],
+  }),
+]);
+await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,0 +1,49 @@
+/**
+ * Jobs contract: every long-running piece of work (imports, profiles, training, pushes)
+ * returns an id at once, streams progress and can be cancelled (DESIGN §3).
+ */
+import { z } from 'zod';
+import type { Method, RequestSchemas } from './contract';
+
+export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface JobProgress {
+  jobId: string;
+  /** Kind of work, e.g. "import", "profile", "train". */
+  kind: string;
+  /** What the job is working on, for people: "Importing flights.csv". */
+  label: string;
+  state: JobState;
+  /** 0..1, or null while the total is unknown. */
+  fraction: number | null;
+  /** The current stage, for people: "Reading rows". */
+  stage: string;
+  /** Units processed so far and in total, when meaningful (see `unit`). */
+  done?: number;
+  total?: number;
+  unit?: 'rows' | 'bytes' | 'iterations' | 'columns' | 'files';
+  /** Milliseconds since the epoch. */
+  startedAt: number;
+  finishedAt?: number;
+  /** Estimated milliseconds remaining, from the rate so far; null while unknown. */
+  etaMs: number | null;
+  /** Set when state is "failed". */
+  error?: { code: string; message: string };
+  /** Set when state is "succeeded": what the job produced (a dataset version, a run id …). */
+  result?: unknown;
+}
+
+export interface JobsApi {
+  /** Running and recently finished jobs, newest first. */
+  'jobs.list': Method<Record<string, never>, JobProgress[]>;
+  /** Ask a running job to stop; it ends in state "cancelled" and leaves nothing behind. */
+  'jobs.cancel': Method<{ jobId: string }, { cancelled: boolean }>;
+  /** Forget finished jobs (the panel's "Clear"). */
+  'jobs.clearFinished': Method<Record<string, never>, { removed: number }>;
+}
+
+export const jobsRequests: RequestSchemas<JobsApi> = {
+  'jobs.list': z.strictObject({}),
+  'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(100) }),
+  'jobs.clearFinished': z.strictObject({}),
+};
