@@ -28,7 +28,10 @@ export default tseslint.config(
         [{ name: 'electron', message: 'The engine is plain Node: no Electron imports (DESIGN §1).' }],
         [
           { group: ['**/renderer/**'], message: 'The engine must not import the UI.' },
-          { group: ['**/server/**', '**/cli/**', '../../main', '../../preload', '../../ipc'], message: 'The engine must not import its adapters.' },
+          {
+            group: ['**/server/**', '**/cli/**', '../../main', '../../preload', '../../ipc'],
+            message: 'The engine must not import its adapters.',
+          },
         ],
       ),
     },
@@ -40,10 +43,18 @@ export default tseslint.config(
         [{ name: 'electron', message: 'shared/ is the contract: no Electron.' }],
         [
           { group: ['node:*'], message: 'shared/ must not depend on Node.' },
-          { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom'], message: 'shared/ must not import either side.' },
+          {
+            group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom'],
+            message: 'shared/ must not import either side.',
+          },
         ],
       ),
     },
+  },
+  {
+    // Tests of the contract run under Node's test runner; the contract itself stays pure.
+    files: ['shared/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -55,7 +66,10 @@ export default tseslint.config(
         [{ name: 'electron', message: 'The renderer talks to the main process only through window.assay.' }],
         [
           { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
-          { group: ['**/electron/**'], message: 'The renderer reaches the engine only through the API client.' },
+          {
+            group: ['**/electron/**'],
+            message: 'The renderer reaches the engine only through the API client.',
+          },
         ],
       ),
     },

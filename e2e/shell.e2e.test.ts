@@ -21,9 +21,21 @@ describe('the app shell in Chromium', () => {
     const { page, server } = app;
     await page.goto(server.url);
     await page.getByTestId('app-shell').waitFor();
-    assert.equal(await page.getByTestId('workspace-name').textContent(), app.engine.workspace.root.split('/').pop());
+    assert.equal(
+      await page.getByTestId('workspace-name').textContent(),
+      app.engine.workspace.root.split('/').pop(),
+    );
     assert.ok(!page.url().includes('token='), 'the token should leave the address bar');
-    for (const label of ['Datasets', 'Profile', 'Clean', 'Features', 'Train', 'Experiments', 'Registry', 'Monitor']) {
+    for (const label of [
+      'Datasets',
+      'Profile',
+      'Clean',
+      'Features',
+      'Train',
+      'Experiments',
+      'Registry',
+      'Monitor',
+    ]) {
       assert.ok(await page.getByRole('button', { name: label }).isVisible(), `${label} in the sidebar`);
     }
     await page.screenshot({ path: screenshotPath('shell-light-1280') });
@@ -48,14 +60,17 @@ describe('the app shell in Chromium', () => {
   it('shows the jobs panel with a real job, its progress and a working cancel', async () => {
     const { page, engine } = app;
     let release: () => void = () => undefined;
-    const { outcome } = engine.jobs.start({ kind: 'test', label: 'Counting to a thousand', unit: 'rows' }, async (ctx) => {
-      ctx.progress({ stage: 'Counting', done: 250, total: 1000 });
-      await new Promise<void>((resolve) => {
-        release = resolve;
-        ctx.signal.addEventListener('abort', () => resolve());
-      });
-      ctx.throwIfCancelled();
-    });
+    const { outcome } = engine.jobs.start(
+      { kind: 'test', label: 'Counting to a thousand', unit: 'rows' },
+      async (ctx) => {
+        ctx.progress({ stage: 'Counting', done: 250, total: 1000 });
+        await new Promise<void>((resolve) => {
+          release = resolve;
+          ctx.signal.addEventListener('abort', () => resolve());
+        });
+        ctx.throwIfCancelled();
+      },
+    );
     const row = page.getByTestId('job-row').filter({ hasText: 'Counting to a thousand' });
     await row.waitFor();
     await row.locator('[role=progressbar][aria-valuenow="25"]').waitFor();

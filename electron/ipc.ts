@@ -30,13 +30,17 @@ export function bindIpc(ipcMain: IpcMainLike, engine: Engine, targets: () => Web
     ipcMain.handle(IPC_CALL_PREFIX + method, async (event, payload): Promise<Result<unknown>> => {
       const frame = event.senderFrame;
       if (!isTrustedSender(frame?.url, frame !== null && frame.parent === null)) {
-        return { ok: false, error: { code: 'BAD_REQUEST', message: 'Calls are accepted only from the Assay window.' } };
+        return {
+          ok: false,
+          error: { code: 'BAD_REQUEST', message: 'Calls are accepted only from the Assay window.' },
+        };
       }
       return dispatch(engine.handlers, method, payload);
     });
   }
   const unsubscribe = engine.events.onAny((name, payload) => {
-    for (const contents of targets()) if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, name, payload);
+    for (const contents of targets())
+      if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, name, payload);
   });
   return () => {
     unsubscribe();

@@ -32,7 +32,9 @@ let mainWindow: BrowserWindow | null = null;
 
 function workspaceFromArgs(): string {
   const index = process.argv.indexOf('--workspace');
-  return index > 0 && process.argv[index + 1] ? path.resolve(process.argv[index + 1]!) : defaultWorkspaceDir();
+  return index > 0 && process.argv[index + 1]
+    ? path.resolve(process.argv[index + 1]!)
+    : defaultWorkspaceDir();
 }
 
 function nativeDialogs(): HandlerSlice<DialogsApi> {
@@ -44,12 +46,16 @@ function nativeDialogs(): HandlerSlice<DialogsApi> {
       ];
       if (request.multiple) properties.push('multiSelections');
       const options = { title: request.title, properties, filters: request.filters };
-      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
       return { paths: result.canceled ? [] : result.filePaths };
     },
     'dialog.save': async (request) => {
       const options = { title: request.title, defaultPath: request.defaultPath, filters: request.filters };
-      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
       return { paths: result.canceled || !result.filePath ? [] : [result.filePath] };
     },
   };
@@ -58,7 +64,8 @@ function nativeDialogs(): HandlerSlice<DialogsApi> {
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = await readStaticFile(rendererDir(), new URL(request.url).pathname);
-    if (file === null || file === 'missing') return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
+    if (file === null || file === 'missing')
+      return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     return new Response(new Uint8Array(file.body), {
       headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType },
     });
@@ -85,7 +92,10 @@ function lockDownContents(): void {
 
 function createWindow(): BrowserWindow {
   const stateFile = path.join(app.getPath('userData'), 'window-state.json');
-  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const state = loadWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const window = new BrowserWindow({
     ...state,
     minWidth: 800,
@@ -124,16 +134,18 @@ void app.whenReady().then(async () => {
   serveRenderer();
   let engine: Engine;
   try {
-    engine = await Engine.create({ workspaceDir: workspaceFromArgs(), mode: 'desktop', dialogs: nativeDialogs() });
+    engine = await Engine.create({
+      workspaceDir: workspaceFromArgs(),
+      mode: 'desktop',
+      dialogs: nativeDialogs(),
+    });
   } catch (error) {
     dialog.showErrorBox('Assay cannot start', error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
   bindIpc(ipcMain, engine, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
-  Menu.setApplicationMenu(
-    buildMenu((command) => engine.events.emit('app.command', { command })),
-  );
+  Menu.setApplicationMenu(buildMenu((command) => engine.events.emit('app.command', { command })));
   mainWindow = createWindow();
   app.on('before-quit', () => void engine.close());
 });

@@ -12,7 +12,8 @@ import { eventNames, type EventName } from '../shared/events';
 const bridge: Record<string, unknown> = {};
 for (const method of apiMethods) {
   // Results cross as plain `{ ok, value | error }`: Error subclasses do not survive the bridge.
-  bridge[method] = (request: unknown) => ipcRenderer.invoke(IPC_CALL_PREFIX + method, request) as Promise<Result<unknown>>;
+  bridge[method] = (request: unknown) =>
+    ipcRenderer.invoke(IPC_CALL_PREFIX + method, request) as Promise<Result<unknown>>;
 }
 bridge.on = (event: EventName, listener: (payload: unknown) => void) => {
   if (!eventNames.includes(event)) throw new Error(`Unknown event ${String(event)}`);

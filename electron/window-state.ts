@@ -29,7 +29,11 @@ export function loadWindowState(file: string, displays: Rect[]): WindowState {
     const width = clampSize(saved.width, 800, DEFAULT_STATE.width);
     const height = clampSize(saved.height, 560, DEFAULT_STATE.height);
     const state: WindowState = { width, height, maximized: saved.maximized === true };
-    if (typeof saved.x === 'number' && typeof saved.y === 'number' && fitsSomeDisplay({ x: saved.x, y: saved.y, width, height }, displays)) {
+    if (
+      typeof saved.x === 'number' &&
+      typeof saved.y === 'number' &&
+      fitsSomeDisplay({ x: saved.x, y: saved.y, width, height }, displays)
+    ) {
       state.x = saved.x;
       state.y = saved.y;
     }

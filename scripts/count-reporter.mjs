@@ -6,7 +6,8 @@ export default async function* countReporter(source) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
     if (event.data.details?.type === 'suite') {
       // A suite that fails outside its tests (a hook) is a failure of its own.
-      if (event.type === 'test:fail' && event.data.details?.error?.failureType === 'hookFailed') counts.failed += 1;
+      if (event.type === 'test:fail' && event.data.details?.error?.failureType === 'hookFailed')
+        counts.failed += 1;
       continue;
     }
     if (event.data.skip || event.data.todo) counts.skipped += 1;

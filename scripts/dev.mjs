@@ -3,9 +3,13 @@
 import { spawn } from 'node:child_process';
 
 const vite = spawn('npx', ['vite', 'build', '--watch', '--mode', 'development'], { stdio: 'inherit' });
-const server = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/entry.ts', ...process.argv.slice(2), 'serve'], {
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'electron/cli/entry.ts', ...process.argv.slice(2), 'serve'],
+  {
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     vite.kill(signal);

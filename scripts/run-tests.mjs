@@ -44,7 +44,14 @@ const result = spawnSync(
     ...files,
   ],
   // Tests must never touch a person's real workspace or recent list.
-  { stdio: 'inherit', env: { ...process.env, ASSAY_CONFIG_DIR: path.join(scratch, 'config'), ASSAY_WORKSPACE: path.join(scratch, 'workspace') } },
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      ASSAY_CONFIG_DIR: path.join(scratch, 'config'),
+      ASSAY_WORKSPACE: path.join(scratch, 'workspace'),
+    },
+  },
 );
 
 let counts = { passed: 0, failed: 0, skipped: 0 };
@@ -55,5 +62,7 @@ try {
 }
 rmSync(scratch, { recursive: true, force: true });
 const exitCode = result.status === 0 && counts.failed === 0 ? 0 : 1;
-console.log(`${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+console.log(
+  `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`,
+);
 process.exit(exitCode);

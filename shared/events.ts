@@ -12,7 +12,8 @@ export interface Events {
 }
 
 /** Actions the desktop menu can ask the UI to perform. */
-export type AppCommand = 'workspace.new' | 'workspace.open' | 'dataset.import' | 'jobs.toggle' | 'help.shortcuts';
+export type AppCommand =
+  'workspace.new' | 'workspace.open' | 'dataset.import' | 'jobs.toggle' | 'help.shortcuts';
 
 export type EventName = keyof Events;
 

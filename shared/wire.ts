@@ -63,7 +63,8 @@ function revive(parts: Uint8Array[]) {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const record = value as Record<string, unknown>;
       if (typeof record[BIN] === 'number' && Object.keys(record).length === 1) return parts[record[BIN]];
-      if (typeof record[BIGINT] === 'string' && Object.keys(record).length === 1) return BigInt(record[BIGINT]);
+      if (typeof record[BIGINT] === 'string' && Object.keys(record).length === 1)
+        return BigInt(record[BIGINT]);
     }
     return value;
   };

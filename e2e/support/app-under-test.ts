@@ -32,7 +32,9 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startAppUnderTest(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<AppUnderTest> {
+export async function startAppUnderTest(
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<AppUnderTest> {
   if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) {
     throw new Error('The UI is not built; run `npm run build` before the end-to-end tests.');
   }

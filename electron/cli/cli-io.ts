@@ -22,7 +22,9 @@ export interface GlobalOptions {
 /** Print a result: as JSON for machines, through `human` for people. */
 export function emit<T>(options: GlobalOptions, value: T, human: (value: T) => string): void {
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v), 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v), 2)}\n`,
+    );
   } else {
     process.stdout.write(`${human(value)}\n`);
   }

@@ -15,7 +15,8 @@ export interface AccessPolicy {
   allowedHostnames: ReadonlySet<string>;
 }
 
-export type AccessDecision = { ok: true; viaQuery: boolean } | { ok: false; status: 401 | 403; reason: string };
+export type AccessDecision =
+  { ok: true; viaQuery: boolean } | { ok: false; status: 401 | 403; reason: string };
 
 export interface RequestFacts {
   url: string;
@@ -62,7 +63,12 @@ export function decideAccess(policy: AccessPolicy, facts: RequestFacts): AccessD
   }
   if (facts.origin !== undefined || facts.upgrade) {
     const origin = parseOrigin(facts.origin);
-    if (!origin || origin.port !== policy.port || origin.hostname !== host.hostname || origin.protocol !== 'http:') {
+    if (
+      !origin ||
+      origin.port !== policy.port ||
+      origin.hostname !== host.hostname ||
+      origin.protocol !== 'http:'
+    ) {
       return { ok: false, status: 403, reason: 'Requests from other sites are refused.' };
     }
   }
@@ -70,11 +76,19 @@ export function decideAccess(policy: AccessPolicy, facts: RequestFacts): AccessD
   if (fromQuery !== null) {
     return sameSecret(fromQuery, policy.token)
       ? { ok: true, viaQuery: true }
-      : { ok: false, status: 401, reason: 'The token in this address is wrong; use the address Assay printed.' };
+      : {
+          ok: false,
+          status: 401,
+          reason: 'The token in this address is wrong; use the address Assay printed.',
+        };
   }
   const fromCookie = readCookie(facts.cookie, cookieName(policy.port));
   if (fromCookie !== null && sameSecret(fromCookie, policy.token)) return { ok: true, viaQuery: false };
-  return { ok: false, status: 401, reason: 'Open Assay with the address it printed, which carries its token.' };
+  return {
+    ok: false,
+    status: 401,
+    reason: 'Open Assay with the address it printed, which carries its token.',
+  };
 }
 
 function parseHostHeader(value: string | undefined): { hostname: string; port: number } | null {

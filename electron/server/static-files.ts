@@ -29,7 +29,10 @@ export interface StaticFile {
  * The file for a URL path: 'missing' for an asset that does not exist, null when the UI
  * has not been built at all.
  */
-export async function readStaticFile(rootDir: string, urlPath: string): Promise<StaticFile | 'missing' | null> {
+export async function readStaticFile(
+  rootDir: string,
+  urlPath: string,
+): Promise<StaticFile | 'missing' | null> {
   const root = path.resolve(rootDir);
   let decoded: string;
   try {
@@ -42,7 +45,12 @@ export async function readStaticFile(rootDir: string, urlPath: string): Promise<
   const isAsset = path.extname(candidate) !== '';
   const file = isAsset ? candidate : path.join(root, 'index.html');
   const body = await fs.readFile(file).catch(() => null);
-  if (body) return { body, contentType: contentTypeOf(file), immutable: file.includes(`${path.sep}assets${path.sep}`) };
+  if (body)
+    return {
+      body,
+      contentType: contentTypeOf(file),
+      immutable: file.includes(`${path.sep}assets${path.sep}`),
+    };
   return isAsset ? 'missing' : null;
 }
 

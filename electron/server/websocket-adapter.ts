@@ -19,12 +19,20 @@ export function attachWebSocketAdapter(wss: WebSocketServer, engine: Engine): ()
   return unsubscribe;
 }
 
-async function handleMessage(socket: WebSocket, engine: Engine, data: unknown, isBinary: boolean): Promise<void> {
+async function handleMessage(
+  socket: WebSocket,
+  engine: Engine,
+  data: unknown,
+  isBinary: boolean,
+): Promise<void> {
   let message: ClientMessage;
   try {
     message = parseClientMessage(decodeMessage(isBinary ? toBytes(data) : toBytes(data).toString()));
   } catch {
-    send(socket, { type: 'fatal', error: { code: 'BAD_REQUEST', message: 'The message could not be read.' } });
+    send(socket, {
+      type: 'fatal',
+      error: { code: 'BAD_REQUEST', message: 'The message could not be read.' },
+    });
     return;
   }
   const result = await dispatch(engine.handlers, message.method, message.request);

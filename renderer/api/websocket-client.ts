@@ -49,7 +49,12 @@ export class WebSocketClient implements ApiClient {
       };
       socket.onerror = () => {
         this.opening = null;
-        reject(new ApiError('INTERNAL', 'Assay cannot reach its server; check that `assay serve` is still running.'));
+        reject(
+          new ApiError(
+            'INTERNAL',
+            'Assay cannot reach its server; check that `assay serve` is still running.',
+          ),
+        );
       };
       socket.onclose = () => this.handleClose(socket);
       socket.onmessage = (event: MessageEvent<string | ArrayBuffer>) => this.handleMessage(event.data);
@@ -60,7 +65,10 @@ export class WebSocketClient implements ApiClient {
   private handleClose(socket: WebSocket): void {
     if (this.socket !== socket) return;
     this.socket = null;
-    const error = new ApiError('INTERNAL', 'The connection to Assay was lost; the last action may not have finished.');
+    const error = new ApiError(
+      'INTERNAL',
+      'The connection to Assay was lost; the last action may not have finished.',
+    );
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
     // Reconnect so events resume once the server is back.

@@ -18,7 +18,8 @@ export function JobsPanel() {
     <section className={open ? 'jobs-panel open' : 'jobs-panel'} aria-label="Jobs">
       <header className="jobs-header">
         <button type="button" className="ghost" onClick={() => toggle()} aria-expanded={open}>
-          {open ? '▾' : '▸'} Jobs <span className="muted">{running > 0 ? `${running} running` : `${list.length} recent`}</span>
+          {open ? '▾' : '▸'} Jobs{' '}
+          <span className="muted">{running > 0 ? `${running} running` : `${list.length} recent`}</span>
         </button>
         {open && list.some((j) => j.state !== 'running') && (
           <button type="button" className="ghost" onClick={() => void clearFinished()}>
@@ -29,7 +30,9 @@ export function JobsPanel() {
       {open && (
         <div className="jobs-list">
           {list.length === 0 ? (
-            <p className="muted empty-line">No jobs yet. Imports, profiles and training runs appear here with their progress.</p>
+            <p className="muted empty-line">
+              No jobs yet. Imports, profiles and training runs appear here with their progress.
+            </p>
           ) : (
             list.map((job) => <JobRow key={job.jobId} job={job} onCancel={() => void cancel(job.jobId)} />)
           )}
@@ -41,7 +44,10 @@ export function JobsPanel() {
 
 function JobRow({ job, onCancel }: { job: JobProgress; onCancel: () => void }) {
   const percent = job.fraction === null ? null : formatPercent(job.fraction);
-  const amount = job.done !== undefined ? `${formatCount(job.done)}${job.total ? ` / ${formatCount(job.total)}` : ''} ${job.unit ?? ''}` : '';
+  const amount =
+    job.done !== undefined
+      ? `${formatCount(job.done)}${job.total ? ` / ${formatCount(job.total)}` : ''} ${job.unit ?? ''}`
+      : '';
   return (
     <div className={`job-row ${job.state}`} data-testid="job-row">
       <div className="job-title" title={job.label}>
@@ -61,10 +67,17 @@ function JobRow({ job, onCancel }: { job: JobProgress; onCancel: () => void }) {
         {amount && <span>{amount}</span>}
         {percent && job.state === 'running' && <span>{percent}</span>}
         {job.state === 'running' && job.etaMs !== null && <span>about {formatDuration(job.etaMs)} left</span>}
-        {job.state !== 'running' && job.finishedAt && <span>{formatDuration(job.finishedAt - job.startedAt)}</span>}
+        {job.state !== 'running' && job.finishedAt && (
+          <span>{formatDuration(job.finishedAt - job.startedAt)}</span>
+        )}
       </div>
       {job.state === 'running' && (
-        <button type="button" className="ghost danger" onClick={onCancel} title="Cancel this job; nothing it started is kept">
+        <button
+          type="button"
+          className="ghost danger"
+          onClick={onCancel}
+          title="Cancel this job; nothing it started is kept"
+        >
           Cancel
         </button>
       )}

@@ -23,7 +23,9 @@ export const useJobs = create<JobsState>((set) => ({
   },
   clearFinished: async () => {
     await api.call('jobs.clearFinished', {}).catch(reportError);
-    set((s) => ({ jobs: Object.fromEntries(Object.entries(s.jobs).filter(([, j]) => j.state === 'running')) }));
+    set((s) => ({
+      jobs: Object.fromEntries(Object.entries(s.jobs).filter(([, j]) => j.state === 'running')),
+    }));
   },
 }));
 

@@ -26,8 +26,8 @@ export function HelpDialog() {
       </table>
       {app && (
         <p className="muted">
-          Assay {app.version} · {app.mode === 'desktop' ? 'desktop app' : 'browser mode'} · DuckDB {app.duckdb} · Node{' '}
-          {app.node} · {app.platform}
+          Assay {app.version} · {app.mode === 'desktop' ? 'desktop app' : 'browser mode'} · DuckDB{' '}
+          {app.duckdb} · Node {app.node} · {app.platform}
         </p>
       )}
       <p>

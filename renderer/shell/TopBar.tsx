@@ -6,7 +6,11 @@ import { useWorkspace } from '../workspace/workspace-store';
 import { useJobs } from '../jobs/jobs-store';
 import { useUi } from './ui-store';
 
-const themeLabel = { system: 'Theme: follows the system', light: 'Theme: light', dark: 'Theme: dark' } as const;
+const themeLabel = {
+  system: 'Theme: follows the system',
+  light: 'Theme: light',
+  dark: 'Theme: dark',
+} as const;
 const themeIcon = { system: '◐', light: '☀', dark: '☾' } as const;
 
 export function TopBar() {
@@ -22,7 +26,8 @@ export function TopBar() {
         title={info ? `Workspace folder: ${info.path} (Ctrl+O to switch)` : 'Open a workspace'}
         onClick={() => ui.showWorkspaceDialog('open')}
       >
-        <span className="muted">Workspace</span> <strong data-testid="workspace-name">{info?.name ?? '…'}</strong>
+        <span className="muted">Workspace</span>{' '}
+        <strong data-testid="workspace-name">{info?.name ?? '…'}</strong>
       </button>
       <div className="dataset-picker" title="The dataset and version every view works on">
         <span className="muted">Dataset</span>
@@ -34,10 +39,22 @@ export function TopBar() {
         <button type="button" className="ghost" onClick={() => ui.toggleJobs()} title="Jobs (Ctrl+J)">
           Jobs{running > 0 ? ` · ${running} running` : ''}
         </button>
-        <button type="button" className="ghost icon" onClick={ui.cycleTheme} title={themeLabel[theme]} aria-label={themeLabel[theme]}>
+        <button
+          type="button"
+          className="ghost icon"
+          onClick={ui.cycleTheme}
+          title={themeLabel[theme]}
+          aria-label={themeLabel[theme]}
+        >
           {themeIcon[theme]}
         </button>
-        <button type="button" className="ghost icon" onClick={() => ui.showShortcuts(true)} title="Help and shortcuts (?)" aria-label="Help and shortcuts">
+        <button
+          type="button"
+          className="ghost icon"
+          onClick={() => ui.showShortcuts(true)}
+          title="Help and shortcuts (?)"
+          aria-label="Help and shortcuts"
+        >
           ?
         </button>
       </div>

@@ -12,7 +12,8 @@ export function keepLinksOutsideTheApp(): void {
       const url = new URL(anchor.href, location.href);
       if (url.origin === location.origin) return;
       event.preventDefault();
-      if (url.protocol === 'http:' || url.protocol === 'https:') window.open(url.href, '_blank', 'noopener,noreferrer');
+      if (url.protocol === 'http:' || url.protocol === 'https:')
+        window.open(url.href, '_blank', 'noopener,noreferrer');
     },
     true,
   );

@@ -22,7 +22,10 @@ function WorkspaceForm({ mode }: { mode: 'open' | 'new' }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void useWorkspace.getState().loadRecent().catch(() => undefined);
+    void useWorkspace
+      .getState()
+      .loadRecent()
+      .catch(() => undefined);
   }, []);
 
   const close = () => useUi.getState().showWorkspaceDialog(null);
@@ -44,7 +47,10 @@ function WorkspaceForm({ mode }: { mode: 'open' | 'new' }) {
 
   const browse = async () => {
     try {
-      const { paths } = await api.call('dialog.open', { kind: 'directory', title: creating ? 'New workspace folder' : 'Open workspace' });
+      const { paths } = await api.call('dialog.open', {
+        kind: 'directory',
+        title: creating ? 'New workspace folder' : 'Open workspace',
+      });
       if (paths[0]) setPath(paths[0]);
     } catch (e) {
       setError(messageOf(e));
@@ -54,8 +60,8 @@ function WorkspaceForm({ mode }: { mode: 'open' | 'new' }) {
   return (
     <Dialog title={creating ? 'New workspace' : 'Open workspace'} onClose={close}>
       <p className="muted">
-        A workspace is one folder holding a DuckDB database and an <code>artifacts/</code> folder. Copy the folder and you have
-        copied the project.
+        A workspace is one folder holding a DuckDB database and an <code>artifacts/</code> folder. Copy the
+        folder and you have copied the project.
       </p>
       {info && (
         <p>
@@ -69,13 +75,19 @@ function WorkspaceForm({ mode }: { mode: 'open' | 'new' }) {
           if (path.trim()) void submit(path.trim(), creating);
         }}
       >
-        <label htmlFor="workspace-path">{creating ? 'Folder for the new workspace' : 'Workspace folder'}</label>
+        <label htmlFor="workspace-path">
+          {creating ? 'Folder for the new workspace' : 'Workspace folder'}
+        </label>
         <div className="row">
           <input
             id="workspace-path"
             autoFocus
             value={path}
-            placeholder={app?.mode === 'browser' ? 'A folder on the machine running Assay, e.g. /data/churn' : '/path/to/folder'}
+            placeholder={
+              app?.mode === 'browser'
+                ? 'A folder on the machine running Assay, e.g. /data/churn'
+                : '/path/to/folder'
+            }
             onChange={(e) => setPath(e.target.value)}
           />
           {app?.nativeDialogs && (
@@ -99,7 +111,13 @@ function WorkspaceForm({ mode }: { mode: 'open' | 'new' }) {
           <ul className="recent-list">
             {recent.map((p) => (
               <li key={p}>
-                <button type="button" className="link" disabled={busy} onClick={() => void submit(p, false)} title={p}>
+                <button
+                  type="button"
+                  className="link"
+                  disabled={busy}
+                  onClick={() => void submit(p, false)}
+                  title={p}
+                >
                   {p}
                 </button>
               </li>
@@ -109,9 +127,27 @@ function WorkspaceForm({ mode }: { mode: 'open' | 'new' }) {
       )}
       <p className="muted small">
         {creating ? (
-          <>Or open an existing one: <button type="button" className="link" onClick={() => useUi.getState().showWorkspaceDialog('open')}>Open workspace</button></>
+          <>
+            Or open an existing one:{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => useUi.getState().showWorkspaceDialog('open')}
+            >
+              Open workspace
+            </button>
+          </>
         ) : (
-          <>Or start a new one: <button type="button" className="link" onClick={() => useUi.getState().showWorkspaceDialog('new')}>New workspace</button></>
+          <>
+            Or start a new one:{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => useUi.getState().showWorkspaceDialog('new')}
+            >
+              New workspace
+            </button>
+          </>
         )}
       </p>
     </Dialog>

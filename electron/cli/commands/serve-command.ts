@@ -15,7 +15,11 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
   program
     .command('serve')
     .description('Serve the Assay UI to a browser on this machine (token-protected).')
-    .option('--host <host>', 'address to bind; anything but loopback exposes Assay to the network', '127.0.0.1')
+    .option(
+      '--host <host>',
+      'address to bind; anything but loopback exposes Assay to the network',
+      '127.0.0.1',
+    )
     .option('--port <port>', 'port to listen on; 0 picks a free one', '0')
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
@@ -28,15 +32,20 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
         );
       }
       const engine = await openEngine(globals(), 'browser');
-      const server = await startServer({ engine, rendererDir: rendererDir(), host: options.host, port }).catch(
-        async (error: unknown) => {
-          await engine.close();
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use; choose another with --port.`);
-          if (code === 'EADDRNOTAVAIL') throw new Error(`This machine has no address ${options.host}; check --host.`);
-          throw error;
-        },
-      );
+      const server = await startServer({
+        engine,
+        rendererDir: rendererDir(),
+        host: options.host,
+        port,
+      }).catch(async (error: unknown) => {
+        await engine.close();
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE')
+          throw new Error(`Port ${port} is already in use; choose another with --port.`);
+        if (code === 'EADDRNOTAVAIL')
+          throw new Error(`This machine has no address ${options.host}; check --host.`);
+        throw error;
+      });
       process.stdout.write(`Assay is running at ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

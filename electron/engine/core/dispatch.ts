@@ -9,7 +9,11 @@ import { isApiMethod, requestSchemas, type ApiMethod } from '../../../shared/api
 import { ApiError, type Result } from '../../../shared/errors';
 import type { Handlers } from './handlers';
 
-export async function dispatch(handlers: Handlers, method: unknown, payload: unknown): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  method: unknown,
+  payload: unknown,
+): Promise<Result<unknown>> {
   try {
     if (!isApiMethod(method)) {
       throw new ApiError('BAD_REQUEST', `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}.`);

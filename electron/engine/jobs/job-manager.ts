@@ -88,7 +88,11 @@ export class JobManager {
           throw new ApiError('CANCELLED', `${spec.label} was cancelled; nothing was changed.`);
         }
         const apiError = toApiError(error);
-        this.finish(entry, { state: 'failed', stage: 'Failed', error: { code: apiError.code, message: apiError.message } });
+        this.finish(entry, {
+          state: 'failed',
+          stage: 'Failed',
+          error: { code: apiError.code, message: apiError.message },
+        });
         throw apiError;
       }
     })();
@@ -134,7 +138,8 @@ export class JobManager {
     if (update.stage !== undefined) p.stage = update.stage;
     if (update.done !== undefined) p.done = update.done;
     if (update.total !== undefined) p.total = update.total;
-    if (update.fraction !== undefined) p.fraction = update.fraction === null ? null : clamp01(update.fraction);
+    if (update.fraction !== undefined)
+      p.fraction = update.fraction === null ? null : clamp01(update.fraction);
     else if (p.done !== undefined && p.total) p.fraction = clamp01(p.done / p.total);
     p.etaMs = estimateRemaining(p);
     this.emit(entry, force);
@@ -149,7 +154,10 @@ export class JobManager {
   private emit(entry: Entry, force: boolean): void {
     const now = Date.now();
     if (!force && now - entry.lastEmit < PROGRESS_INTERVAL_MS) {
-      entry.trailing ??= setTimeout(() => this.emit(entry, true), PROGRESS_INTERVAL_MS - (now - entry.lastEmit));
+      entry.trailing ??= setTimeout(
+        () => this.emit(entry, true),
+        PROGRESS_INTERVAL_MS - (now - entry.lastEmit),
+      );
       return;
     }
     if (entry.trailing) clearTimeout(entry.trailing);

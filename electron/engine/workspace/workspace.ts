@@ -43,7 +43,14 @@ export class Workspace {
     const connection = await instance.connect();
     try {
       const schemaVersion = await migrate(connection, files.root);
-      return new Workspace(files.root, files.databaseFile, files.artifactsDir, instance, connection, schemaVersion);
+      return new Workspace(
+        files.root,
+        files.databaseFile,
+        files.artifactsDir,
+        instance,
+        connection,
+        schemaVersion,
+      );
     } catch (error) {
       connection.closeSync();
       instance.closeSync();
@@ -85,11 +92,17 @@ export class Workspace {
 async function prepareFolder(root: string, databaseFile: string, create: boolean): Promise<void> {
   const stat = await fs.stat(root).catch(() => null);
   if (stat && !stat.isDirectory()) {
-    throw new ApiError('INVALID_INPUT', `${root} is a file, not a folder; choose a folder for the workspace.`);
+    throw new ApiError(
+      'INVALID_INPUT',
+      `${root} is a file, not a folder; choose a folder for the workspace.`,
+    );
   }
   if (!stat) {
     if (!create) {
-      throw new ApiError('NOT_FOUND', `There is no workspace at ${root}; create it or choose another folder.`);
+      throw new ApiError(
+        'NOT_FOUND',
+        `There is no workspace at ${root}; create it or choose another folder.`,
+      );
     }
     await fs.mkdir(root, { recursive: true });
     return;
@@ -110,7 +123,9 @@ async function migrate(connection: DuckDBConnection, root: string): Promise<numb
   await connection.run(`CREATE SCHEMA IF NOT EXISTS assay_meta;
     CREATE TABLE IF NOT EXISTS assay_meta.migrations (
       version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-  const reader = await connection.runAndReadAll('SELECT coalesce(max(version), 0) AS v FROM assay_meta.migrations');
+  const reader = await connection.runAndReadAll(
+    'SELECT coalesce(max(version), 0) AS v FROM assay_meta.migrations',
+  );
   const current = Number(reader.getRowObjectsJS()[0]?.v ?? 0);
   if (current > latestSchemaVersion) {
     throw new ApiError(
