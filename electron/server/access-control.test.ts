@@ -22,7 +22,7 @@ function facts(overrides: Partial<RequestFacts>): RequestFacts {
     host: '127.0.0.1:4555',
     origin: undefined,
     cookie: undefined,
-    upgrade: false,
+    mustHaveOrigin: false,
     ...overrides,
   };
 }
@@ -77,7 +77,11 @@ describe('browser-mode access control', () => {
   });
 
   it('refuses cross-site origins, and WebSocket upgrades without an origin', () => {
-    const ok = facts({ url: '/ws?token=secret-token', upgrade: true, origin: 'http://127.0.0.1:4555' });
+    const ok = facts({
+      url: '/ws?token=secret-token',
+      mustHaveOrigin: true,
+      origin: 'http://127.0.0.1:4555',
+    });
     assert.equal(decideAccess(policy, ok).ok, true);
     for (const origin of [
       'http://evil.example',

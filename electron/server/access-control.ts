@@ -23,8 +23,8 @@ export interface RequestFacts {
   host: string | undefined;
   origin: string | undefined;
   cookie: string | undefined;
-  /** True for WebSocket upgrades, which browsers do not protect with CORS. */
-  upgrade: boolean;
+  /** WebSocket upgrades (which CORS does not protect) and state-changing requests. */
+  mustHaveOrigin: boolean;
 }
 
 export function newToken(): string {
@@ -61,7 +61,7 @@ export function decideAccess(policy: AccessPolicy, facts: RequestFacts): AccessD
   if (!host || host.port !== policy.port || !policy.allowedHostnames.has(host.hostname)) {
     return { ok: false, status: 403, reason: 'This server only answers to its own address.' };
   }
-  if (facts.origin !== undefined || facts.upgrade) {
+  if (facts.origin !== undefined || facts.mustHaveOrigin) {
     const origin = parseOrigin(facts.origin);
     if (
       !origin ||

@@ -156,3 +156,49 @@ async function rawGet(
     req.end();
   });
 }
+
+describe('browser-mode uploads', () => {
+  it('streams a dropped file into the workspace, and refuses it cross-site or without a token', async () => {
+    const workspaceDir = tempDir();
+    const engine = await Engine.create({ workspaceDir, mode: 'browser' });
+    const server = await startServer({ engine, rendererDir: tempDir() });
+    const origin = `http://127.0.0.1:${server.port}`;
+    const cookie = `${cookieName(server.port)}=${server.token}`;
+    try {
+      const body = 'a,b\n1,2\n';
+      const ok = await fetch(`${origin}/upload?name=${encodeURIComponent('../../evil name.csv')}`, {
+        method: 'POST',
+        headers: { cookie, origin },
+        body,
+      });
+      assert.equal(ok.status, 200);
+      const { path: saved, bytes } = (await ok.json()) as { path: string; bytes: number };
+      assert.equal(bytes, body.length);
+      assert.ok(saved.startsWith(path.join(path.resolve(workspaceDir), 'uploads')), saved);
+      assert.equal(path.basename(saved), 'evil name.csv');
+      assert.equal(fs.readFileSync(saved, 'utf8'), body);
+
+      const foreign = await fetch(`${origin}/upload?name=x.csv`, {
+        method: 'POST',
+        headers: { cookie, origin: 'http://evil.example' },
+        body,
+      });
+      assert.equal(foreign.status, 403);
+      const noOrigin = await fetch(`${origin}/upload?name=x.csv`, {
+        method: 'POST',
+        headers: { cookie },
+        body,
+      });
+      assert.equal(noOrigin.status, 403);
+      const noToken = await fetch(`${origin}/upload?name=x.csv`, {
+        method: 'POST',
+        headers: { origin },
+        body,
+      });
+      assert.equal(noToken.status, 401);
+    } finally {
+      await server.close();
+      await engine.close();
+    }
+  });
+});

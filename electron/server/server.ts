@@ -17,6 +17,7 @@ import {
   type RequestFacts,
 } from './access-control';
 import { readStaticFile } from './static-files';
+import { receiveUpload } from './upload';
 import { attachWebSocketAdapter } from './websocket-adapter';
 
 export interface ServeOptions {
@@ -60,15 +61,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       res.end(`${decision.reason}\n`);
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
-      return;
-    }
     const headers: Record<string, string> = { ...SECURITY_HEADERS };
     if (decision.viaQuery) {
       headers['Set-Cookie'] = `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     }
-    void serveFile(options.rendererDir, req, res, headers);
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (req.method === 'POST' && pathname === '/upload') {
+      void receiveUpload(options.engine.workspace.root, req, res, headers);
+    } else if (req.method === 'GET' || req.method === 'HEAD') {
+      void serveFile(options.rendererDir, req, res, headers);
+    } else {
+      res.writeHead(405, { Allow: 'GET, HEAD, POST', ...SECURITY_HEADERS }).end();
+    }
   });
 
   server.on('upgrade', (req, socket, head) => {
@@ -103,7 +107,7 @@ function factsOf(req: http.IncomingMessage, upgrade: boolean): RequestFacts {
     host: req.headers.host,
     origin: req.headers.origin,
     cookie: req.headers.cookie,
-    upgrade,
+    mustHaveOrigin: upgrade || (req.method !== 'GET' && req.method !== 'HEAD'),
   };
 }
 
