@@ -3,7 +3,7 @@
  * named function per contract method plus `on(event, listener)`. The raw `ipcRenderer`
  * and its events never reach the page (Electron security checklist item 20).
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { apiMethods } from '../shared/api';
 import { IPC_CALL_PREFIX, IPC_EVENT_CHANNEL, type DesktopBridge } from '../shared/bridge';
 import type { Result } from '../shared/errors';
@@ -23,5 +23,7 @@ bridge.on = (event: EventName, listener: (payload: unknown) => void) => {
   ipcRenderer.on(IPC_EVENT_CHANNEL, forward);
   return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, forward);
 };
+
+bridge.pathForFile = (file: File) => webUtils.getPathForFile(file);
 
 contextBridge.exposeInMainWorld('assay', bridge as DesktopBridge);

@@ -10,7 +10,9 @@ import { Sidebar } from './shell/Sidebar';
 import { useTheme } from './shell/theme';
 import { reportError } from './shell/toast-store';
 import { Toasts } from './shell/Toasts';
+import { useUi } from './shell/ui-store';
 import { TopBar } from './shell/TopBar';
+import { ImportHost } from './datasets/ImportHost';
 import { WorkspaceDialog } from './workspace/WorkspaceDialog';
 import { useWorkspace } from './workspace/workspace-store';
 
@@ -18,6 +20,7 @@ export function App() {
   useTheme();
   useShortcuts();
   const loadError = useWorkspace((s) => s.loadError);
+  const inspectorOpen = useUi((s) => s.inspectorOpen);
   useEffect(() => {
     void useWorkspace.getState().load();
     void useJobs.getState().load().catch(reportError);
@@ -32,13 +35,14 @@ export function App() {
             {loadError}
           </div>
         )}
-        <div className="content">
+        <div className={inspectorOpen ? 'content with-inspector' : 'content'}>
           <MainView />
-          <Inspector />
+          {inspectorOpen && <Inspector />}
         </div>
         <JobsPanel />
       </div>
       <WorkspaceDialog />
+      <ImportHost />
       <HelpDialog />
       <Toasts />
     </div>

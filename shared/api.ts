@@ -6,11 +6,13 @@
 import type { z } from 'zod';
 import type { Events } from './events';
 import { appRequests, type AppApi } from './app';
+import { datasetsRequests, type DatasetsApi } from './datasets';
 import { dialogsRequests, type DialogsApi } from './dialogs';
 import { jobsRequests, type JobsApi } from './jobs';
+import { profileRequests, type ProfileApi } from './profiling';
 import { workspaceRequests, type WorkspaceApi } from './workspace';
 
-export type Api = AppApi & WorkspaceApi & JobsApi & DialogsApi;
+export type Api = AppApi & WorkspaceApi & JobsApi & DialogsApi & DatasetsApi & ProfileApi;
 
 export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Api[M]['request'];
@@ -22,6 +24,8 @@ export const requestSchemas: { [M in ApiMethod]: z.ZodType<ApiRequest<M>> } = {
   ...workspaceRequests,
   ...jobsRequests,
   ...dialogsRequests,
+  ...datasetsRequests,
+  ...profileRequests,
 };
 
 export const apiMethods = Object.keys(requestSchemas) as ApiMethod[];

@@ -12,6 +12,8 @@ export type DesktopBridge = {
   [M in ApiMethod]: (request: Api[M]['request']) => Promise<Result<Api[M]['response']>>;
 } & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** The path of a file dropped on the window (a browser never reveals it; Electron does). */
+  pathForFile(file: unknown): string;
 };
 
 /** IPC channel names, shared by the preload and the main process. */

@@ -1,5 +1,6 @@
 /** Push events from the engine to every connected UI (progress, state changes). */
 import type { JobProgress } from './jobs';
+import type { Profile } from './profile';
 import type { WorkspaceInfo } from './workspace';
 
 export interface Events {
@@ -9,6 +10,16 @@ export interface Events {
   'workspace.changed': WorkspaceInfo;
   /** A menu item of the desktop shell was chosen; the UI performs it like its own shortcut. */
   'app.command': { command: AppCommand };
+  /** A dataset was imported, renamed, tagged, deleted or got a new version: lists reload. */
+  'datasets.changed': { dataset: string };
+  /** A profile job moved: the part computed so far, so the view fills in progressively. */
+  'profile.progress': {
+    jobId: string;
+    version: string;
+    fraction: number;
+    stage: string;
+    partial?: Partial<Profile>;
+  };
 }
 
 /** Actions the desktop menu can ask the UI to perform. */
@@ -17,4 +28,10 @@ export type AppCommand =
 
 export type EventName = keyof Events;
 
-export const eventNames: readonly EventName[] = ['job.progress', 'workspace.changed', 'app.command'];
+export const eventNames: readonly EventName[] = [
+  'job.progress',
+  'workspace.changed',
+  'app.command',
+  'datasets.changed',
+  'profile.progress',
+];

@@ -46,7 +46,7 @@ describe('assay CLI', () => {
     assert.equal(created.code, 0, created.stderr);
     assert.equal(JSON.parse(created.stdout).path, dir);
     const info = assay(['--workspace', dir, '--json', 'workspace', 'info']);
-    assert.equal(info.code, 0);
+    assert.equal(info.code, 0, info.stderr);
     assert.deepEqual(Object.keys(JSON.parse(info.stdout)).sort(), [
       'artifactsDir',
       'databaseFile',

@@ -5,7 +5,12 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../engine/app/package-root';
 import { EXIT_OK, EXIT_USAGE, reportFailure, type GlobalOptions } from './cli-io';
+import { registerDatasets } from './commands/datasets-command';
+import { registerExportData } from './commands/export-data-command';
+import { registerImport } from './commands/import-command';
+import { registerProfile } from './commands/profile-command';
 import { registerServe } from './commands/serve-command';
+import { registerSql } from './commands/sql-command';
 import { registerWorkspace } from './commands/workspace-command';
 
 export function buildProgram(): Command {
@@ -22,6 +27,11 @@ export function buildProgram(): Command {
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   registerServe(program, globals);
   registerWorkspace(program, globals);
+  registerImport(program, globals);
+  registerDatasets(program, globals);
+  registerSql(program, globals);
+  registerExportData(program, globals);
+  registerProfile(program, globals);
   return program;
 }
 

@@ -9,10 +9,14 @@ import type { DialogsApi } from '../../shared/dialogs';
 import { ApiError } from '../../shared/errors';
 import { appHandlers } from './app/app-handlers';
 import { dispatch } from './core/dispatch';
+import { datasetsHandlers } from './datasets/datasets-handlers';
+import { DatasetsService } from './datasets/datasets-service';
 import { EventBus } from './core/event-bus';
 import type { HandlerSlice, Handlers } from './core/handlers';
 import { unsupportedDialogs } from './core/unsupported-dialogs';
 import { JobManager } from './jobs/job-manager';
+import { profileHandlers } from './profile/profile-handlers';
+import { ProfileService } from './profile/profile-service';
 import { jobsHandlers } from './jobs/jobs-handlers';
 import { rememberWorkspace } from './workspace/recent-workspaces';
 import { Workspace } from './workspace/workspace';
@@ -30,6 +34,8 @@ export interface EngineOptions {
 
 export class Engine {
   readonly handlers: Handlers;
+  readonly datasets: DatasetsService;
+  readonly profiles: ProfileService;
 
   private constructor(
     readonly events: EventBus,
@@ -37,10 +43,14 @@ export class Engine {
     readonly host: WorkspaceHost,
     options: EngineOptions,
   ) {
+    this.datasets = new DatasetsService(() => host.current(), jobs, events);
+    this.profiles = new ProfileService(() => host.current(), jobs, events, this.datasets);
     this.handlers = {
       ...appHandlers(options.mode, options.dialogs !== undefined),
       ...workspaceHandlers(host),
       ...jobsHandlers(jobs),
+      ...datasetsHandlers(this.datasets),
+      ...profileHandlers(this.profiles),
       ...(options.dialogs ?? unsupportedDialogs()),
     };
   }

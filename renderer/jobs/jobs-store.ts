@@ -32,7 +32,17 @@ export const useJobs = create<JobsState>((set) => ({
 api.on('job.progress', (job) => {
   const previous = useJobs.getState().jobs[job.jobId];
   useJobs.setState((s) => ({ jobs: { ...s.jobs, [job.jobId]: job } }));
-  if (!previous) useUi.getState().toggleJobs(true);
+  const ui = useUi.getState();
+  if (!previous && !ui.jobsOpen) useUi.setState({ jobsOpen: true, jobsAutoOpened: true });
+  const allDone = Object.values(useJobs.getState().jobs).every((j) => j.state !== 'running');
+  if (allDone && job.state === 'succeeded' && useUi.getState().jobsAutoOpened) {
+    // Opened only to show this work: tuck it away again once everything has finished well.
+    setTimeout(() => {
+      const stillDone = Object.values(useJobs.getState().jobs).every((j) => j.state !== 'running');
+      if (stillDone && useUi.getState().jobsAutoOpened)
+        useUi.setState({ jobsOpen: false, jobsAutoOpened: false });
+    }, 4000);
+  }
   if (job.state === 'failed' && previous?.state === 'running' && job.error) {
     useToasts.getState().push('error', job.error.message);
   }

@@ -5,14 +5,17 @@ export function Dialog({
   title,
   onClose,
   children,
+  wide,
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** For dialogs that hold a table, such as the import preview. */
+  wide?: boolean;
 }) {
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title}>
+      <div className={wide ? 'dialog wide' : 'dialog'} role="dialog" aria-modal="true" aria-label={title}>
         <header className="dialog-header">
           <h2>{title}</h2>
           <button type="button" className="ghost icon" aria-label="Close" onClick={onClose}>

@@ -3,11 +3,16 @@
  * registers its view here when it is built; the rest show their empty state.
  */
 import type { ComponentType } from 'react';
+import { DatasetsView } from '../datasets/DatasetsView';
+import { ProfileView } from '../profile/ProfileView';
 import { capabilities, type CapabilityId } from './capabilities';
 import { NotBuiltView } from './NotBuiltView';
 import { useUi } from './ui-store';
 
-const views: Partial<Record<CapabilityId, ComponentType>> = {};
+const views: Partial<Record<CapabilityId, ComponentType>> = {
+  datasets: DatasetsView,
+  profile: ProfileView,
+};
 
 export function MainView() {
   const id = useUi((s) => s.view);

@@ -4,6 +4,7 @@
  */
 import { useWorkspace } from '../workspace/workspace-store';
 import { useJobs } from '../jobs/jobs-store';
+import { DatasetPicker } from './DatasetPicker';
 import { useUi } from './ui-store';
 
 const themeLabel = {
@@ -29,15 +30,18 @@ export function TopBar() {
         <span className="muted">Workspace</span>{' '}
         <strong data-testid="workspace-name">{info?.name ?? '…'}</strong>
       </button>
-      <div className="dataset-picker" title="The dataset and version every view works on">
-        <span className="muted">Dataset</span>
-        <select disabled aria-label="Dataset and version">
-          <option>No datasets yet</option>
-        </select>
-      </div>
+      <DatasetPicker />
       <div className="topbar-actions">
         <button type="button" className="ghost" onClick={() => ui.toggleJobs()} title="Jobs (Ctrl+J)">
           Jobs{running > 0 ? ` · ${running} running` : ''}
+        </button>
+        <button
+          type="button"
+          className={ui.inspectorOpen ? 'ghost on' : 'ghost'}
+          onClick={ui.toggleInspector}
+          title="Show or hide the inspector"
+        >
+          Inspector
         </button>
         <button
           type="button"

@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import type { AppCommand } from '../../shared/events';
 import { api } from '../api/client';
+import { useImport } from '../datasets/import-store';
 import { capabilities } from './capabilities';
 import { useUi } from './ui-store';
 
@@ -12,7 +13,10 @@ export const shortcutList: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'Ctrl/⌘ + 1 … 8', action: 'Go to Datasets … Monitor' },
   { keys: 'Ctrl/⌘ + O', action: 'Open or switch workspace' },
   { keys: 'Ctrl/⌘ + Shift + N', action: 'New workspace' },
+  { keys: 'Ctrl/⌘ + I', action: 'Import a dataset' },
   { keys: 'Ctrl/⌘ + J', action: 'Show or hide the jobs panel' },
+  { keys: 'Ctrl/⌘ + Enter', action: 'Run the SQL query' },
+  { keys: 'Ctrl/⌘ + C', action: 'Copy the selected cells (Shift+click extends)' },
   { keys: '?', action: 'This help' },
   { keys: 'Esc', action: 'Close a dialog' },
 ];
@@ -25,7 +29,8 @@ export function performCommand(command: AppCommand): void {
     case 'workspace.new':
       return ui.showWorkspaceDialog('new');
     case 'dataset.import':
-      return ui.setView('datasets');
+      ui.setView('datasets');
+      return useImport.getState().show([]);
     case 'jobs.toggle':
       return ui.toggleJobs();
     case 'help.shortcuts':
@@ -56,6 +61,8 @@ export function useShortcuts(): void {
         performCommand('workspace.open');
       } else if (mod && event.shiftKey && event.key.toLowerCase() === 'n') {
         performCommand('workspace.new');
+      } else if (mod && !event.shiftKey && event.key.toLowerCase() === 'i') {
+        performCommand('dataset.import');
       } else if (mod && event.key.toLowerCase() === 'j') {
         performCommand('jobs.toggle');
       } else if (event.key === '?' && !isTyping(event.target)) {

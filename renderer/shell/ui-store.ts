@@ -8,11 +8,16 @@ export type WorkspaceDialogMode = 'open' | 'new' | null;
 interface UiState {
   view: CapabilityId;
   jobsOpen: boolean;
+  /** The inspector takes room from the main area, so it opens on request. */
+  inspectorOpen: boolean;
+  /** Whether the panel opened by itself for a job (it then closes by itself too). */
+  jobsAutoOpened: boolean;
   theme: ThemePreference;
   shortcutsOpen: boolean;
   workspaceDialog: WorkspaceDialogMode;
   setView(view: CapabilityId): void;
   toggleJobs(open?: boolean): void;
+  toggleInspector(): void;
   cycleTheme(): void;
   showShortcuts(open: boolean): void;
   showWorkspaceDialog(mode: WorkspaceDialogMode): void;
@@ -29,11 +34,14 @@ function savedTheme(): ThemePreference {
 export const useUi = create<UiState>((set) => ({
   view: 'datasets',
   jobsOpen: false,
+  inspectorOpen: false,
+  jobsAutoOpened: false,
   theme: savedTheme(),
   shortcutsOpen: false,
   workspaceDialog: null,
   setView: (view) => set({ view }),
-  toggleJobs: (open) => set((s) => ({ jobsOpen: open ?? !s.jobsOpen })),
+  toggleJobs: (open) => set((s) => ({ jobsOpen: open ?? !s.jobsOpen, jobsAutoOpened: false })),
+  toggleInspector: () => set((s) => ({ inspectorOpen: !s.inspectorOpen })),
   cycleTheme: () =>
     set((s) => {
       const theme = order[(order.indexOf(s.theme) + 1) % order.length]!;

@@ -29,6 +29,8 @@ export interface JobContext {
   progress(update: ProgressUpdate): void;
   /** Throws an AbortError when the user cancelled; call between units of work. */
   throwIfCancelled(): void;
+  /** The stage text to show once the job succeeds (default "Done"), e.g. "Unchanged: kept version 2". */
+  finalStage(stage: string): void;
 }
 
 /** Progress events closer together than this are coalesced; state changes always go out. */
@@ -65,6 +67,7 @@ export class JobManager {
       ...(spec.unit ? { unit: spec.unit } : {}),
     };
     const entry: Entry = { progress, controller, outcome: Promise.resolve(), lastEmit: 0, trailing: null };
+    let doneStage = 'Done';
     this.jobs.set(jobId, entry);
     this.emit(entry, true);
 
@@ -75,12 +78,15 @@ export class JobManager {
       throwIfCancelled: () => {
         if (controller.signal.aborted) throw abortError();
       },
+      finalStage: (stage) => {
+        doneStage = stage;
+      },
     };
     const outcome = (async () => {
       try {
         const result = await run(ctx);
         if (controller.signal.aborted) throw abortError();
-        this.finish(entry, { state: 'succeeded', fraction: 1, stage: 'Done', result: summarise(result) });
+        this.finish(entry, { state: 'succeeded', fraction: 1, stage: doneStage, result: summarise(result) });
         return result;
       } catch (error) {
         if (controller.signal.aborted || (error instanceof Error && error.name === 'AbortError')) {

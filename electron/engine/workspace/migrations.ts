@@ -20,6 +20,55 @@ export const migrations: readonly Migration[] = [
       CREATE TABLE assay.settings (key VARCHAR PRIMARY KEY, value JSON NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'datasets',
+    // Each version's rows live in their own table under schema "data" (named by the version
+    // id) and are never modified; these tables hold the catalogue and lineage.
+    sql: `
+      CREATE SCHEMA IF NOT EXISTS data;
+      CREATE TABLE assay.datasets (
+        id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        tags JSON NOT NULL DEFAULT '[]',
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE TABLE assay.dataset_versions (
+        id VARCHAR PRIMARY KEY,
+        dataset_id VARCHAR NOT NULL,
+        number INTEGER NOT NULL,
+        row_count BIGINT NOT NULL,
+        columns JSON NOT NULL,
+        size_bytes BIGINT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        lineage JSON NOT NULL,
+        source_key VARCHAR,
+        rejected_rows BIGINT NOT NULL DEFAULT 0
+      );
+      CREATE TABLE assay.dataset_rejects (
+        version_id VARCHAR NOT NULL,
+        file VARCHAR,
+        line BIGINT,
+        column_name VARCHAR,
+        error_type VARCHAR,
+        original_line VARCHAR,
+        message VARCHAR
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'profiles',
+    sql: `
+      CREATE TABLE assay.profiles (
+        version_id VARCHAR NOT NULL,
+        settings_key VARCHAR NOT NULL,
+        profile JSON NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        PRIMARY KEY (version_id, settings_key)
+      );
+    `,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

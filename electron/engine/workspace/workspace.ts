@@ -18,6 +18,9 @@ export interface OpenOptions {
 
 export class Workspace {
   private closed = false;
+  /** Connections handed out by `connect()`: DuckDB keeps the file open (and locked) while any lives. */
+  private readonly extraConnections = new Set<DuckDBConnection>();
+  private readonly closeHooks = new Set<() => void>();
 
   private constructor(
     readonly root: string,
@@ -61,7 +64,24 @@ export class Workspace {
   /** A connection of its own, for work that runs a transaction or takes a while. */
   async connect(): Promise<DuckDBConnection> {
     this.assertOpen();
-    return this.instance.connect();
+    const connection = await this.instance.connect();
+    this.extraConnections.add(connection);
+    return connection;
+  }
+
+  /** Give back a connection from `connect()` before the workspace closes. */
+  release(connection: DuckDBConnection): void {
+    if (this.extraConnections.delete(connection)) connection.closeSync();
+  }
+
+  /** Run `hook` when the workspace closes (capabilities drop their per-workspace caches). */
+  onClose(hook: () => void): () => void {
+    this.closeHooks.add(hook);
+    return () => this.closeHooks.delete(hook);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   async info(): Promise<WorkspaceInfo> {
@@ -80,6 +100,15 @@ export class Workspace {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const hook of this.closeHooks) {
+      try {
+        hook();
+      } catch (error) {
+        console.error('A workspace close hook failed:', error);
+      }
+    }
+    for (const connection of this.extraConnections) connection.closeSync();
+    this.extraConnections.clear();
     this.connection.closeSync();
     this.instance.closeSync();
   }

@@ -1,0 +1,117 @@
+/**
+ * A data scientist's first minute, in real Chromium through browser mode: import a CSV
+ * through the dialog, see its row count and typed grid, sort, filter, and query it in
+ * the SQL console.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { screenshotPath, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+
+const CITIES = ['Berlin', 'Bern', 'Oslo', 'Lisbon', 'Auberville'];
+const ROWS = 5000;
+
+function writeSalesCsv(file: string): { minPrice: number; berCount: number; over50: number } {
+  const lines = ['id,city,price,sold_on,note'];
+  let minPrice = Infinity;
+  let berCount = 0;
+  let over50 = 0;
+  for (let i = 1; i <= ROWS; i += 1) {
+    const city = CITIES[i % CITIES.length]!;
+    const price = Math.round(((i * 7919) % 10000) + 1) / 100;
+    const note = i % 10 === 0 ? '' : i % 7 === 0 ? '"quoted, with comma"' : `n${i}`;
+    const priceText = i % 97 === 0 ? '' : price.toFixed(2);
+    if (priceText !== '') {
+      minPrice = Math.min(minPrice, price);
+      if (price > 50) over50 += 1;
+    }
+    if (city.toLowerCase().includes('ber')) berCount += 1;
+    const day = String((i % 28) + 1).padStart(2, '0');
+    lines.push(`${i},${city},${priceText},2024-03-${day},${note}`);
+  }
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return { minPrice, berCount, over50 };
+}
+
+describe('datasets in Chromium', () => {
+  let app: AppUnderTest;
+  let csv: string;
+  let expected: ReturnType<typeof writeSalesCsv>;
+
+  before(async () => {
+    app = await startAppUnderTest();
+    csv = path.join(app.workspaceDir, '..', `sales-${process.pid}.csv`);
+    expected = writeSalesCsv(csv);
+  });
+  after(async () => {
+    await app?.close();
+    fs.rmSync(csv, { force: true });
+  });
+
+  it('imports a CSV through the dialog and shows its rows, typed', async () => {
+    const { page, server } = app;
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'No datasets yet' }).waitFor();
+    await page.getByRole('button', { name: 'Import dataset…' }).click();
+    await page.getByLabel(/^File/).fill(csv);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('import-preview').getByRole('columnheader', { name: /price/ }).waitFor();
+    assert.match(
+      await page.getByTestId('import-preview').getByRole('columnheader', { name: /price/ }).innerText(),
+      /DOUBLE/,
+    );
+    await page.getByLabel('Dataset name').fill('sales');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+    await page.getByTestId('row-count').getByText('5,000 rows').waitFor({ timeout: 60_000 });
+    const grid = page.getByTestId('data-grid');
+    await grid
+      .getByRole('columnheader', { name: /sold_on/ })
+      .getByText('DATE')
+      .waitFor();
+    await grid.getByRole('gridcell', { name: 'Berlin' }).first().waitFor();
+    assert.ok(await grid.locator('.null-cell').count(), 'NULLs are drawn as null');
+    await page.screenshot({ path: screenshotPath('datasets-grid-1280') });
+  });
+
+  it('sorts on the server by clicking a header', async () => {
+    const { page } = app;
+    const grid = page.getByTestId('data-grid');
+    await grid.locator('[role=columnheader][data-column=price] .header-main').click();
+    await grid.locator('[role=columnheader][data-column=price][aria-sort=ascending]').waitFor();
+    const firstPrice = grid.locator('[role=row]').nth(1).locator('[role=gridcell]').nth(2);
+    await page.waitForFunction(([el, want]) => (el as HTMLElement).innerText.trim() === want, [
+      await firstPrice.elementHandle(),
+      expected.minPrice.toLocaleString(),
+    ] as const);
+  });
+
+  it('filters a column and shows how many rows match', async () => {
+    const { page } = app;
+    const grid = page.getByTestId('data-grid');
+    await grid.getByRole('button', { name: 'Column menu for city' }).click();
+    await page.getByLabel('Text to find').fill('BER');
+    await page.getByRole('button', { name: 'Apply filter' }).click();
+    await page
+      .getByTestId('row-count')
+      .getByText(`${expected.berCount.toLocaleString()} of 5,000 rows`)
+      .waitFor();
+    await grid.getByText('city contains “BER”').waitFor();
+    await page.screenshot({ path: screenshotPath('datasets-filtered-1280') });
+  });
+
+  it('runs a SQL query over the dataset and shows the result in a grid', async () => {
+    const { page } = app;
+    await page.getByLabel('SQL query').fill('SELECT count(*) AS n FROM sales WHERE price > 50');
+    await page.getByRole('button', { name: 'Run' }).click();
+    const result = page.getByTestId('sql-result');
+    await result.getByRole('gridcell', { name: expected.over50.toLocaleString(), exact: true }).waitFor();
+    await page.getByTestId('sql-status').getByText('1 row').waitFor();
+
+    await page.getByLabel('SQL query').fill('DELETE FROM sales');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Save as dataset' }).waitFor();
+    await page.screenshot({ path: screenshotPath('datasets-sql-1280') });
+  });
+});

@@ -1,0 +1,242 @@
+/**
+ * Jobs that derive a new version from existing data — a retype (CAST of some columns)
+ * and a saved SQL result — and the export of a version to a file. Like imports they work
+ * on their own connection inside one transaction (the export writes to a temporary file
+ * and renames it at the end), so a cancel or a failure leaves no trace.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnInfo, DatasetVersion, Lineage } from '../../../shared/datasets';
+import { ApiError } from '../../../shared/errors';
+import type { JobContext } from '../jobs/job-manager';
+import {
+  createDataset,
+  createViews,
+  findDataset,
+  getVersion,
+  insertVersion,
+  newId,
+  nextVersionNumber,
+  resolveVersion,
+  estimateSizeBytes,
+  versionTable,
+} from './dataset-store';
+import { badValueSentence, firstLine, formatCount, isInterrupt, messageOf } from './import-errors';
+import { describeColumns, type ImportDeps } from './importer';
+import { prepareReadOnly, sqlError } from './sql-console';
+import { checkedTypeName, quoteIdentifier, sqlLiteral } from './sql-text';
+
+type Build = (connection: DuckDBConnection, table: string) => Promise<{ lineage: Lineage }>;
+
+/** Shared frame: own connection, transaction, cancel → interrupt, version row and views. */
+async function deriveVersion(
+  ctx: JobContext,
+  deps: ImportDeps,
+  datasetName: string,
+  build: Build,
+): Promise<DatasetVersion> {
+  const connection = await deps.connect();
+  const interrupt = () => connection.interrupt();
+  ctx.signal.addEventListener('abort', interrupt);
+  let inTransaction = false;
+  try {
+    await connection.run('BEGIN TRANSACTION');
+    inTransaction = true;
+    const versionId = newId('v');
+    const table = versionTable(versionId);
+    const { lineage } = await build(connection, table);
+    ctx.throwIfCancelled();
+    const columns = await describeColumns(connection, table);
+    const rows = Number(
+      (await connection.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRowsJS()[0]?.[0] ?? 0,
+    );
+    const dataset =
+      (await findDataset(connection, datasetName)) ?? (await createDataset(connection, datasetName));
+    const number = await nextVersionNumber(connection, dataset.id);
+    await insertVersion(connection, {
+      id: versionId,
+      datasetId: dataset.id,
+      number,
+      rows,
+      columns,
+      sizeBytes: estimateSizeBytes(columns, rows),
+      lineage,
+      sourceKey: null,
+      rejectedRows: 0,
+    });
+    await createViews(connection, dataset.id, dataset.name);
+    ctx.throwIfCancelled();
+    await connection.run('COMMIT');
+    inTransaction = false;
+    ctx.finalStage(`Saved ${formatCount(rows)} rows as ${dataset.name}@${number}`);
+    return await getVersion(connection, versionId);
+  } catch (error) {
+    if (inTransaction) await connection.run('ROLLBACK').catch(() => undefined);
+    if (ctx.signal.aborted || isInterrupt(error)) {
+      const cancelled = new Error('Cancelled.');
+      cancelled.name = 'AbortError';
+      throw cancelled;
+    }
+    throw error;
+  } finally {
+    ctx.signal.removeEventListener('abort', interrupt);
+    deps.release(connection);
+  }
+}
+
+/** The first value of `column` that does not convert to `type`, with its row number. */
+async function firstBadValue(
+  connection: DuckDBConnection,
+  table: string,
+  column: string,
+  type: string,
+): Promise<{ row: number; value: string } | null> {
+  const id = quoteIdentifier(column);
+  const reader = await connection.runAndReadAll(
+    `SELECT rowid, CAST(${id} AS VARCHAR) FROM ${table}
+      WHERE ${id} IS NOT NULL AND TRY_CAST(${id} AS ${type}) IS NULL ORDER BY rowid LIMIT 1`,
+  );
+  const row = reader.getRowsJS()[0];
+  return row ? { row: Number(row[0]) + 1, value: String(row[1]) } : null;
+}
+
+export async function runRetype(
+  ctx: JobContext,
+  deps: ImportDeps,
+  versionRef: string,
+  changes: Record<string, string>,
+): Promise<DatasetVersion> {
+  const started = Date.now();
+  const probe = await deps.connect();
+  let parent: DatasetVersion;
+  try {
+    parent = await resolveVersion(probe, versionRef);
+  } finally {
+    deps.release(probe);
+  }
+  const entries = Object.entries(changes).map(([column, type]) => {
+    if (!parent.columns.some((c: ColumnInfo) => c.name === column)) {
+      throw new ApiError(
+        'INVALID_INPUT',
+        `There is no column "${column}" in ${parent.dataset}@${parent.number}.`,
+      );
+    }
+    return [column, checkedTypeName(type)] as const;
+  });
+  if (entries.length === 0) throw new ApiError('INVALID_INPUT', 'Choose at least one column to change.');
+  return deriveVersion(ctx, deps, parent.dataset, async (connection, table) => {
+    const source = versionTable(parent.id);
+    ctx.progress({ stage: 'Checking values', fraction: 0.1 });
+    for (const [column, type] of entries) {
+      const bad = await firstBadValue(connection, source, column, type);
+      if (bad) {
+        throw new ApiError('INVALID_INPUT', badValueSentence(bad.row, column, bad.value, type), {
+          row: bad.row,
+          column,
+          value: bad.value,
+          type,
+        });
+      }
+    }
+    ctx.progress({ stage: 'Writing the new version', fraction: 0.4 });
+    const casts = entries.map(([c, t]) => `CAST(${quoteIdentifier(c)} AS ${t}) AS ${quoteIdentifier(c)}`);
+    await connection.run(
+      `CREATE TABLE ${table} AS SELECT * REPLACE (${casts.join(', ')}) FROM ${source} ORDER BY rowid`,
+    );
+    return {
+      lineage: {
+        kind: 'retype',
+        parent: parent.id,
+        changes: Object.fromEntries(entries),
+        durationMs: Date.now() - started,
+      },
+    };
+  });
+}
+
+export async function runSqlSave(
+  ctx: JobContext,
+  deps: ImportDeps,
+  sql: string,
+  name: string,
+): Promise<DatasetVersion> {
+  const started = Date.now();
+  return deriveVersion(ctx, deps, name, async (connection, table) => {
+    const prepared = await prepareReadOnly(connection, sql);
+    void prepared;
+    const parents: string[] = [];
+    for (const referenced of connection.getTableNames(sql, false)) {
+      try {
+        parents.push((await resolveVersion(connection, referenced)).id);
+      } catch {
+        // Not a dataset (a table function, a CTE name): not a parent.
+      }
+    }
+    ctx.progress({ stage: 'Running the query', fraction: null });
+    try {
+      await connection.run(`CREATE TABLE ${table} AS ${sql.trim().replace(/;\s*$/, '')}`);
+    } catch (error) {
+      if (isInterrupt(error)) throw error;
+      throw sqlError(error);
+    }
+    return {
+      lineage: { kind: 'sql', sql, parents: [...new Set(parents)], durationMs: Date.now() - started },
+    };
+  });
+}
+
+export async function runExport(
+  ctx: JobContext,
+  deps: ImportDeps,
+  versionRef: string,
+  format: 'csv' | 'parquet',
+  target: string,
+): Promise<{ path: string; bytes: number }> {
+  const file = path.resolve(target);
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new ApiError(
+      'INVALID_INPUT',
+      `The folder ${dir} does not exist; create it or choose another place to save.`,
+    );
+  }
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    throw new ApiError('INVALID_INPUT', `${file} is a folder; give a file name to save to.`);
+  }
+  const partial = `${file}.${process.pid}.partial`;
+  const connection = await deps.connect();
+  const interrupt = () => connection.interrupt();
+  ctx.signal.addEventListener('abort', interrupt);
+  const poll = setInterval(() => {
+    const p = connection.progress;
+    if (p.percentage >= 0) ctx.progress({ fraction: p.percentage / 100 });
+  }, 200);
+  try {
+    await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+    const version = await resolveVersion(connection, versionRef);
+    ctx.progress({ stage: `Writing ${path.basename(file)}`, fraction: 0 });
+    const options = format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet, COMPRESSION zstd)';
+    await connection.run(
+      `COPY (SELECT * FROM ${versionTable(version.id)} ORDER BY rowid) TO ${sqlLiteral(partial)} ${options}`,
+    );
+    ctx.throwIfCancelled();
+    fs.renameSync(partial, file);
+    const bytes = fs.statSync(file).size;
+    ctx.finalStage(`Saved ${formatCount(version.rows)} rows to ${path.basename(file)}`);
+    return { path: file, bytes };
+  } catch (error) {
+    fs.rmSync(partial, { force: true, recursive: true });
+    if (ctx.signal.aborted || isInterrupt(error)) {
+      const cancelled = new Error('Cancelled.');
+      cancelled.name = 'AbortError';
+      throw cancelled;
+    }
+    if (error instanceof ApiError) throw error;
+    throw new ApiError('INVALID_INPUT', `Writing ${file} failed: ${firstLine(messageOf(error))}`);
+  } finally {
+    clearInterval(poll);
+    ctx.signal.removeEventListener('abort', interrupt);
+    deps.release(connection);
+  }
+}

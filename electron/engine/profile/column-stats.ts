@@ -1,0 +1,248 @@
+/**
+ * The first, widest pass: one aggregate query per batch of columns computes every simple
+ * statistic at once — counts, missing (NULL and NaN), distinct (exact), zeros, negatives,
+ * ±∞, min/max, power sums for the moments, quantiles, string lengths, date ranges — so the
+ * table is scanned once per 200 columns instead of once per statistic.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { type ProfiledColumn, chunk, isNumberKind } from './columns';
+import { type PowerSums } from './moments';
+import { queryRows } from './sql';
+import { toCount, toNumber } from './values';
+
+/** Quantile probabilities (ydata-profiling's defaults). */
+export const QUANTILE_PROBS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+export interface RawColumnStats {
+  count: number;
+  nan: number;
+  distinct: number;
+  numeric?: {
+    infinite: number;
+    zeros: number;
+    negatives: number;
+    finiteCount: number;
+    min: number | null;
+    max: number | null;
+    sum: number | null;
+    powerSums: PowerSums;
+    quantiles: (number | null)[];
+    /** Exact MAD, when requested for this pass. */
+    mad: number | null;
+  };
+  text?: { minLength: number | null; meanLength: number | null; maxLength: number | null; dateCount: number };
+  datetime?: { minMs: number | null; maxMs: number | null };
+}
+
+export interface ColumnStatsOptions {
+  /** Use approx_quantile (t-digest) instead of quantile_cont. */
+  approximateQuantiles: boolean;
+  /** Compute MAD exactly in SQL (otherwise it comes from the sample later). */
+  exactMad: boolean;
+  /** Columns per query; very wide tables are split so no single statement grows unbounded. */
+  batchSize?: number;
+}
+
+/** Close-to-the-mean shifts for the power sums, from the first rows (cheap: stops after 10k rows). */
+export async function peekShifts(
+  conn: DuckDBConnection,
+  table: string,
+  columns: ProfiledColumn[],
+  signal?: AbortSignal,
+): Promise<Map<number, number>> {
+  const numeric = columns.filter((c) => isNumberKind(c.kind));
+  const shifts = new Map<number, number>();
+  for (const batch of chunk(numeric, 200)) {
+    const select = batch.map((c) => `avg(${c.finiteSql})`).join(', ');
+    const inner = batch.map((c) => c.sql).join(', ');
+    const [row] = await queryRows(
+      conn,
+      `SELECT ${select} FROM (SELECT ${inner} FROM ${table} LIMIT 10000)`,
+      signal,
+    );
+    batch.forEach((c, i) => shifts.set(c.index, toNumber(row[i]) ?? 0));
+  }
+  return shifts;
+}
+
+interface Slot {
+  column: ProfiledColumn;
+  stat: string;
+  sql: string;
+}
+
+function columnAggregates(c: ProfiledColumn, shift: number, options: ColumnStatsOptions): Slot[] {
+  const q = c.sql;
+  const slots: Slot[] = [];
+  const add = (stat: string, sql: string): void => {
+    slots.push({ column: c, stat, sql });
+  };
+  // sum(bool::INTEGER) rather than count(*) FILTER (…): DuckDB evaluates each FILTER as a
+  // separate selection, over ten times slower across hundreds of aggregates.
+  add('count', c.kind === 'float' ? `sum((NOT isnan(${q}))::INTEGER)` : `count(${q})`);
+  if (c.kind === 'float') {
+    add('nan', `sum(isnan(${q})::INTEGER)`);
+    add('distinct', `count(DISTINCT CASE WHEN NOT isnan(${q}) THEN ${q} END)`);
+  } else if (c.kind !== 'other') {
+    add('distinct', `count(DISTINCT ${q})`);
+  }
+  if (isNumberKind(c.kind) && c.finiteSql) {
+    // Projected once per row by `projection()` below, so the CASE and the subtraction are
+    // not re-evaluated inside every aggregate (DuckDB does not share them across aggregates).
+    const { v, d, e } = projected(c);
+    if (c.kind === 'float') add('infinite', `sum(isinf(${q})::INTEGER)`);
+    add('zeros', `sum((${q} = 0)::INTEGER)`);
+    add('negatives', `sum((${q} < 0)::INTEGER)`);
+    add('finiteCount', `count(${v})`);
+    add('min', `min(${v})`);
+    add('max', `max(${v})`);
+    add('sum', `sum(${v})`);
+    add('s1', `sum(${d})`);
+    add('s2', `sum(${e})`);
+    add('s3', `sum(${e} * ${d})`);
+    add('s4', `sum(${e} * ${e})`);
+    const probs = `[${QUANTILE_PROBS.join(', ')}]`;
+    add(
+      'quantiles',
+      options.approximateQuantiles ? `approx_quantile(${v}, ${probs})` : `quantile_cont(${v}, ${probs})`,
+    );
+    if (options.exactMad) add('mad', `mad(${v})`);
+  }
+  if (c.kind === 'string') {
+    add('minLength', `min(length(${q}))`);
+    add('meanLength', `avg(length(${q}))`);
+    add('maxLength', `max(length(${q}))`);
+    add('dateCount', `count(TRY_CAST(${q} AS TIMESTAMP))`);
+  }
+  if (c.kind === 'date' || c.kind === 'timestamp') {
+    add('minMs', `epoch_ms(min(${q}))`);
+    add('maxMs', `epoch_ms(max(${q}))`);
+  }
+  return slots;
+}
+
+/** Names of the per-row helper columns: v = finite value, d = v − shift, e = d². */
+function projected(c: ProfiledColumn): { v: string; d: string; e: string } {
+  return {
+    v: `"assay v${c.index}"`,
+    d: `"assay d${c.index}"`,
+    e: `"assay e${c.index}"`,
+  };
+}
+
+/** The relation the aggregates read: the table plus the helper columns of number columns. */
+function projection(table: string, batch: ProfiledColumn[], shifts: Map<number, number>): string {
+  const extra = batch
+    .filter((c) => isNumberKind(c.kind) && c.finiteSql)
+    .map((c) => {
+      const { v, d, e } = projected(c);
+      const shift = shifts.get(c.index) ?? 0;
+      return `${c.finiteSql} AS ${v}, ${v} - ${shift.toPrecision(17)} AS ${d}, ${d} * ${d} AS ${e}`;
+    });
+  return extra.length ? `(SELECT *, ${extra.join(', ')} FROM ${table})` : table;
+}
+
+function listOfNumbers(value: unknown): (number | null)[] {
+  if (!Array.isArray(value)) return QUANTILE_PROBS.map(() => null);
+  return value.map((v) => toNumber(v));
+}
+
+function assemble(c: ProfiledColumn, stats: Map<string, unknown>, shift: number): RawColumnStats {
+  const count = toCount(stats.get('count'));
+  const raw: RawColumnStats = {
+    count,
+    nan: toCount(stats.get('nan')),
+    distinct: toCount(stats.get('distinct')),
+  };
+  if (isNumberKind(c.kind)) {
+    const finiteCount = toCount(stats.get('finiteCount'));
+    raw.numeric = {
+      infinite: toCount(stats.get('infinite')),
+      zeros: toCount(stats.get('zeros')),
+      negatives: toCount(stats.get('negatives')),
+      finiteCount,
+      min: toNumber(stats.get('min')),
+      max: toNumber(stats.get('max')),
+      sum: finiteCount > 0 ? toNumber(stats.get('sum')) : null,
+      powerSums: {
+        n: finiteCount,
+        shift,
+        s1: toNumber(stats.get('s1')) ?? 0,
+        s2: toNumber(stats.get('s2')) ?? 0,
+        s3: toNumber(stats.get('s3')) ?? 0,
+        s4: toNumber(stats.get('s4')) ?? 0,
+      },
+      quantiles: listOfNumbers(stats.get('quantiles')),
+      mad: toNumber(stats.get('mad')),
+    };
+  }
+  if (c.kind === 'string') {
+    raw.text = {
+      minLength: toNumber(stats.get('minLength')),
+      meanLength: toNumber(stats.get('meanLength')),
+      maxLength: toNumber(stats.get('maxLength')),
+      dateCount: toCount(stats.get('dateCount')),
+    };
+  }
+  if (c.kind === 'date' || c.kind === 'timestamp') {
+    raw.datetime = { minMs: toNumber(stats.get('minMs')), maxMs: toNumber(stats.get('maxMs')) };
+  }
+  return raw;
+}
+
+/**
+ * Row count and per-column statistics. `onBatch` fires after each batch so the caller can
+ * publish partial results for very wide tables.
+ */
+export async function computeColumnStats(
+  conn: DuckDBConnection,
+  table: string,
+  columns: ProfiledColumn[],
+  shifts: Map<number, number>,
+  options: ColumnStatsOptions,
+  signal?: AbortSignal,
+  onBatch?: (done: number) => void,
+): Promise<{ rows: number; stats: Map<number, RawColumnStats> }> {
+  const stats = new Map<number, RawColumnStats>();
+  let rows = 0;
+  const batches = chunk(columns, options.batchSize ?? 200);
+  if (batches.length === 0) {
+    const [row] = await queryRows(conn, `SELECT count(*) FROM ${table}`, signal);
+    return { rows: toCount(row[0]), stats };
+  }
+  let done = 0;
+  for (const [b, batch] of batches.entries()) {
+    const slots = batch.flatMap((c) => columnAggregates(c, shifts.get(c.index) ?? 0, options));
+    // DISTINCT aggregates go in a query of their own: mixed into the others they push
+    // DuckDB onto a much slower plan for the whole statement (8.5 s vs 1 s + 3 s measured).
+    const plain = slots.filter((s) => !s.sql.includes('DISTINCT'));
+    const distinct = slots.filter((s) => s.sql.includes('DISTINCT'));
+    const perColumn = new Map<number, Map<string, unknown>>();
+    const record = (list: Slot[], row: unknown[], offset: number): void => {
+      list.forEach((slot, i) => {
+        let m = perColumn.get(slot.column.index);
+        if (!m) perColumn.set(slot.column.index, (m = new Map()));
+        m.set(slot.stat, row[i + offset]);
+      });
+    };
+    const select = [b === 0 ? 'count(*)' : '0', ...plain.map((s) => s.sql)].join(',\n  ');
+    const source = projection(table, batch, shifts);
+    const [row] = await queryRows(conn, `SELECT ${select}\nFROM ${source}`, signal);
+    if (b === 0) rows = toCount(row[0]);
+    record(plain, row, 1);
+    if (distinct.length) {
+      const [distinctRow] = await queryRows(
+        conn,
+        `SELECT ${distinct.map((s) => s.sql).join(',\n  ')}\nFROM ${table}`,
+        signal,
+      );
+      record(distinct, distinctRow, 0);
+    }
+    for (const c of batch) {
+      stats.set(c.index, assemble(c, perColumn.get(c.index) ?? new Map(), shifts.get(c.index) ?? 0));
+    }
+    done += batch.length;
+    onBatch?.(done);
+  }
+  return { rows, stats };
+}

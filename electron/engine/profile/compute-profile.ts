@@ -1,0 +1,580 @@
+/**
+ * computeProfile: the profile of one dataset version, pushed into DuckDB as a handful of
+ * scans — one wide aggregate per 200 columns, one histogram scan, a GROUP BY per column
+ * that repeats values, one duplicate scan, one missingness scan, one sample — then the
+ * association matrices on the sample in JavaScript. Progress is reported after each stage
+ * with the profile so far (overview first), and an AbortSignal interrupts the running
+ * query.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type {
+  Alert,
+  AlertThresholds,
+  Approximation,
+  Associations,
+  ColumnProfile,
+  DatasetOverview,
+  MissingSummary,
+  Profile,
+  ProfileProgress,
+  SemanticType,
+} from '../../../shared/profile';
+import { correlationAlerts, columnAlerts, datasetAlerts, sortAlerts, targetLeakageAlerts } from './alerts';
+import { medianAbsoluteDeviation } from './association-math';
+import { computeAssociations, rankByTarget } from './associations';
+import { chiSquaredPValue } from './chi-squared';
+import { type ProfiledColumn, chunk, displaySql, isNumberKind, listColumns } from './columns';
+import { type RawColumnStats, computeColumnStats, peekShifts } from './column-stats';
+import { computeDatetimeStats } from './datetime-periods';
+import { computeDuplicates } from './duplicates';
+import { type BinPlan, autoBinCount, computeHistograms, uniformChiSquared } from './histograms';
+import { type MissingColumn, computeMissingMatrix, heatmapColumns, nullityCorrelation } from './missingness';
+import { momentsFromPowerSums } from './moments';
+import { fetchSample } from './sample';
+import { inferSemanticType } from './semantic-type';
+import { queryRows, throwIfAborted } from './sql';
+import { resolveThresholds } from './thresholds';
+import { type ValueSummary, columnValueCounts, uniqueColumnExtremes } from './value-counts';
+import { toCount, toNumber, toProfileValue } from './values';
+
+export interface ProfileOptions {
+  /** Column to rank every other column against (and to check for leakage). */
+  target?: string;
+  thresholds?: Partial<AlertThresholds>;
+  signal?: AbortSignal;
+  onProgress?: (progress: ProfileProgress) => void;
+  /** Above this many rows quantiles use t-digest (approx_quantile) instead of exact quantile_cont (default 1,000,000). */
+  exactQuantileMaxRows?: number;
+  /** Rows the associations and (on bigger tables) MAD are computed on (default 100,000). */
+  sampleSize?: number;
+  /** Numeric columns in the association matrices at most (default 100; the target always included). */
+  maxAssociationColumns?: number;
+  /** Columns per aggregate query (default 200). */
+  batchSize?: number;
+}
+
+const EMPTY_TYPE_COUNTS = (): Record<SemanticType, number> => ({
+  numeric: 0,
+  categorical: 0,
+  boolean: 0,
+  datetime: 0,
+  text: 0,
+  id: 0,
+  unsupported: 0,
+});
+
+/** Stage weights for the progress bar, roughly proportional to their cost on wide data. */
+const STAGE_END = {
+  overview: 0.4,
+  distributions: 0.5,
+  values: 0.65,
+  duplicates: 0.75,
+  missing: 0.8,
+  associations: 0.97,
+  alerts: 1,
+} as const;
+
+/**
+ * Profile `table` (SQL text naming a table or view, already quoted, e.g. `"main"."v3"`).
+ * Throws an Error named 'AbortError' when `signal` aborts.
+ */
+export async function computeProfile(
+  conn: DuckDBConnection,
+  table: string,
+  options: ProfileOptions = {},
+): Promise<Profile> {
+  const started = performance.now();
+  const { signal, onProgress } = options;
+  const thresholds = resolveThresholds(options.thresholds);
+  const exactQuantileMaxRows = options.exactQuantileMaxRows ?? 1_000_000;
+  const sampleSize = options.sampleSize ?? 100_000;
+  const maxAssociationColumns = options.maxAssociationColumns ?? 100;
+  const timings: { stage: string; ms: number }[] = [];
+  let stageStart = performance.now();
+  const endStage = (stage: string): void => {
+    const now = performance.now();
+    timings.push({ stage, ms: Math.round((now - stageStart) * 10) / 10 });
+    stageStart = now;
+  };
+  throwIfAborted(signal);
+
+  // ── Columns, row count, first rows ────────────────────────────────────────────────
+  const columns = await listColumns(conn, table, signal);
+  if (options.target !== undefined && !columns.some((c) => c.name === options.target)) {
+    throw new Error(`The target column "${options.target}" is not in the table.`);
+  }
+  const [countRow] = await queryRows(conn, `SELECT count(*) FROM ${table}`, signal);
+  const rows = toCount(countRow[0]);
+  const sampleRows =
+    columns.length === 0
+      ? []
+      : (
+          await queryRows(
+            conn,
+            `SELECT ${columns.map((c) => displaySql(c)).join(', ')} FROM ${table} LIMIT 10`,
+            signal,
+          )
+        ).map((row) => Object.fromEntries(columns.map((c, i) => [c.name, toProfileValue(row[i])])));
+  const shifts = rows > 0 ? await peekShifts(conn, table, columns, signal) : new Map<number, number>();
+  endStage('setup');
+
+  // ── Pass A: every simple statistic ───────────────────────────────────────────────────
+  const approximateQuantiles = rows > exactQuantileMaxRows;
+  const exactMad = rows <= sampleSize;
+  const { stats } = await computeColumnStats(
+    conn,
+    table,
+    columns,
+    shifts,
+    { approximateQuantiles, exactMad, batchSize: options.batchSize },
+    signal,
+    (done) =>
+      onProgress?.({
+        fraction: (STAGE_END.overview * done) / Math.max(1, columns.length),
+        stage: 'column statistics',
+      }),
+  );
+  const profiles = columns.map((c) =>
+    buildColumn(c, stats.get(c.index)!, rows, thresholds, approximateQuantiles),
+  );
+  const overview: DatasetOverview = {
+    rows,
+    columns: columns.length,
+    missingCells: profiles.reduce((a, p) => a + p.missing, 0),
+    missingCellsFraction: 0,
+    duplicateRows: 0,
+    duplicateRowsFraction: 0,
+    duplicateGroups: 0,
+    mostDuplicated: [],
+    typeCounts: EMPTY_TYPE_COUNTS(),
+    sampleRows,
+  };
+  overview.missingCellsFraction =
+    rows * columns.length > 0 ? overview.missingCells / (rows * columns.length) : 0;
+  const refreshTypeCounts = (): void => {
+    overview.typeCounts = EMPTY_TYPE_COUNTS();
+    for (const p of profiles) overview.typeCounts[p.semanticType]++;
+  };
+  refreshTypeCounts();
+  endStage('column statistics');
+  onProgress?.({
+    fraction: STAGE_END.overview,
+    stage: 'overview',
+    partial: { table, overview, columns: profiles },
+  });
+
+  // ── Pass B: histograms and date periods ─────────────────────────────────────────────
+  const plans: BinPlan[] = [];
+  for (const c of columns) {
+    const p = profiles[c.index];
+    const raw = stats.get(c.index)!;
+    const n = raw.numeric;
+    if (!n || n.finiteCount === 0 || n.min === null || n.max === null) continue;
+    const bins = autoBinCount(n.finiteCount, n.min, n.max, p.numeric?.iqr ?? null, c.kind === 'integer');
+    plans.push({ column: c, min: n.min, max: n.max, bins, count: n.finiteCount });
+  }
+  const histograms = await computeHistograms(conn, table, plans, signal);
+  for (const [index, histogram] of histograms) {
+    const p = profiles[index];
+    p.histogram = histogram;
+    if (p.semanticType === 'numeric' && histogram.counts.length > 1) {
+      const { chiSquared, dof } = uniformChiSquared(histogram.counts);
+      p.uniformity = { chiSquared, degreesOfFreedom: dof, pValue: chiSquaredPValue(chiSquared, dof) };
+    }
+  }
+  const datetimeColumns = columns
+    .filter((c) => stats.get(c.index)!.datetime)
+    .map((c) => ({ column: c, ...stats.get(c.index)!.datetime! }));
+  const datetimes = await computeDatetimeStats(conn, table, datetimeColumns, signal);
+  for (const [index, dt] of datetimes) profiles[index].datetime = dt;
+  endStage('distributions');
+  onProgress?.({
+    fraction: STAGE_END.distributions,
+    stage: 'distributions',
+    partial: { table, overview, columns: profiles },
+  });
+
+  // ── Pass C: value counts ───────────────────────────────────────────────────────────
+  const uniqueNumeric: ProfiledColumn[] = [];
+  const counted = columns.filter((c) => {
+    const p = profiles[c.index];
+    if (c.kind === 'other' || p.count === 0) return false;
+    if (p.isUnique) {
+      if (isNumberKind(c.kind)) uniqueNumeric.push(c);
+      return false;
+    }
+    return true;
+  });
+  const groups = chunk(counted, 10);
+  for (const [g, group] of groups.entries()) {
+    for (const c of group) {
+      const summary = await columnValueCounts(conn, table, c, profiles[c.index].count, signal);
+      applyValueSummary(profiles[c.index], c, summary, stats.get(c.index)!, thresholds);
+    }
+    const fraction =
+      STAGE_END.distributions + ((STAGE_END.values - STAGE_END.distributions) * (g + 1)) / groups.length;
+    onProgress?.({ fraction, stage: 'value counts', partial: { table, overview, columns: profiles } });
+  }
+  const extremes = await uniqueColumnExtremes(conn, table, uniqueNumeric, signal);
+  for (const [index, e] of extremes) profiles[index].extremes = e;
+  refreshTypeCounts();
+  endStage('value counts');
+
+  // ── Dataset level: duplicates, missingness ─────────────────────────────────────────────
+  const duplicates = await computeDuplicates(conn, table, columns, signal);
+  overview.duplicateRows = duplicates.duplicateRows;
+  overview.duplicateGroups = duplicates.duplicateGroups;
+  overview.duplicateRowsFraction = rows > 0 ? duplicates.duplicateRows / rows : 0;
+  overview.mostDuplicated = duplicates.mostDuplicated;
+  endStage('duplicates');
+  onProgress?.({
+    fraction: STAGE_END.duplicates,
+    stage: 'duplicates',
+    partial: { table, overview, columns: profiles },
+  });
+
+  const withMissing: MissingColumn[] = columns
+    .filter((c) => profiles[c.index].missing > 0)
+    .map((c) => ({ column: c, missing: profiles[c.index].missing }));
+  const missing: MissingSummary = {
+    matrix: await computeMissingMatrix(conn, table, rows, withMissing, signal),
+    heatmap: null,
+  };
+  endStage('missing values');
+  onProgress?.({
+    fraction: STAGE_END.missing,
+    stage: 'missing values',
+    partial: { table, overview, columns: profiles, missing },
+  });
+
+  // ── Associations on the sample ─────────────────────────────────────────────────────────
+  const heatmap = heatmapColumns(withMissing, rows);
+  const { associations, madFromSample, missingSets } = await associationsStage(
+    conn,
+    table,
+    columns,
+    profiles,
+    rows,
+    {
+      sampleSize,
+      maxAssociationColumns,
+      target: options.target,
+      maxLevels: thresholds.maxCategoricalLevels,
+      missingColumns: heatmap.map((m) => m.column),
+    },
+    signal,
+  );
+  missing.heatmap = nullityCorrelation(
+    heatmap.map((m) => m.column.name),
+    missingSets,
+  );
+  for (const [index, mad] of madFromSample) {
+    const numeric = profiles[index].numeric;
+    if (numeric) {
+      numeric.mad = mad;
+      numeric.madMethod = 'sample';
+    }
+  }
+  endStage('associations');
+  onProgress?.({
+    fraction: STAGE_END.associations,
+    stage: 'associations',
+    partial: { table, overview, columns: profiles, missing, associations },
+  });
+
+  // ── Alerts ───────────────────────────────────────────────────────────────────────────
+  let target: Profile['target'];
+  const alerts: Alert[] = [...datasetAlerts(overview, thresholds)];
+  for (const p of profiles) alerts.push(...columnAlerts(p, thresholds));
+  alerts.push(...correlationAlerts(associations, thresholds));
+  if (options.target !== undefined) {
+    const ranking = rankByTarget(associations, options.target);
+    target = { column: options.target, ranking };
+    alerts.push(...targetLeakageAlerts(options.target, ranking, thresholds));
+  }
+  sortAlerts(alerts);
+  endStage('alerts');
+
+  const approximations = describeApproximations(
+    profiles,
+    associations,
+    approximateQuantiles,
+    madFromSample.size > 0,
+    sampleSize,
+  );
+  const profile: Profile = {
+    formatVersion: 1,
+    table,
+    createdAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    timings,
+    overview,
+    columns: profiles,
+    missing,
+    associations,
+    ...(target ? { target } : {}),
+    alerts,
+    thresholds,
+    approximations,
+  };
+  onProgress?.({ fraction: STAGE_END.alerts, stage: 'done', partial: profile });
+  return profile;
+}
+
+function buildColumn(
+  c: ProfiledColumn,
+  raw: RawColumnStats,
+  rows: number,
+  thresholds: AlertThresholds,
+  approximateQuantiles: boolean,
+): ColumnProfile {
+  const missing = rows - raw.count;
+  const allUnique = raw.count > 0 && raw.distinct === raw.count;
+  const profile: ColumnProfile = {
+    name: c.name,
+    index: c.index,
+    storageType: c.type,
+    semanticType: inferSemanticType(c, raw, thresholds),
+    rows,
+    count: raw.count,
+    missing,
+    missingFraction: rows > 0 ? missing / rows : 0,
+    nan: raw.nan,
+    distinct: raw.distinct,
+    distinctFraction: raw.count > 0 ? raw.distinct / raw.count : 0,
+    // Exact once value counts ran; for all-different columns it is already exact.
+    unique: allUnique ? raw.count : 0,
+    uniqueFraction: allUnique ? 1 : 0,
+    isUnique: allUnique,
+    topValues: [],
+  };
+  const n = raw.numeric;
+  if (n) {
+    const m = momentsFromPowerSums(n.powerSums);
+    const [p5, p25, p50, p75, p95] = n.quantiles;
+    const iqr = p25 !== null && p75 !== null ? p75 - p25 : null;
+    profile.numeric = {
+      zeros: n.zeros,
+      zerosFraction: rows > 0 ? n.zeros / rows : 0,
+      negatives: n.negatives,
+      negativesFraction: rows > 0 ? n.negatives / rows : 0,
+      infinite: n.infinite,
+      infiniteFraction: rows > 0 ? n.infinite / rows : 0,
+      min: n.min,
+      max: n.max,
+      range: n.min !== null && n.max !== null ? n.max - n.min : null,
+      mean: m.mean,
+      std: m.std,
+      variance: m.variance,
+      sum: n.sum,
+      skewness: m.skewness,
+      kurtosis: m.kurtosis,
+      mad: n.mad,
+      madMethod: 'exact',
+      iqr,
+      cv: m.std !== null && m.mean !== null && m.mean !== 0 ? m.std / m.mean : null,
+      quantiles: { p5, p25, p50, p75, p95 },
+      quantileMethod: approximateQuantiles ? 't-digest' : 'exact',
+    };
+  }
+  if (raw.text) {
+    profile.text = {
+      minLength: raw.text.minLength,
+      meanLength: raw.text.meanLength,
+      maxLength: raw.text.maxLength,
+      allParseAsDates: raw.count > 0 && raw.text.dateCount === raw.count,
+    };
+  }
+  return profile;
+}
+
+function applyValueSummary(
+  p: ColumnProfile,
+  c: ProfiledColumn,
+  summary: ValueSummary,
+  raw: RawColumnStats,
+  thresholds: AlertThresholds,
+): void {
+  p.topValues = summary.topValues;
+  p.unique = summary.unique;
+  p.uniqueFraction = p.count > 0 ? summary.unique / p.count : 0;
+  if (summary.smallest && summary.largest) {
+    p.extremes = { smallest: summary.smallest, largest: summary.largest };
+  }
+  if (summary.fewValues) p.semanticType = inferSemanticType(c, raw, thresholds, summary.fewValues);
+  const k = summary.distinct;
+  const total = p.count;
+  if (p.semanticType === 'categorical' || p.semanticType === 'boolean') {
+    // ydata-profiling: 1 − entropy(counts) / ln(classes), 0 for a single class.
+    if (k > 1 && total > 0) {
+      const entropy = Math.log(total) - summary.sumNLogN / total;
+      p.imbalance = Math.min(1, Math.max(0, 1 - entropy / Math.log(k)));
+    } else {
+      p.imbalance = 0;
+    }
+  }
+  if (p.semanticType === 'categorical' && k > 1 && total > 0) {
+    // χ² against equal counts: Σ(n − N/k)²/(N/k) = k·Σn²/N − N.
+    const chiSquared = Math.max(0, (k * summary.sumSquares) / total - total);
+    p.uniformity = { chiSquared, degreesOfFreedom: k - 1, pValue: chiSquaredPValue(chiSquared, k - 1) };
+  }
+}
+
+interface AssociationSettings {
+  sampleSize: number;
+  maxAssociationColumns: number;
+  target?: string;
+  maxLevels: number;
+  missingColumns: ProfiledColumn[];
+}
+
+/** At most this many number columns travel into JavaScript (MAD on big tables, matrices). */
+const MAX_SAMPLED_NUMBER_COLUMNS = 150;
+const MAX_CATEGORICAL_COLUMNS = 50;
+
+async function associationsStage(
+  conn: DuckDBConnection,
+  table: string,
+  columns: ProfiledColumn[],
+  profiles: ColumnProfile[],
+  rows: number,
+  settings: AssociationSettings,
+  signal?: AbortSignal,
+): Promise<{
+  associations: Associations;
+  madFromSample: Map<number, number | null>;
+  missingSets: Uint16Array[];
+}> {
+  const skipped: { column: string; reason: string }[] = [];
+  const isTarget = (c: ProfiledColumn): boolean => c.name === settings.target;
+  const targetFirst = (a: ProfiledColumn, b: ProfiledColumn): number =>
+    Number(isTarget(b)) - Number(isTarget(a)) || a.index - b.index;
+
+  const numericAll = columns.filter((c) => profiles[c.index].semanticType === 'numeric').sort(targetFirst);
+  const numeric = numericAll.slice(0, settings.maxAssociationColumns).sort((a, b) => a.index - b.index);
+  for (const c of numericAll.slice(settings.maxAssociationColumns)) {
+    skipped.push({ column: c.name, reason: `more than ${settings.maxAssociationColumns} numeric columns` });
+  }
+  const categoricalAll = columns
+    .filter((c) => {
+      const p = profiles[c.index];
+      if (p.semanticType !== 'categorical' && p.semanticType !== 'boolean') return false;
+      if (p.distinct > settings.maxLevels) {
+        skipped.push({ column: c.name, reason: `more than ${settings.maxLevels} distinct values` });
+        return false;
+      }
+      return true;
+    })
+    .sort(targetFirst);
+  const categorical = categoricalAll.slice(0, MAX_CATEGORICAL_COLUMNS).sort((a, b) => a.index - b.index);
+  for (const c of categoricalAll.slice(MAX_CATEGORICAL_COLUMNS)) {
+    skipped.push({ column: c.name, reason: `more than ${MAX_CATEGORICAL_COLUMNS} categorical columns` });
+  }
+
+  // On big tables MAD comes from the sample too, so every number column rides along.
+  const sampledNumbers = new Set(numeric.map((c) => c.index));
+  const needMad = rows > settings.sampleSize;
+  if (needMad) {
+    for (const c of columns) {
+      if (sampledNumbers.size >= MAX_SAMPLED_NUMBER_COLUMNS) break;
+      if (isNumberKind(c.kind) && profiles[c.index].count > 0) sampledNumbers.add(c.index);
+    }
+  }
+  const sampledNumberColumns = columns.filter((c) => sampledNumbers.has(c.index));
+  const sample = await fetchSample(
+    conn,
+    table,
+    rows,
+    sampledNumberColumns,
+    categorical,
+    settings.sampleSize,
+    signal,
+    settings.missingColumns,
+  );
+  const madFromSample = new Map<number, number | null>();
+  if (needMad) {
+    for (const c of sampledNumberColumns) {
+      const data = sample.numeric.get(c.index);
+      if (data) madFromSample.set(c.index, medianAbsoluteDeviation(data));
+    }
+    const missed = columns.filter(
+      (c) => isNumberKind(c.kind) && profiles[c.index].count > 0 && !sampledNumbers.has(c.index),
+    );
+    // Beyond the sampled columns, fall back to DuckDB's exact mad().
+    for (const batch of chunk(missed, 200)) {
+      const [row] = await queryRows(
+        conn,
+        `SELECT ${batch.map((c) => `mad(${c.finiteSql})`).join(', ')} FROM ${table}`,
+        signal,
+      );
+      batch.forEach((c, i) => {
+        const numericStats = profiles[c.index].numeric;
+        if (numericStats) numericStats.mad = toNumber(row[i]);
+      });
+    }
+  }
+  const associations = await computeAssociations(
+    { sample, tableRows: rows, numeric, categorical, skipped },
+    signal,
+  );
+  return { associations, madFromSample, missingSets: sample.missingSets };
+}
+
+function describeApproximations(
+  profiles: ColumnProfile[],
+  associations: Associations,
+  approximateQuantiles: boolean,
+  madSampled: boolean,
+  sampleSize: number,
+): Approximation[] {
+  const out: Approximation[] = [];
+  const numericNames = profiles.filter((p) => p.numeric).map((p) => p.name);
+  if (approximateQuantiles && numericNames.length) {
+    out.push({
+      stat: 'quantiles',
+      columns: [],
+      note:
+        'Quantiles, IQR and histogram bin widths use DuckDB approx_quantile, a t-digest sketch: ' +
+        'its rank error is typically well under 0.5% in the middle of the distribution and smaller ' +
+        'towards the tails (p5/p95); min, max and every moment stay exact.',
+    });
+  }
+  if (madSampled) {
+    out.push({
+      stat: 'mad',
+      columns: profiles.filter((p) => p.numeric?.madMethod === 'sample').map((p) => p.name),
+      note: `MAD is the exact median absolute deviation of the ${associations.sample.rows.toLocaleString('en-US')}-row sample (${associations.sample.method}); its relative standard error is about 1/√n ≈ ${(100 / Math.sqrt(Math.max(1, associations.sample.rows))).toFixed(1)}%.`,
+    });
+  }
+  if (!associations.sample.exact) {
+    out.push({
+      stat: 'associations',
+      columns: [],
+      note:
+        `Pearson, Spearman, Cramér's V and η are computed on a ${associations.sample.rows.toLocaleString('en-US')}-row ` +
+        `sample (${associations.sample.method}, target ${sampleSize.toLocaleString('en-US')} rows); ` +
+        `a correlation's standard error is at most about 1/√n ≈ ${(1 / Math.sqrt(Math.max(1, associations.sample.rows))).toFixed(4)}.`,
+    });
+  }
+  const spearmanWithMissing = profiles.filter(
+    (p) => p.missing > 0 && associations.spearman.columns.includes(p.name),
+  );
+  if (spearmanWithMissing.length) {
+    out.push({
+      stat: 'spearman',
+      columns: spearmanWithMissing.map((p) => p.name),
+      note:
+        'These columns have missing values: ranks are taken over each column’s own present values ' +
+        'and then correlated over rows where both are present (pandas re-ranks each pair), which can ' +
+        'differ slightly.',
+    });
+  }
+  out.push({
+    stat: 'duplicates',
+    columns: [],
+    note:
+      'Duplicate rows are grouped by a 64-bit hash of the whole row; two different rows collide with ' +
+      'probability about n²/2⁶⁵ (3·10⁻⁸ at a million rows).',
+  });
+  return out;
+}

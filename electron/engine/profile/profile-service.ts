@@ -1,0 +1,121 @@
+/**
+ * Profiles as the workspace keeps them: computed as a cancellable job on a connection of
+ * its own, streamed to the UI stage by stage, and cached per version and settings
+ * (target, thresholds) in `assay.profiles`, so opening a profiled version is instant.
+ */
+import type { Profile, ProfileComparison } from '../../../shared/profile';
+import type { ProfileRequest } from '../../../shared/profiling';
+import { ApiError } from '../../../shared/errors';
+import type { EventBus } from '../core/event-bus';
+import type { DatasetsService } from '../datasets/datasets-service';
+import { versionTable, versionViewName } from '../datasets/dataset-store';
+import type { JobManager } from '../jobs/job-manager';
+import type { Workspace } from '../workspace/workspace';
+import { compareProfiles, computeProfile, renderProfileHtml } from './index';
+
+export class ProfileService {
+  constructor(
+    private readonly workspace: () => Workspace,
+    private readonly jobs: JobManager,
+    private readonly events: EventBus,
+    private readonly datasets: DatasetsService,
+  ) {}
+
+  async get(request: ProfileRequest): Promise<Profile | null> {
+    const version = await this.datasets.version(request.version);
+    const reader = await this.workspace().connection.runAndReadAll(
+      'SELECT profile::VARCHAR AS profile FROM assay.profiles WHERE version_id = $1 AND settings_key = $2',
+      [version.id, settingsKey(request)],
+    );
+    const row = reader.getRowObjectsJS()[0];
+    return row ? (JSON.parse(String(row.profile)) as Profile) : null;
+  }
+
+  /** Starts a profile job, unless a cached profile will do. */
+  async start(request: ProfileRequest, refresh = false): Promise<{ jobId: string | null; cached: boolean }> {
+    if (!refresh && (await this.get(request))) return { jobId: null, cached: true };
+    return { jobId: (await this.run(request)).jobId, cached: false };
+  }
+
+  /** Runs the job; `outcome` resolves to the stored profile (the CLI waits on it). */
+  async run(request: ProfileRequest): Promise<{ jobId: string; outcome: Promise<Profile> }> {
+    const version = await this.datasets.version(request.version);
+    if (request.target && !version.columns.some((c) => c.name === request.target)) {
+      throw new ApiError(
+        'INVALID_INPUT',
+        `${versionViewName(version.dataset, version.number)} has no column "${request.target}"; choose the target from its columns.`,
+      );
+    }
+    const workspace = this.workspace();
+    const label = `Profiling ${versionViewName(version.dataset, version.number)}`;
+    const { jobId, outcome } = this.jobs.start({ kind: 'profile', label }, async (ctx) => {
+      const connection = await workspace.connect();
+      try {
+        const profile = await computeProfile(connection, versionTable(version.id), {
+          ...(request.target ? { target: request.target } : {}),
+          ...(request.thresholds ? { thresholds: request.thresholds } : {}),
+          signal: ctx.signal,
+          onProgress: (p) => {
+            ctx.progress({ fraction: p.fraction, stage: p.stage });
+            this.events.emit('profile.progress', {
+              jobId: ctx.jobId,
+              version: version.id,
+              fraction: p.fraction,
+              stage: p.stage,
+              ...(p.partial ? { partial: p.partial } : {}),
+            });
+          },
+        });
+        ctx.throwIfCancelled();
+        await connection.run('BEGIN TRANSACTION');
+        try {
+          await connection.run('DELETE FROM assay.profiles WHERE version_id = $1 AND settings_key = $2', [
+            version.id,
+            settingsKey(request),
+          ]);
+          await connection.run(
+            'INSERT INTO assay.profiles (version_id, settings_key, profile) VALUES ($1, $2, $3::JSON)',
+            [version.id, settingsKey(request), JSON.stringify(profile)],
+          );
+          await connection.run('COMMIT');
+        } catch (error) {
+          await connection.run('ROLLBACK');
+          throw error;
+        }
+        return profile;
+      } finally {
+        workspace.release(connection);
+      }
+    });
+    return { jobId, outcome };
+  }
+
+  async compare(a: ProfileRequest, b: ProfileRequest): Promise<ProfileComparison> {
+    return compareProfiles(await this.require(a), await this.require(b));
+  }
+
+  async report(request: ProfileRequest): Promise<{ html: string; fileName: string }> {
+    const version = await this.datasets.version(request.version);
+    const profile = await this.require(request);
+    return {
+      html: renderProfileHtml(profile),
+      fileName: `${version.dataset}-v${version.number}-profile.html`,
+    };
+  }
+
+  private async require(request: ProfileRequest): Promise<Profile> {
+    const profile = await this.get(request);
+    if (profile) return profile;
+    const version = await this.datasets.version(request.version);
+    throw new ApiError(
+      'NOT_FOUND',
+      `${versionViewName(version.dataset, version.number)} has not been profiled with these settings yet; profile it first.`,
+    );
+  }
+}
+
+/** The cache key of a profile's settings: target and thresholds, in a stable order. */
+function settingsKey(request: ProfileRequest): string {
+  const thresholds = Object.entries(request.thresholds ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify({ target: request.target ?? null, thresholds });
+}

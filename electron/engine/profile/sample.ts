@@ -1,0 +1,126 @@
+/**
+ * The rows the associations (and, on big tables, the MAD) are computed on: all of them up
+ * to `sampleSize`, otherwise a seeded Bernoulli sample of about `sampleSize` rows. The
+ * columns arrive as typed arrays — numbers as Float64Array with NaN for missing/±∞,
+ * categories as Int32Array codes with −1 for missing — read straight from DuckDB's chunks.
+ */
+import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
+import type { ProfiledColumn } from './columns';
+import { runQuery } from './sql';
+
+export interface CategoricalSample {
+  codes: Int32Array;
+  levels: number;
+}
+
+export interface SampleData {
+  rows: number;
+  exact: boolean;
+  method: string;
+  numeric: Map<number, Float64Array>;
+  categorical: Map<number, CategoricalSample>;
+  /** For `missingColumns`, in order: which of them are missing in each sampled row. */
+  missingSets: Uint16Array[];
+}
+
+/** Missing-indicator bits are packed 30 to an INTEGER. */
+const BITS = 30;
+
+export const SAMPLE_SEED = 42;
+
+export async function fetchSample(
+  conn: DuckDBConnection,
+  table: string,
+  tableRows: number,
+  numeric: ProfiledColumn[],
+  categorical: ProfiledColumn[],
+  sampleSize: number,
+  signal?: AbortSignal,
+  /** Columns whose is-missing indicators are wanted (the nullity heatmap), at most 300. */
+  missingColumns: ProfiledColumn[] = [],
+): Promise<SampleData> {
+  const exact = tableRows <= sampleSize;
+  // Bernoulli rather than reservoir: a quarter of the time on a million rows, and the
+  // row count only wobbles by about ±√n around the target.
+  const percent = Math.min(100, (100 * sampleSize) / Math.max(1, tableRows));
+  const using = exact ? '' : ` USING SAMPLE ${percent.toPrecision(6)}% (bernoulli, ${SAMPLE_SEED})`;
+  const method = exact ? 'all rows' : `Bernoulli sample of ${percent.toPrecision(3)}% (seed ${SAMPLE_SEED})`;
+  const numericData = new Map<number, Float64Array>();
+  const categoricalData = new Map<number, CategoricalSample>();
+  if (numeric.length + categorical.length + missingColumns.length === 0 || tableRows === 0) {
+    return { rows: 0, exact, method, numeric: numericData, categorical: categoricalData, missingSets: [] };
+  }
+  const maskGroups: ProfiledColumn[][] = [];
+  for (let i = 0; i < missingColumns.length; i += BITS) maskGroups.push(missingColumns.slice(i, i + BITS));
+  const select = [
+    ...numeric.map((c) => `COALESCE(${c.finiteSql}, 'NaN'::DOUBLE)`),
+    ...categorical.map((c) => `CASE WHEN ${c.missingSql} THEN NULL ELSE ${c.sql}::VARCHAR END`),
+    ...maskGroups.map((group) => group.map((c, bit) => `(${c.missingSql}::INTEGER << ${bit})`).join(' | ')),
+  ].join(', ');
+  const result = await runQuery(conn, `SELECT ${select} FROM ${table}${using}`, signal);
+  const chunks: DuckDBDataChunk[] = [];
+  let rows = 0;
+  for (let i = 0; i < result.chunkCount; i++) {
+    const chunk = result.getChunk(i);
+    chunks.push(chunk);
+    rows += chunk.rowCount;
+  }
+  numeric.forEach((c, j) => {
+    const out = new Float64Array(rows);
+    let offset = 0;
+    for (const chunk of chunks) {
+      const vector = chunk.getColumnVector(j);
+      const n = chunk.rowCount;
+      for (let k = 0; k < n; k++) out[offset + k] = (vector.getItem(k) as number | null) ?? Number.NaN;
+      offset += n;
+    }
+    numericData.set(c.index, out);
+  });
+  categorical.forEach((c, j) => {
+    const codes = new Int32Array(rows);
+    const dictionary = new Map<string, number>();
+    let offset = 0;
+    for (const chunk of chunks) {
+      const vector = chunk.getColumnVector(numeric.length + j);
+      const n = chunk.rowCount;
+      for (let k = 0; k < n; k++) {
+        const v = vector.getItem(k) as string | null;
+        if (v === null) {
+          codes[offset + k] = -1;
+          continue;
+        }
+        let code = dictionary.get(v);
+        if (code === undefined) dictionary.set(v, (code = dictionary.size));
+        codes[offset + k] = code;
+      }
+      offset += n;
+    }
+    categoricalData.set(c.index, { codes, levels: dictionary.size });
+  });
+  // Rows usually miss few cells: keep, per row, the list of missing column positions.
+  const missingSets: Uint16Array[] = [];
+  if (maskGroups.length) {
+    const first = numeric.length + categorical.length;
+    for (const chunk of chunks) {
+      const vectors = maskGroups.map((_, g) => chunk.getColumnVector(first + g));
+      for (let k = 0; k < chunk.rowCount; k++) {
+        const set: number[] = [];
+        vectors.forEach((vector, g) => {
+          let mask = (vector.getItem(k) as number | null) ?? 0;
+          while (mask !== 0) {
+            const bit = 31 - Math.clz32(mask & -mask);
+            set.push(g * BITS + bit);
+            mask &= mask - 1;
+          }
+        });
+        missingSets.push(Uint16Array.from(set));
+      }
+    }
+  }
+  return { rows, exact, method, numeric: numericData, categorical: categoricalData, missingSets };
+}
+
+/** Let the event loop breathe between CPU-bound steps (progress events, cancellation). */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

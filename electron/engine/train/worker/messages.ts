@@ -1,0 +1,21 @@
+/**
+ * The messages between a caller and the training worker. Data travels as typed arrays
+ * (their buffers transferred, not copied); cancel is a SharedArrayBuffer flag the
+ * worker polls between iterations, since its event loop is busy while it trains.
+ */
+import type { ApiErrorShape } from '../../../../shared/errors';
+import type { LeaderboardEntry, LeaderboardRequest, SearchRequest, SearchResult } from '../search';
+import type { MetricKey, TrainJob, TrainProgress, TrainResult } from '../types';
+
+export type WorkerRequest =
+  | { type: 'train'; job: TrainJob; cancelFlag: SharedArrayBuffer }
+  | { type: 'search'; request: SearchRequest; cancelFlag: SharedArrayBuffer }
+  | { type: 'compare'; request: LeaderboardRequest; cancelFlag: SharedArrayBuffer };
+
+export type WorkerReply =
+  | { type: 'progress'; progress: TrainProgress }
+  | {
+      type: 'result';
+      result: TrainResult | SearchResult | { metric: MetricKey; entries: LeaderboardEntry[] };
+    }
+  | { type: 'error'; error: ApiErrorShape };

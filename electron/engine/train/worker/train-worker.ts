@@ -1,0 +1,45 @@
+/**
+ * Worker-thread entry: runs one training, search or comparison from a message and
+ * posts progress, then the result or an error in the API's error shape. Kept free of
+ * TypeScript-only runtime features so it runs from source under tsx and from a bundle.
+ */
+import { parentPort } from 'node:worker_threads';
+import { ApiError } from '../../../../shared/errors';
+import { compareAlgorithms, searchParams } from '../search';
+import { runTraining } from '../train';
+import type { ProgressHooks } from '../types';
+import type { WorkerReply, WorkerRequest } from './messages';
+
+const port = parentPort;
+if (!port) throw new Error('train-worker must run in a worker thread');
+
+port.once('message', (msg: WorkerRequest) => {
+  const flag = new Int32Array(msg.cancelFlag);
+  const hooks: ProgressHooks = {
+    isCancelled: () => Atomics.load(flag, 0) === 1,
+    onProgress: (progress) => post({ type: 'progress', progress }),
+  };
+  const work =
+    msg.type === 'train'
+      ? runTraining(msg.job, hooks)
+      : msg.type === 'search'
+        ? searchParams(msg.request, hooks)
+        : compareAlgorithms(msg.request, hooks);
+  work.then(
+    (result) => post({ type: 'result', result }),
+    (err: unknown) => {
+      const error =
+        err instanceof ApiError
+          ? err.toJSON()
+          : {
+              code: 'INTERNAL' as const,
+              message: `Training failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`,
+            };
+      post({ type: 'error', error });
+    },
+  );
+});
+
+function post(reply: WorkerReply): void {
+  port?.postMessage(reply);
+}
