@@ -52,11 +52,6 @@ export default tseslint.config(
     },
   },
   {
-    // Tests of the contract run under Node's test runner; the contract itself stays pure.
-    files: ['shared/**/*.test.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -73,5 +68,10 @@ export default tseslint.config(
         ],
       ),
     },
+  },
+  {
+    // Tests of pure modules run under Node's test runner; the modules themselves stay pure.
+    files: ['shared/**/*.test.ts', 'renderer/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -13,6 +13,9 @@ await Promise.all([
     entryPoints: {
       cli: 'electron/cli/entry.ts',
       main: 'electron/main.ts',
+      // Training runs in worker threads started from cli.js and main.js; worker-url.ts
+      // expects the worker's entry at worker/train-worker.js beside them.
+      'worker/train-worker': 'electron/engine/train/worker/train-worker.ts',
     },
     outdir: 'dist/node',
     format: 'esm',

@@ -10,9 +10,10 @@ import { datasetsRequests, type DatasetsApi } from './datasets';
 import { dialogsRequests, type DialogsApi } from './dialogs';
 import { jobsRequests, type JobsApi } from './jobs';
 import { profileRequests, type ProfileApi } from './profiling';
+import { trainingRequests, type TrainingApi } from './training';
 import { workspaceRequests, type WorkspaceApi } from './workspace';
 
-export type Api = AppApi & WorkspaceApi & JobsApi & DialogsApi & DatasetsApi & ProfileApi;
+export type Api = AppApi & WorkspaceApi & JobsApi & DialogsApi & DatasetsApi & ProfileApi & TrainingApi;
 
 export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Api[M]['request'];
@@ -26,6 +27,7 @@ export const requestSchemas: { [M in ApiMethod]: z.ZodType<ApiRequest<M>> } = {
   ...dialogsRequests,
   ...datasetsRequests,
   ...profileRequests,
+  ...trainingRequests,
 };
 
 export const apiMethods = Object.keys(requestSchemas) as ApiMethod[];

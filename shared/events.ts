@@ -1,6 +1,7 @@
 /** Push events from the engine to every connected UI (progress, state changes). */
 import type { JobProgress } from './jobs';
 import type { Profile } from './profile';
+import type { RunProgress } from './training';
 import type { WorkspaceInfo } from './workspace';
 
 export interface Events {
@@ -13,6 +14,10 @@ export interface Events {
   /** A dataset was imported, renamed, tagged, deleted or got a new version: lists reload. */
   'datasets.changed': { dataset: string };
   /** A profile job moved: the part computed so far, so the view fills in progressively. */
+  /** A training run moved: iteration and losses for the live curves. */
+  'run.progress': RunProgress;
+  /** A run started, finished or was deleted: the runs table reloads. */
+  'runs.changed': { runId: string };
   'profile.progress': {
     jobId: string;
     version: string;
@@ -34,4 +39,6 @@ export const eventNames: readonly EventName[] = [
   'app.command',
   'datasets.changed',
   'profile.progress',
+  'run.progress',
+  'runs.changed',
 ];

@@ -140,7 +140,10 @@ export interface ColumnProfile {
   missingFraction: number;
   /** Of `missing`, how many were NaN rather than NULL. */
   nan: number;
-  /** Distinct non-missing values (exact, `count(DISTINCT …)`). */
+  /**
+   * Distinct non-missing values (exact: the number of groups of a GROUP BY over the column;
+   * for floats ±∞ count as values, NaN is missing).
+   */
   distinct: number;
   /** `distinct` over `count`, 0–1. */
   distinctFraction: number;

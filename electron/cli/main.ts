@@ -8,9 +8,12 @@ import { EXIT_OK, EXIT_USAGE, reportFailure, type GlobalOptions } from './cli-io
 import { registerDatasets } from './commands/datasets-command';
 import { registerExportData } from './commands/export-data-command';
 import { registerImport } from './commands/import-command';
+import { registerPredict } from './commands/predict-command';
 import { registerProfile } from './commands/profile-command';
+import { registerRuns } from './commands/runs-command';
 import { registerServe } from './commands/serve-command';
 import { registerSql } from './commands/sql-command';
+import { registerTrain } from './commands/train-command';
 import { registerWorkspace } from './commands/workspace-command';
 
 export function buildProgram(): Command {
@@ -32,6 +35,9 @@ export function buildProgram(): Command {
   registerSql(program, globals);
   registerExportData(program, globals);
   registerProfile(program, globals);
+  registerTrain(program, globals);
+  registerPredict(program, globals);
+  registerRuns(program, globals);
   return program;
 }
 

@@ -18,6 +18,8 @@ import { JobManager } from './jobs/job-manager';
 import { profileHandlers } from './profile/profile-handlers';
 import { ProfileService } from './profile/profile-service';
 import { jobsHandlers } from './jobs/jobs-handlers';
+import { trainingHandlers } from './training/training-handlers';
+import { TrainingService } from './training/training-service';
 import { rememberWorkspace } from './workspace/recent-workspaces';
 import { Workspace } from './workspace/workspace';
 import { workspaceHandlers } from './workspace/workspace-handlers';
@@ -36,6 +38,7 @@ export class Engine {
   readonly handlers: Handlers;
   readonly datasets: DatasetsService;
   readonly profiles: ProfileService;
+  readonly training: TrainingService;
 
   private constructor(
     readonly events: EventBus,
@@ -45,12 +48,14 @@ export class Engine {
   ) {
     this.datasets = new DatasetsService(() => host.current(), jobs, events);
     this.profiles = new ProfileService(() => host.current(), jobs, events, this.datasets);
+    this.training = new TrainingService(() => host.current(), jobs, events, this.datasets);
     this.handlers = {
       ...appHandlers(options.mode, options.dialogs !== undefined),
       ...workspaceHandlers(host),
       ...jobsHandlers(jobs),
       ...datasetsHandlers(this.datasets),
       ...profileHandlers(this.profiles),
+      ...trainingHandlers(this.training),
       ...(options.dialogs ?? unsupportedDialogs()),
     };
   }

@@ -4,7 +4,9 @@
  */
 import type { ComponentType } from 'react';
 import { DatasetsView } from '../datasets/DatasetsView';
+import { ExperimentsView } from '../experiments/ExperimentsView';
 import { ProfileView } from '../profile/ProfileView';
+import { TrainView } from '../train/TrainView';
 import { capabilities, type CapabilityId } from './capabilities';
 import { NotBuiltView } from './NotBuiltView';
 import { useUi } from './ui-store';
@@ -12,6 +14,8 @@ import { useUi } from './ui-store';
 const views: Partial<Record<CapabilityId, ComponentType>> = {
   datasets: DatasetsView,
   profile: ProfileView,
+  train: TrainView,
+  experiments: ExperimentsView,
 };
 
 export function MainView() {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { DatasetSummary } from '../../../shared/datasets';
 import { emit, type GlobalOptions } from '../cli-io';
 import { withEngine } from '../open-engine';
+import { formatBytes } from '../../../shared/format';
 
 export function registerDatasets(program: Command, globals: () => GlobalOptions): void {
   program
@@ -32,15 +33,4 @@ function table(list: DatasetSummary[]): string {
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n').trimEnd();
-}
-
-function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }

@@ -5,6 +5,7 @@ import { Workspace } from '../../engine/workspace/workspace';
 import { rememberWorkspace } from '../../engine/workspace/recent-workspaces';
 import { emit, type GlobalOptions } from '../cli-io';
 import { withEngine, workspaceDirOf } from '../open-engine';
+import { formatBytes } from '../../../shared/format';
 
 export function registerWorkspace(program: Command, globals: () => GlobalOptions): void {
   const workspace = program.command('workspace').description('Show or create workspaces.');
@@ -47,15 +48,4 @@ function describe(info: WorkspaceInfo): string {
     `  artifacts ${info.artifactsDir}`,
     `  schema    ${info.schemaVersion}`,
   ].join('\n');
-}
-
-function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }

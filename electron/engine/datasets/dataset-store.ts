@@ -187,6 +187,28 @@ export async function insertVersion(connection: DuckDBConnection, version: NewVe
   );
 }
 
+/**
+ * Records a version whose table is already built: under its dataset (created on first
+ * use), as the next number, with the dataset's SQL views pointing at it. Runs inside the
+ * caller's transaction, so a failure later in the job leaves no trace.
+ */
+export async function addVersion(
+  connection: DuckDBConnection,
+  version: Omit<NewVersion, 'datasetId' | 'number' | 'sizeBytes'> & { dataset: string },
+): Promise<{ dataset: DatasetRecord; number: number }> {
+  const { dataset: name, ...rest } = version;
+  const dataset = (await findDataset(connection, name)) ?? (await createDataset(connection, name));
+  const number = await nextVersionNumber(connection, dataset.id);
+  await insertVersion(connection, {
+    ...rest,
+    datasetId: dataset.id,
+    number,
+    sizeBytes: estimateSizeBytes(version.columns, version.rows),
+  });
+  await createViews(connection, dataset.id, dataset.name);
+  return { dataset, number };
+}
+
 /** The version of a dataset that an identical import already produced, if any. */
 export async function findBySourceKey(
   connection: DuckDBConnection,

@@ -26,16 +26,12 @@ import { ApiError } from '../../../shared/errors';
 import type { JobContext } from '../jobs/job-manager';
 import { stageArrowFile } from './arrow-source';
 import {
-  createDataset,
-  createViews,
+  addVersion,
   findBySourceKey,
   findDataset,
   getVersion,
   importLineages,
-  insertVersion,
   newId,
-  nextVersionNumber,
-  estimateSizeBytes,
   versionTable,
 } from './dataset-store';
 import { excelToNdjson, type StagedExcel } from './excel-source';
@@ -388,15 +384,11 @@ export async function runImport(
           );
     });
     ctx.throwIfCancelled();
-    const dataset = (await findDataset(connection, name)) ?? (await createDataset(connection, name));
-    const number = await nextVersionNumber(connection, dataset.id);
-    await insertVersion(connection, {
+    const { number } = await addVersion(connection, {
       id: versionId,
-      datasetId: dataset.id,
-      number,
+      dataset: name,
       rows,
       columns,
-      sizeBytes: estimateSizeBytes(columns, rows),
       lineage: {
         kind: 'import',
         format,
@@ -407,7 +399,6 @@ export async function runImport(
       sourceKey: sourceKey(format, sources, requestedKeyOptions),
       rejectedRows,
     });
-    await createViews(connection, dataset.id, dataset.name);
     ctx.throwIfCancelled();
     await connection.run('COMMIT');
     inTransaction = false;

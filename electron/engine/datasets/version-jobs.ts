@@ -10,27 +10,20 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnInfo, DatasetVersion, Lineage } from '../../../shared/datasets';
 import { ApiError } from '../../../shared/errors';
 import type { JobContext } from '../jobs/job-manager';
-import {
-  createDataset,
-  createViews,
-  findDataset,
-  getVersion,
-  insertVersion,
-  newId,
-  nextVersionNumber,
-  resolveVersion,
-  estimateSizeBytes,
-  versionTable,
-} from './dataset-store';
+import { addVersion, getVersion, newId, resolveVersion, versionTable } from './dataset-store';
 import { badValueSentence, firstLine, formatCount, isInterrupt, messageOf } from './import-errors';
 import { describeColumns, type ImportDeps } from './importer';
 import { prepareReadOnly, sqlError } from './sql-console';
 import { checkedTypeName, quoteIdentifier, sqlLiteral } from './sql-text';
 
-type Build = (connection: DuckDBConnection, table: string) => Promise<{ lineage: Lineage }>;
+export type Build = (connection: DuckDBConnection, table: string) => Promise<{ lineage: Lineage }>;
 
-/** Shared frame: own connection, transaction, cancel → interrupt, version row and views. */
-async function deriveVersion(
+/**
+ * Shared frame: own connection, transaction, cancel → interrupt, version row and views.
+ * Exported for jobs that stage rows in temporary tables first (predictions): their `deps`
+ * hand out the connection that holds those tables.
+ */
+export async function deriveVersion(
   ctx: JobContext,
   deps: ImportDeps,
   datasetName: string,
@@ -51,21 +44,15 @@ async function deriveVersion(
     const rows = Number(
       (await connection.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRowsJS()[0]?.[0] ?? 0,
     );
-    const dataset =
-      (await findDataset(connection, datasetName)) ?? (await createDataset(connection, datasetName));
-    const number = await nextVersionNumber(connection, dataset.id);
-    await insertVersion(connection, {
+    const { dataset, number } = await addVersion(connection, {
       id: versionId,
-      datasetId: dataset.id,
-      number,
+      dataset: datasetName,
       rows,
       columns,
-      sizeBytes: estimateSizeBytes(columns, rows),
       lineage,
       sourceKey: null,
       rejectedRows: 0,
     });
-    await createViews(connection, dataset.id, dataset.name);
     ctx.throwIfCancelled();
     await connection.run('COMMIT');
     inTransaction = false;

@@ -1,10 +1,13 @@
 /**
  * computeProfile: the profile of one dataset version, pushed into DuckDB as a handful of
- * scans — one wide aggregate per 200 columns, one histogram scan, a GROUP BY per column
- * that repeats values, one duplicate scan, one missingness scan, one sample — then the
- * association matrices on the sample in JavaScript. Progress is reported after each stage
- * with the profile so far (overview first), and an AbortSignal interrupts the running
- * query.
+ * scans — one wide aggregate per 200 columns, then per column one GROUP BY (distinct count,
+ * top values, extremes; the whole value list when it is short) and, for number columns
+ * with many distinct values, one quantile selection and one binned GROUP BY for the
+ * histogram; one duplicate scan, one missingness scan, one sample — then the association
+ * matrices on the sample in JavaScript. Per-column statements run on up to
+ * `options.connect`-provided extra connections at once. Progress is reported after each
+ * stage with the profile so far (overview first), and an AbortSignal interrupts every
+ * running query.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type {
@@ -14,6 +17,8 @@ import type {
   Associations,
   ColumnProfile,
   DatasetOverview,
+  DatetimeStats,
+  Histogram,
   MissingSummary,
   Profile,
   ProfileProgress,
@@ -24,7 +29,13 @@ import { medianAbsoluteDeviation } from './association-math';
 import { computeAssociations, rankByTarget } from './associations';
 import { chiSquaredPValue } from './chi-squared';
 import { type ProfiledColumn, chunk, displaySql, isNumberKind, listColumns } from './columns';
-import { type RawColumnStats, computeColumnStats, peekShifts } from './column-stats';
+import {
+  type RawColumnStats,
+  columnQuantiles,
+  computeColumnStats,
+  peekShifts,
+  quantilesFromCounts,
+} from './column-stats';
 import { computeDatetimeStats } from './datetime-periods';
 import { computeDuplicates } from './duplicates';
 import { type BinPlan, autoBinCount, computeHistograms, uniformChiSquared } from './histograms';
@@ -32,9 +43,9 @@ import { type MissingColumn, computeMissingMatrix, heatmapColumns, nullityCorrel
 import { momentsFromPowerSums } from './moments';
 import { fetchSample } from './sample';
 import { inferSemanticType } from './semantic-type';
-import { queryRows, throwIfAborted } from './sql';
+import { QueryPool, queryRows, settleAll, throwIfAborted } from './sql';
 import { resolveThresholds } from './thresholds';
-import { type ValueSummary, columnValueCounts, uniqueColumnExtremes } from './value-counts';
+import { type ValueSummary, columnValueCounts } from './value-counts';
 import { toCount, toNumber, toProfileValue } from './values';
 
 export interface ProfileOptions {
@@ -51,6 +62,15 @@ export interface ProfileOptions {
   maxAssociationColumns?: number;
   /** Columns per aggregate query (default 200). */
   batchSize?: number;
+  /**
+   * Opens another connection to the same database (e.g. `() => instance.connect()`). When
+   * given, independent per-column statements run on `concurrency` connections at once; the
+   * profiled relation must then be visible to new connections (not a TEMP table or view).
+   * Extra connections are closed before `computeProfile` returns.
+   */
+  connect?: () => Promise<DuckDBConnection>;
+  /** Statements in flight at once when `connect` is given (default 2). */
+  concurrency?: number;
 }
 
 const EMPTY_TYPE_COUNTS = (): Record<SemanticType, number> => ({
@@ -65,9 +85,9 @@ const EMPTY_TYPE_COUNTS = (): Record<SemanticType, number> => ({
 
 /** Stage weights for the progress bar, roughly proportional to their cost on wide data. */
 const STAGE_END = {
-  overview: 0.4,
-  distributions: 0.5,
-  values: 0.65,
+  stats: 0.2,
+  overview: 0.55,
+  distributions: 0.65,
   duplicates: 0.75,
   missing: 0.8,
   associations: 0.97,
@@ -83,6 +103,42 @@ export async function computeProfile(
   table: string,
   options: ProfileOptions = {},
 ): Promise<Profile> {
+  throwIfAborted(options.signal);
+  const pool = await openPool(conn, table, options);
+  try {
+    return await profileWith(pool, conn, table, options);
+  } finally {
+    for (const extra of pool.connections) if (extra !== conn) extra.closeSync();
+  }
+}
+
+/** The caller's connection plus, when it can open more, extra ones that see `table`. */
+async function openPool(conn: DuckDBConnection, table: string, options: ProfileOptions): Promise<QueryPool> {
+  const connections = [conn];
+  const wanted = Math.max(1, Math.floor(options.concurrency ?? 2));
+  if (options.connect) {
+    while (connections.length < wanted) {
+      let extra: DuckDBConnection | undefined;
+      try {
+        extra = await options.connect();
+        await extra.run(`SELECT * FROM ${table} LIMIT 0`);
+        connections.push(extra);
+      } catch {
+        // A TEMP relation is private to its connection: profile on the caller's alone.
+        extra?.closeSync();
+        break;
+      }
+    }
+  }
+  return new QueryPool(connections);
+}
+
+async function profileWith(
+  pool: QueryPool,
+  conn: DuckDBConnection,
+  table: string,
+  options: ProfileOptions,
+): Promise<Profile> {
   const started = performance.now();
   const { signal, onProgress } = options;
   const thresholds = resolveThresholds(options.thresholds);
@@ -96,7 +152,6 @@ export async function computeProfile(
     timings.push({ stage, ms: Math.round((now - stageStart) * 10) / 10 });
     stageStart = now;
   };
-  throwIfAborted(signal);
 
   // ── Columns, row count, first rows ────────────────────────────────────────────────
   const columns = await listColumns(conn, table, signal);
@@ -126,17 +181,46 @@ export async function computeProfile(
     table,
     columns,
     shifts,
-    { approximateQuantiles, exactMad, batchSize: options.batchSize },
+    { exactMad, batchSize: options.batchSize },
     signal,
     (done) =>
       onProgress?.({
-        fraction: (STAGE_END.overview * done) / Math.max(1, columns.length),
+        fraction: (STAGE_END.stats * done) / Math.max(1, columns.length),
         stage: 'column statistics',
       }),
+  );
+  endStage('column statistics');
+
+  // ── Pass B: per column, value counts (exact distinct) and quantiles ──────────────────
+  const counted = columns.filter((c) => c.kind !== 'other' && stats.get(c.index)!.count > 0);
+  const summaries = new Map<number, ValueSummary>();
+  let finished = 0;
+  await settleAll(
+    counted.map(async (c) => {
+      const raw = stats.get(c.index)!;
+      const summary = await columnValueCounts(pool, table, c, raw.count, signal);
+      summaries.set(c.index, summary);
+      raw.distinct = summary.distinct;
+      if (raw.text) raw.text.dateCount = summary.dateCount;
+      if (raw.numeric && raw.numeric.finiteCount > 0) {
+        raw.numeric.quantiles =
+          summary.counts && !approximateQuantiles
+            ? quantilesFromCounts(summary.counts.values, summary.counts.counts)
+            : await columnQuantiles(pool, table, c, approximateQuantiles, signal);
+      }
+      finished++;
+      onProgress?.({
+        fraction: STAGE_END.stats + ((STAGE_END.overview - STAGE_END.stats) * finished) / counted.length,
+        stage: 'value counts',
+      });
+    }),
   );
   const profiles = columns.map((c) =>
     buildColumn(c, stats.get(c.index)!, rows, thresholds, approximateQuantiles),
   );
+  for (const c of counted) {
+    applyValueSummary(profiles[c.index], c, summaries.get(c.index)!, stats.get(c.index)!, thresholds);
+  }
   const overview: DatasetOverview = {
     rows,
     columns: columns.length,
@@ -151,20 +235,17 @@ export async function computeProfile(
   };
   overview.missingCellsFraction =
     rows * columns.length > 0 ? overview.missingCells / (rows * columns.length) : 0;
-  const refreshTypeCounts = (): void => {
-    overview.typeCounts = EMPTY_TYPE_COUNTS();
-    for (const p of profiles) overview.typeCounts[p.semanticType]++;
-  };
-  refreshTypeCounts();
-  endStage('column statistics');
+  for (const p of profiles) overview.typeCounts[p.semanticType]++;
+  endStage('value counts');
   onProgress?.({
     fraction: STAGE_END.overview,
     stage: 'overview',
     partial: { table, overview, columns: profiles },
   });
 
-  // ── Pass B: histograms and date periods ─────────────────────────────────────────────
+  // ── Pass C: histograms and date periods ─────────────────────────────────────────────
   const plans: BinPlan[] = [];
+  const known = new Map<number, { values: Float64Array; counts: Float64Array }>();
   for (const c of columns) {
     const p = profiles[c.index];
     const raw = stats.get(c.index)!;
@@ -172,9 +253,17 @@ export async function computeProfile(
     if (!n || n.finiteCount === 0 || n.min === null || n.max === null) continue;
     const bins = autoBinCount(n.finiteCount, n.min, n.max, p.numeric?.iqr ?? null, c.kind === 'integer');
     plans.push({ column: c, min: n.min, max: n.max, bins, count: n.finiteCount });
+    const counts = summaries.get(c.index)?.counts;
+    if (counts) known.set(c.index, counts);
   }
-  const histograms = await computeHistograms(conn, table, plans, signal);
-  for (const [index, histogram] of histograms) {
+  const datetimeColumns = columns
+    .filter((c) => stats.get(c.index)!.datetime)
+    .map((c) => ({ column: c, ...stats.get(c.index)!.datetime! }));
+  const [histograms, datetimes] = await settleAll<Map<number, Histogram> | Map<number, DatetimeStats>>([
+    computeHistograms(pool, table, plans, signal, known),
+    pool.use((c) => computeDatetimeStats(c, table, datetimeColumns, signal)),
+  ]);
+  for (const [index, histogram] of histograms as Map<number, Histogram>) {
     const p = profiles[index];
     p.histogram = histogram;
     if (p.semanticType === 'numeric' && histogram.counts.length > 1) {
@@ -182,43 +271,13 @@ export async function computeProfile(
       p.uniformity = { chiSquared, degreesOfFreedom: dof, pValue: chiSquaredPValue(chiSquared, dof) };
     }
   }
-  const datetimeColumns = columns
-    .filter((c) => stats.get(c.index)!.datetime)
-    .map((c) => ({ column: c, ...stats.get(c.index)!.datetime! }));
-  const datetimes = await computeDatetimeStats(conn, table, datetimeColumns, signal);
-  for (const [index, dt] of datetimes) profiles[index].datetime = dt;
+  for (const [index, dt] of datetimes as Map<number, DatetimeStats>) profiles[index].datetime = dt;
   endStage('distributions');
   onProgress?.({
     fraction: STAGE_END.distributions,
     stage: 'distributions',
     partial: { table, overview, columns: profiles },
   });
-
-  // ── Pass C: value counts ───────────────────────────────────────────────────────────
-  const uniqueNumeric: ProfiledColumn[] = [];
-  const counted = columns.filter((c) => {
-    const p = profiles[c.index];
-    if (c.kind === 'other' || p.count === 0) return false;
-    if (p.isUnique) {
-      if (isNumberKind(c.kind)) uniqueNumeric.push(c);
-      return false;
-    }
-    return true;
-  });
-  const groups = chunk(counted, 10);
-  for (const [g, group] of groups.entries()) {
-    for (const c of group) {
-      const summary = await columnValueCounts(conn, table, c, profiles[c.index].count, signal);
-      applyValueSummary(profiles[c.index], c, summary, stats.get(c.index)!, thresholds);
-    }
-    const fraction =
-      STAGE_END.distributions + ((STAGE_END.values - STAGE_END.distributions) * (g + 1)) / groups.length;
-    onProgress?.({ fraction, stage: 'value counts', partial: { table, overview, columns: profiles } });
-  }
-  const extremes = await uniqueColumnExtremes(conn, table, uniqueNumeric, signal);
-  for (const [index, e] of extremes) profiles[index].extremes = e;
-  refreshTypeCounts();
-  endStage('value counts');
 
   // ── Dataset level: duplicates, missingness ─────────────────────────────────────────────
   const duplicates = await computeDuplicates(conn, table, columns, signal);
@@ -395,12 +454,14 @@ function applyValueSummary(
   raw: RawColumnStats,
   thresholds: AlertThresholds,
 ): void {
-  p.topValues = summary.topValues;
-  p.unique = summary.unique;
-  p.uniqueFraction = p.count > 0 ? summary.unique / p.count : 0;
   if (summary.smallest && summary.largest) {
     p.extremes = { smallest: summary.smallest, largest: summary.largest };
   }
+  // Every value occurs once: no top values (each count would be 1) and nothing to weigh.
+  if (p.isUnique) return;
+  p.topValues = summary.topValues;
+  p.unique = summary.unique;
+  p.uniqueFraction = p.count > 0 ? summary.unique / p.count : 0;
   if (summary.fewValues) p.semanticType = inferSemanticType(c, raw, thresholds, summary.fewValues);
   const k = summary.distinct;
   const total = p.count;

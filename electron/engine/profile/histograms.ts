@@ -1,13 +1,14 @@
 /**
  * Histograms of numeric columns: the bin count follows numpy's "auto" rule (the larger of
  * Freedman–Diaconis and Sturges), capped at 50 as ydata-profiling's bins setting, and at
- * one bin per integer for small integer ranges. Every column's histogram in a batch comes
- * from one scan: DuckDB's histogram() aggregate over a computed bin index.
+ * one bin per integer for small integer ranges. Columns whose value counts came back whole
+ * (few distinct values) are binned from those in JavaScript; every other column gets a
+ * GROUP BY over its computed bin index (about 25 ms per 1M-row column, measured faster than
+ * DuckDB's map-based histogram() aggregate over many columns in one statement).
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Histogram } from '../../../shared/profile';
-import { type ProfiledColumn, chunk } from './columns';
-import { num, queryRows } from './sql';
+import type { ProfiledColumn } from './columns';
+import { type QueryPool, num, settleAll } from './sql';
 import { toCount, toNumber } from './values';
 
 export const MAX_BINS = 50;
@@ -59,45 +60,58 @@ export function uniformChiSquared(counts: readonly number[]): { chiSquared: numb
   return { chiSquared: chi, dof: k - 1 };
 }
 
+/** The bin of a finite value, the same arithmetic as the SQL below. */
+function binOf(plan: BinPlan, width: number, value: number): number {
+  return Math.min(Math.floor((value - plan.min) / width), plan.bins - 1);
+}
+
 export async function computeHistograms(
-  conn: DuckDBConnection,
+  pool: QueryPool,
   table: string,
   plans: BinPlan[],
   signal?: AbortSignal,
+  /** Sorted finite values and their counts, for columns that have them (by column index). */
+  valueCounts: Map<number, { values: Float64Array; counts: Float64Array }> = new Map(),
 ): Promise<Map<number, Histogram>> {
   const out = new Map<number, Histogram>();
   const toQuery: BinPlan[] = [];
   for (const plan of plans) {
+    const known = valueCounts.get(plan.column.index);
     if (plan.bins <= 1 || !(plan.max > plan.min)) {
       out.set(plan.column.index, {
         edges: [plan.min, plan.max],
         counts: [plan.count],
         rule: RULE,
       });
+    } else if (known) {
+      const width = (plan.max - plan.min) / plan.bins;
+      const counts = new Array<number>(plan.bins).fill(0);
+      for (let i = 0; i < known.values.length; i++) {
+        const bin = binOf(plan, width, known.values[i]);
+        if (bin >= 0 && bin < plan.bins) counts[bin] += known.counts[i];
+      }
+      out.set(plan.column.index, { edges: edgesOf(plan), counts, rule: RULE });
     } else {
       toQuery.push(plan);
     }
   }
-  for (const batch of chunk(toQuery, 200)) {
-    const select = batch
-      .map((p) => {
-        const v = p.column.finiteSql;
-        const width = (p.max - p.min) / p.bins;
-        // LEAST skips NULLs in DuckDB (LEAST(NULL, 9) = 9), so missing values are kept NULL
-        // by the CASE, and histogram() ignores them (cheaper than a FILTER clause).
-        return `histogram(CASE WHEN ${v} IS NOT NULL THEN LEAST(floor((${v} - ${num(p.min)}) / ${num(width)}), ${p.bins - 1})::INTEGER END)`;
-      })
-      .join(',\n  ');
-    const [row] = await queryRows(conn, `SELECT ${select}\nFROM ${table}`, signal);
-    batch.forEach((plan, i) => {
+  await settleAll(
+    toQuery.map(async (plan) => {
+      const v = plan.column.finiteSql;
+      const width = (plan.max - plan.min) / plan.bins;
+      // Positional GROUP BY: the user's columns may have any name.
+      const rows = await pool.rows(
+        `SELECT LEAST(floor((${v} - ${num(plan.min)}) / ${num(width)}), ${plan.bins - 1})::INTEGER, count(*) ` +
+          `FROM ${table} WHERE ${v} IS NOT NULL GROUP BY 1`,
+        signal,
+      );
       const counts = new Array<number>(plan.bins).fill(0);
-      const entries = Array.isArray(row[i]) ? (row[i] as { key: unknown; value: unknown }[]) : [];
-      for (const { key, value } of entries) {
+      for (const [key, value] of rows) {
         const bin = toNumber(key);
         if (bin !== null && bin >= 0 && bin < plan.bins) counts[bin] += toCount(value);
       }
       out.set(plan.column.index, { edges: edgesOf(plan), counts, rule: RULE });
-    });
-  }
+    }),
+  );
   return out;
 }

@@ -55,6 +55,9 @@ export class ProfileService {
           ...(request.target ? { target: request.target } : {}),
           ...(request.thresholds ? { thresholds: request.thresholds } : {}),
           signal: ctx.signal,
+          // A second connection lets per-column queries run two at a time; computeProfile
+          // closes the connections it opened before it returns.
+          connect: () => workspace.instance.connect(),
           onProgress: (p) => {
             ctx.progress({ fraction: p.fraction, stage: p.stage });
             this.events.emit('profile.progress', {

@@ -82,3 +82,52 @@ export async function queryRows(
   const result = await runQuery(conn, sql, signal);
   return (await result.getRowsJS()) as unknown[][];
 }
+
+/**
+ * A few connections to the same database shared by the profile's independent queries.
+ * DuckDB already spreads one scan over its threads, but each aggregate's final step (a
+ * quantile's selection, a GROUP BY's last merge) and the per-statement overheads are
+ * serial: two statements in flight keep both cores busy through those phases. With one
+ * connection this is a plain queue and statements run one after another.
+ */
+export class QueryPool {
+  private readonly idle: DuckDBConnection[];
+  private readonly waiting: ((conn: DuckDBConnection) => void)[] = [];
+
+  constructor(readonly connections: readonly DuckDBConnection[]) {
+    if (connections.length === 0) throw new Error('A query pool needs a connection.');
+    this.idle = [...connections];
+  }
+
+  get size(): number {
+    return this.connections.length;
+  }
+
+  /** Run `work` on the next free connection. */
+  async use<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn =
+      this.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await work(conn);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(conn);
+      else this.idle.push(conn);
+    }
+  }
+
+  rows(sql: string, signal?: AbortSignal): Promise<unknown[][]> {
+    return this.use((conn) => queryRows(conn, sql, signal));
+  }
+}
+
+/**
+ * Like Promise.all, but waits for every task to settle before rethrowing the first
+ * failure, so no statement is still running on a connection the caller is about to close.
+ */
+export async function settleAll<T>(tasks: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(tasks);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}

@@ -66,6 +66,7 @@ export async function runTraining(job: TrainJob, hooks: ProgressHooks = {}): Pro
   const fit = async (
     trainRows: Uint32Array,
     fold: number | undefined,
+    monitorRows?: Uint32Array,
   ): Promise<{ model: Model; history: FitHistory; backend?: string; seconds: number }> => {
     const t0 = performance.now();
     let earlyStop: FitData | undefined;
@@ -91,7 +92,12 @@ export async function runTraining(job: TrainJob, hooks: ProgressHooks = {}): Pro
             ...(fold === undefined ? {} : { fold: fold + 1, folds: folds.length }),
           })),
     };
-    const out = await fitModel(algorithm, subset(fitRows), params, foldHooks, earlyStop);
+    // Without early stopping, boosting may still report the validation loss per round for
+    // the live curve: with early_stopping_rounds = 0 it only records it, so nothing leaks.
+    // Other learners would early-stop on whatever they are given, so they get nothing.
+    const monitor =
+      earlyStop ?? (algorithm === 'gbdt' && monitorRows?.length ? subset(monitorRows) : undefined);
+    const out = await fitModel(algorithm, subset(fitRows), params, foldHooks, monitor);
     return { ...out, seconds: (performance.now() - t0) / 1000 };
   };
 
@@ -111,7 +117,7 @@ export async function runTraining(job: TrainJob, hooks: ProgressHooks = {}): Pro
 
   if (folds.length === 1) {
     const { train, valid } = folds[0];
-    final = await fit(train, undefined);
+    final = await fit(train, undefined, valid);
     checkCancel();
     const evalRows = valid.length ? valid : train;
     const evalData = subset(evalRows);
@@ -131,7 +137,7 @@ export async function runTraining(job: TrainJob, hooks: ProgressHooks = {}): Pro
     for (let f = 0; f < folds.length; f++) {
       checkCancel();
       const { train, valid } = folds[f];
-      const fitted = await fit(train, f);
+      const fitted = await fit(train, f, valid);
       firstModel ??= fitted.model;
       const evalData = subset(valid);
       const t0 = performance.now();

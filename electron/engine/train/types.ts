@@ -5,7 +5,34 @@
  * loader produces `TrainData`; the worker and the contract carry `TrainJob` and
  * `TrainResult` unchanged.
  */
+import type {
+  AlgorithmId,
+  Curve,
+  Diagnostics,
+  FeatureImportance,
+  FitHistory,
+  FoldResult,
+  MetricKey,
+  Metrics,
+  Task,
+  ValidationSpec,
+} from '../../../shared/training';
 import type { SerializedModel } from './model-format';
+
+// The result shapes are the contract's (shared/training.ts): one definition for the engine,
+// the runs store and the UI.
+export type {
+  AlgorithmId,
+  Curve,
+  Diagnostics,
+  FeatureImportance,
+  FitHistory,
+  FoldResult,
+  MetricKey,
+  Metrics,
+  Task,
+  ValidationSpec,
+};
 
 export type ColumnKind = 'numeric' | 'categorical' | 'datetime' | 'boolean';
 
@@ -49,11 +76,6 @@ export interface TrainData {
   target: Column;
 }
 
-export type Task = 'binary' | 'multiclass' | 'regression';
-
-export type AlgorithmId =
-  'gbdt' | 'random_forest' | 'extra_trees' | 'logistic_regression' | 'linear_regression' | 'mlp' | 'baseline';
-
 /**
  * Params use the XGBoost/LightGBM scikit-learn names so a data scientist recognises
  * them; each algorithm reads the ones the catalogue lists for it and ignores the rest.
@@ -85,13 +107,6 @@ export interface TrainParams {
   max_onehot?: number;
 }
 
-export type ValidationSpec =
-  | { kind: 'holdout'; fraction?: number; strategy?: 'random' | 'stratified' }
-  | { kind: 'holdout'; fraction?: number; strategy: 'time'; column: string }
-  | { kind: 'holdout'; fraction?: number; strategy: 'group'; column: string }
-  | { kind: 'kfold'; folds?: number; stratified?: boolean }
-  | { kind: 'none' };
-
 export interface TrainJob {
   data: TrainData;
   algorithm: AlgorithmId;
@@ -120,66 +135,6 @@ export interface ProgressHooks {
   onProgress?: (p: TrainProgress) => void;
   /** Polled between iterations; true stops the fit with a CANCELLED error. */
   isCancelled?: () => boolean;
-}
-
-export type MetricKey =
-  | 'auc'
-  | 'pr_auc'
-  | 'logloss'
-  | 'accuracy'
-  | 'balanced_accuracy'
-  | 'precision'
-  | 'recall'
-  | 'f1'
-  | 'f1_weighted'
-  | 'mcc'
-  | 'kappa'
-  | 'rmse'
-  | 'mae'
-  | 'mape'
-  | 'r2';
-
-export type Metrics = Partial<Record<MetricKey, number>>;
-
-export interface Curve {
-  x: number[];
-  y: number[];
-  /** The class a one-vs-rest curve belongs to; absent for binary. */
-  label?: string;
-}
-
-export interface Diagnostics {
-  confusion?: { labels: string[]; matrix: number[][] };
-  roc?: Curve[];
-  pr?: Curve[];
-  /** Mean predicted probability (x) against observed frequency (y) per bin, positive class. */
-  calibration?: Curve;
-  /** A sample of (predicted, residual) pairs for regression. */
-  residuals?: { predicted: number[]; residual: number[] };
-}
-
-export interface FeatureImportance {
-  /** Per input column (what the person picked), summed over the features it became. */
-  permutation?: Array<{ column: string; importance: number; std: number }>;
-  gain?: Array<{ feature: string; importance: number }>;
-  split?: Array<{ feature: string; importance: number }>;
-  coefficients?: Array<{ feature: string; class?: string; coefficient: number }>;
-}
-
-export interface FitHistory {
-  iterations: number;
-  bestIteration?: number;
-  trainLoss: number[];
-  validLoss: number[];
-  converged?: boolean;
-}
-
-export interface FoldResult {
-  fold: number;
-  metrics: Metrics;
-  fitSeconds: number;
-  trainRows: number;
-  validRows: number;
 }
 
 export interface TrainResult {

@@ -69,6 +69,37 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'runs',
+    // One row per training run. Dataset name and version number are kept beside the ids so
+    // a run still reads well after its dataset is renamed or deleted; the model itself is a
+    // file under artifacts/ (model_path, relative to the workspace folder).
+    sql: `
+      CREATE TABLE assay.runs (
+        id VARCHAR PRIMARY KEY,
+        experiment VARCHAR NOT NULL,
+        dataset_id VARCHAR NOT NULL,
+        version_id VARCHAR NOT NULL,
+        dataset_name VARCHAR NOT NULL,
+        version_number INTEGER NOT NULL,
+        target VARCHAR NOT NULL,
+        task VARCHAR NOT NULL,
+        algorithm VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,
+        params JSON NOT NULL,
+        seed INTEGER NOT NULL,
+        metrics JSON NOT NULL DEFAULT '{}',
+        detail JSON,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        finished_at TIMESTAMPTZ,
+        fit_seconds DOUBLE,
+        backend VARCHAR,
+        error VARCHAR,
+        model_path VARCHAR
+      );
+    `,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

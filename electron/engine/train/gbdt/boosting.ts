@@ -11,6 +11,7 @@ import type { FitHistory, ProgressHooks, Task, TrainParams } from '../types';
 import { binMatrix, fitBinMappers } from './binning';
 import { addGrownTree, FlatTreesBuilder } from './flat-trees';
 import { TreeGrower } from './grow-tree';
+import { sharedFloat64 } from './hist-threads';
 import { histLayout } from './histogram';
 import { softmaxRow, type TreeEnsemble } from './tree-ensemble';
 
@@ -82,15 +83,17 @@ export function fitBoosting(
   });
 
   const init = initialScores(y, task, nOut);
-  const F = new Float64Array(n * nOut);
+  // Scores and labels on shared memory: the binary loss/gradient pass is split with the worker.
+  const F = sharedFloat64(n * nOut);
+  const yShared = task === 'binary' ? sharedFloat64(n) : null;
+  if (yShared) yShared.set(y);
   for (let i = 0; i < n; i++) for (let k = 0; k < nOut; k++) F[i * nOut + k] = init[k];
   const Fv = valid ? new Float64Array(valid.y.length * nOut) : null;
   if (Fv) for (let i = 0; i < Fv.length; i++) Fv[i] = init[i % nOut];
 
-  const g = new Float64Array(n);
-  const h = new Float64Array(n);
+  // The grower's own buffers: shared with its histogram worker, so nothing is copied per tree.
+  const { g, h, idx } = grower.rows;
   const P = nOut > 1 ? new Float64Array(n * nOut) : null;
-  const idx = new Uint32Array(n);
   const builder = new FlatTreesBuilder(1);
   const history: FitHistory = { iterations: 0, trainLoss: [], validLoss: [] };
   const nSample = p.subsample < 1 ? Math.max(1, Math.floor(n * p.subsample)) : n;
@@ -98,47 +101,56 @@ export function fitBoosting(
   const allFeatures = Int32Array.from({ length: d }, (_, f) => f);
   let best = { loss: Infinity, round: 0 };
   let lastReport = 0;
+  try {
+    for (let round = 0; round < p.n_estimators; round++) {
+      if (hooks.isCancelled?.()) throw new ApiError('CANCELLED', 'Training was cancelled.');
+      const roundRng = rng.fork();
+      const sample = nSample < n ? roundRng.sample(n, nSample) : null;
+      const outOfBag = sample ? complement(sample, n) : null;
+      if (P) for (let i = 0; i < n; i++) softmaxRow(F, i * nOut, nOut, P);
+      for (let k = 0; k < nOut; k++) {
+        // Binary: the previous round's loss pass already left this round's gradients in g/h.
+        if (task !== 'binary' || round === 0) gradients(task, F, P, y, k, nOut, g, h);
+        if (sample) idx.set(sample);
+        else for (let i = 0; i < n; i++) idx[i] = i;
+        const features = nCols < d ? Int32Array.from(roundRng.sample(d, nCols)) : allFeatures;
+        const { tree, ranges } = grower.grow(g, h, idx, nSample, sample === null, features, roundRng);
 
-  for (let round = 0; round < p.n_estimators; round++) {
-    if (hooks.isCancelled?.()) throw new ApiError('CANCELLED', 'Training was cancelled.');
-    const roundRng = rng.fork();
-    const sample = nSample < n ? roundRng.sample(n, nSample) : null;
-    const outOfBag = sample ? complement(sample, n) : null;
-    if (P) for (let i = 0; i < n; i++) softmaxRow(F, i * nOut, nOut, P);
-    for (let k = 0; k < nOut; k++) {
-      gradients(task, F, P, y, k, nOut, g, h);
-      if (sample) idx.set(sample);
-      else for (let i = 0; i < n; i++) idx[i] = i;
-      const features = nCols < d ? Int32Array.from(roundRng.sample(d, nCols)) : allFeatures;
-      const { tree, ranges } = grower.grow(g, h, idx, nSample, sample === null, features, roundRng);
-      const lr = p.learning_rate;
-      for (let l = 0; l < tree.nLeaves; l++) {
-        const v = tree.leafValue[l] * lr;
-        for (let r = ranges[2 * l]; r < ranges[2 * l + 1]; r++) F[idx[r] * nOut + k] += v;
+        const lr = p.learning_rate;
+        for (let l = 0; l < tree.nLeaves; l++) {
+          const v = tree.leafValue[l] * lr;
+          for (let r = ranges[2 * l]; r < ranges[2 * l + 1]; r++) F[idx[r] * nOut + k] += v;
+        }
+        builder.add(tree, k, lr);
+        if (outOfBag) addGrownTree(tree, data, missingBin, outOfBag, F, nOut, k, lr);
+        if (valid && Fv) addGrownTree(tree, valid.data, missingBin, null, Fv, nOut, k, lr);
       }
-      builder.add(tree, k, lr);
-      if (outOfBag) addGrownTree(tree, data, missingBin, outOfBag, F, nOut, k, lr);
-      if (valid && Fv) addGrownTree(tree, valid.data, missingBin, null, Fv, nOut, k, lr);
+      history.iterations = round + 1;
+      history.trainLoss.push(
+        task === 'binary'
+          ? grower.binaryLossAndGradients(F, yShared as Float64Array)
+          : lossOf(task, F, y, nOut),
+      );
+      if (valid && Fv) {
+        const vl = lossOf(task, Fv, valid.y, nOut);
+        history.validLoss.push(vl);
+        if (vl < best.loss - 1e-12) best = { loss: vl, round: round + 1 };
+        else if (p.early_stopping_rounds > 0 && round + 1 - best.round >= p.early_stopping_rounds) break;
+      }
+      const now = Date.now();
+      if (hooks.onProgress && (now - lastReport >= PROGRESS_MS || round + 1 === p.n_estimators)) {
+        lastReport = now;
+        hooks.onProgress({
+          stage: 'Boosting',
+          iteration: round + 1,
+          total: p.n_estimators,
+          trainLoss: history.trainLoss[round],
+          validLoss: history.validLoss[round],
+        });
+      }
     }
-    history.iterations = round + 1;
-    history.trainLoss.push(lossOf(task, F, y, nOut));
-    if (valid && Fv) {
-      const vl = lossOf(task, Fv, valid.y, nOut);
-      history.validLoss.push(vl);
-      if (vl < best.loss - 1e-12) best = { loss: vl, round: round + 1 };
-      else if (p.early_stopping_rounds > 0 && round + 1 - best.round >= p.early_stopping_rounds) break;
-    }
-    const now = Date.now();
-    if (hooks.onProgress && (now - lastReport >= PROGRESS_MS || round + 1 === p.n_estimators)) {
-      lastReport = now;
-      hooks.onProgress({
-        stage: 'Boosting',
-        iteration: round + 1,
-        total: p.n_estimators,
-        trainLoss: history.trainLoss[round],
-        validLoss: history.validLoss[round],
-      });
-    }
+  } finally {
+    grower.close();
   }
   if (valid && p.early_stopping_rounds > 0 && best.round > 0) {
     history.bestIteration = best.round;
@@ -192,7 +204,9 @@ function gradients(
     }
   } else if (task === 'binary') {
     for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-F[i]));
+      const z = F[i];
+      const a = Math.exp(z >= 0 ? -z : z);
+      const p = z >= 0 ? 1 / (1 + a) : a / (1 + a);
       g[i] = p - y[i];
       h[i] = Math.max(p * (1 - p), 1e-16);
     }

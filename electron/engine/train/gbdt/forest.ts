@@ -78,40 +78,42 @@ export function fitForest(
     featuresPerSplit: perSplit >= d ? 0 : perSplit,
     extraTrees,
   });
-  const g = new Float64Array(n * K);
-  const h = new Float64Array(n);
-  const idx = new Uint32Array(n);
+  const { g, h, idx } = grower.rows;
   const weight = new Float64Array(n);
   const allFeatures = Int32Array.from({ length: d }, (_, f) => f);
   const builder = new FlatTreesBuilder(K);
   let lastReport = 0;
-  for (let t = 0; t < p.n_estimators; t++) {
-    if (hooks.isCancelled?.()) throw new ApiError('CANCELLED', 'Training was cancelled.');
-    const treeRng = rng.fork();
-    weight.fill(p.bootstrap ? 0 : 1);
-    if (p.bootstrap) for (let j = 0; j < n; j++) weight[treeRng.int(n)] += 1;
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      const w = weight[i];
-      h[i] = w;
-      if (w > 0) idx[m++] = i;
-      if (K === 1) g[i] = -w * y[i];
-      else {
-        for (let c = 0; c < K; c++) g[i * K + c] = 0;
-        g[i * K + y[i]] = -w;
+  try {
+    for (let t = 0; t < p.n_estimators; t++) {
+      if (hooks.isCancelled?.()) throw new ApiError('CANCELLED', 'Training was cancelled.');
+      const treeRng = rng.fork();
+      weight.fill(p.bootstrap ? 0 : 1);
+      if (p.bootstrap) for (let j = 0; j < n; j++) weight[treeRng.int(n)] += 1;
+      let m = 0;
+      for (let i = 0; i < n; i++) {
+        const w = weight[i];
+        h[i] = w;
+        if (w > 0) idx[m++] = i;
+        if (K === 1) g[i] = -w * y[i];
+        else {
+          for (let c = 0; c < K; c++) g[i * K + c] = 0;
+          g[i * K + y[i]] = -w;
+        }
+      }
+      const { tree } = grower.grow(g, h, idx, m, m === n, allFeatures, treeRng);
+      builder.add(tree, 0, 1);
+      const now = Date.now();
+      if (hooks.onProgress && (now - lastReport >= PROGRESS_MS || t + 1 === p.n_estimators)) {
+        lastReport = now;
+        hooks.onProgress({
+          stage: extraTrees ? 'Extra trees' : 'Random forest',
+          iteration: t + 1,
+          total: p.n_estimators,
+        });
       }
     }
-    const { tree } = grower.grow(g, h, idx, m, m === n, allFeatures, treeRng);
-    builder.add(tree, 0, 1);
-    const now = Date.now();
-    if (hooks.onProgress && (now - lastReport >= PROGRESS_MS || t + 1 === p.n_estimators)) {
-      lastReport = now;
-      hooks.onProgress({
-        stage: extraTrees ? 'Extra trees' : 'Random forest',
-        iteration: t + 1,
-        total: p.n_estimators,
-      });
-    }
+  } finally {
+    grower.close();
   }
   const model: TreeEnsemble = {
     mappers,

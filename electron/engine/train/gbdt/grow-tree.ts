@@ -10,7 +10,18 @@
 import type { Rng } from '../random';
 import type { BinMapper, BinnedMatrix } from './binning';
 import type { GrownTree } from './flat-trees';
-import { buildHistogram, gatherGradients, subtractInto, type HistLayout } from './histogram';
+import { defaultThreads, HistThreads, sharedFloat64, sharedUint32, type SharedRows } from './hist-threads';
+import {
+  buildGroupHistogram,
+  buildHistogram,
+  gatherGradients,
+  packBins,
+  SLOT,
+  subtractInto,
+  type HistLayout,
+  type PackedBins,
+} from './histogram';
+import { binaryLossAndGradients } from './objective';
 import { leafOutput, SplitFinder, type LeafTotals, type Split, type SplitParams } from './split';
 
 export interface GrowOptions extends SplitParams {
@@ -21,7 +32,14 @@ export interface GrowOptions extends SplitParams {
   /** Features tried per split, drawn at random from the tree's features; 0 = all of them. */
   featuresPerSplit: number;
   extraTrees: boolean;
+  /** Threads for histogram building (1 or 2); default: 2 on a multi-core machine for large data. */
+  threads?: number;
+  /** Leaves with fewer rows are built on the main thread alone (default 4096). */
+  parallelMinRows?: number;
 }
+
+/** Below this many bins (rows × features) a fit never starts the histogram worker by default. */
+const AUTO_THREADS_MIN_CELLS = 2_000_000;
 
 interface Leaf {
   start: number;
@@ -53,6 +71,16 @@ export class TreeGrower {
   private live = 0;
   private readonly maxLive: number;
   private readonly missing: Int32Array;
+  /** K = 1: row-major feature groups for the fast kernels, and the optional second thread. */
+  private readonly packed: PackedBins | null;
+  private threads: HistThreads | null = null;
+  private readonly parallelMinRows: number;
+  /** Row buffers the grower works in (shared memory when a worker reads them). */
+  readonly rows: SharedRows;
+  private readonly activeGroups: Int32Array;
+  private nActive = 0;
+  private readonly workerList: Int32Array;
+  private readonly goLeft = new Uint8Array(256);
 
   constructor(
     private readonly data: BinnedMatrix,
@@ -66,6 +94,49 @@ export class TreeGrower {
     this.finder = new SplitFinder(layout, opts);
     this.maxLive = Math.max(4, Math.floor(HIST_BUDGET_BYTES / (layout.size * 8)));
     this.missing = Int32Array.from(mappers, (m) => m.nBins);
+    const fast = layout.K === 1;
+    const threads =
+      opts.threads ?? (data.n * data.d >= AUTO_THREADS_MIN_CELLS && fast ? defaultThreads() : 1);
+    const shared = fast && threads > 1;
+    this.parallelMinRows = opts.parallelMinRows ?? 4096;
+    this.packed = fast ? packBins(data, layout.groups, shared) : null;
+    this.rows = shared
+      ? { idx: sharedUint32(data.n), g: sharedFloat64(data.n), h: sharedFloat64(data.n) }
+      : { idx: new Uint32Array(data.n), g: new Float64Array(data.n * layout.K), h: new Float64Array(data.n) };
+    if (shared && this.packed) this.threads = new HistThreads(this.packed, this.rows, layout.size);
+    this.activeGroups = new Int32Array(layout.groups.length);
+    this.workerList = new Int32Array(layout.groups.length);
+  }
+
+  /** Blocks up to `timeoutMs` until the histogram worker runs; false without one. */
+  waitForThreads(timeoutMs: number): boolean {
+    return this.threads?.waitReady(timeoutMs) ?? false;
+  }
+
+  /**
+   * Mean binary logloss of F and the next gradients into `rows.g`/`rows.h`. The rows are
+   * always summed as two halves, [0, n/2) + [n/2, n), whether the worker takes the second
+   * half or not, so the loss is the same to the last bit either way.
+   */
+  binaryLossAndGradients(F: Float64Array, y: Float64Array): number {
+    const n = this.data.n;
+    const mid = n >>> 1;
+    const { g, h } = this.rows;
+    const t = this.threads;
+    if (t && n >= 2 * this.parallelMinRows && t.available && t.attachScores(F, y)) {
+      t.dispatchLoss(mid, n);
+      const lo = binaryLossAndGradients(F, y, g, h, 0, mid);
+      if (t.wait()) return (lo + t.result()) / n;
+      return (lo + binaryLossAndGradients(F, y, g, h, mid, n)) / n;
+    }
+    const lo = binaryLossAndGradients(F, y, g, h, 0, mid);
+    return (lo + binaryLossAndGradients(F, y, g, h, mid, n)) / n;
+  }
+
+  /** Stops the histogram worker, if any. Call when the fit is over. */
+  close(): void {
+    this.threads?.close();
+    this.threads = null;
   }
 
   /**
@@ -83,6 +154,16 @@ export class TreeGrower {
   ): GrowResult {
     const K = this.layout.K;
     const opts = this.opts;
+    if (this.packed) {
+      // The kernels (and the worker) read the grower's own row buffers.
+      const own = this.rows;
+      if (idx !== own.idx) own.idx.set(idx.subarray(0, m));
+      if (g !== own.g) own.g.set(g.subarray(0, this.data.n));
+      if (h !== own.h) own.h.set(h.subarray(0, this.data.n));
+      this.setActiveGroups(treeFeatures);
+    }
+    const callerIdx = idx;
+    if (this.packed) idx = this.rows.idx;
     this.currentIdx = idx;
     const rootTotals: LeafTotals = { G: new Float64Array(K), H: 0, count: m };
     for (let r = 0; r < m; r++) {
@@ -100,7 +181,8 @@ export class TreeGrower {
       parent: -1,
       isLeft: false,
     };
-    if (identity)
+    if (this.packed) this.buildFast(root.hist as Float64Array, 0, m);
+    else if (identity)
       buildHistogram(
         root.hist as Float64Array,
         this.layout,
@@ -135,6 +217,7 @@ export class TreeGrower {
       const leaf = leaves[l];
       const sp = leaf.split as Split;
       const mid = this.partition(idx, leaf.start, leaf.end, sp);
+
       const nodeIndex = node.feature.length;
       const r = leaves.length;
       node.feature.push(sp.feature);
@@ -189,6 +272,7 @@ export class TreeGrower {
       if (leaf.hist) this.release(leaf);
       for (const child of [L, R]) {
         if (child.hist) this.evaluate(child, treeFeatures, rng);
+
         if (child.split) heap.push(child === L ? l : r);
         if (!child.split || this.live > this.maxLive) this.release(child);
       }
@@ -203,6 +287,7 @@ export class TreeGrower {
       ranges[2 * l] = leaves[l].start;
       ranges[2 * l + 1] = leaves[l].end;
     }
+    if (callerIdx !== idx) callerIdx.set(idx.subarray(0, m));
     const tree: GrownTree = {
       nNodes: node.feature.length,
       nLeaves,
@@ -241,6 +326,10 @@ export class TreeGrower {
   }
 
   private buildFor(leaf: Leaf, g: Float64Array, h: Float64Array, treeFeatures: Int32Array): void {
+    if (this.packed) {
+      this.buildFast(leaf.hist as Float64Array, leaf.start, leaf.end);
+      return;
+    }
     gatherGradients(g, h, this.layout.K, this.currentIdx, leaf.start, leaf.end, this.og, this.oh);
     buildHistogram(
       leaf.hist as Float64Array,
@@ -257,34 +346,88 @@ export class TreeGrower {
     );
   }
 
+  /** Groups holding at least one of the tree's features. */
+  private setActiveGroups(treeFeatures: Int32Array): void {
+    const groups = this.layout.groups;
+    const on = new Uint8Array(groups.length);
+    for (let q = 0; q < treeFeatures.length; q++) {
+      const f = treeFeatures[q];
+      for (let gi = 0; gi < groups.length; gi++)
+        if (f >= groups[gi].first && f < groups[gi].first + groups[gi].width) on[gi] = 1;
+    }
+    this.nActive = 0;
+    for (let gi = 0; gi < groups.length; gi++) if (on[gi]) this.activeGroups[this.nActive++] = gi;
+  }
+
+  /**
+   * K = 1 histogram of rows idx[start..end) over the active groups. With a worker, it
+   * takes the last groups (about half the features) while this thread builds the rest.
+   */
+  private buildFast(hist: Float64Array, start: number, end: number): void {
+    const packed = this.packed as PackedBins;
+    const { idx, g, h } = this.rows;
+    const groups = this.layout.groups;
+    const active = this.activeGroups;
+    const nActive = this.nActive;
+    let nMain = nActive;
+    let nWorker = 0;
+    const threads = this.threads;
+    if (threads && nActive > 1 && end - start >= this.parallelMinRows && threads.available) {
+      let total = 0;
+      for (let a = 0; a < nActive; a++) total += groups[active[a]].width;
+      let share = 0;
+      while (nMain > 1 && (share + groups[active[nMain - 1]].width) * 2 <= total) {
+        share += groups[active[nMain - 1]].width;
+        nMain--;
+      }
+      if (share === 0) nMain--; // at least one group for the worker
+      nWorker = nActive - nMain;
+      for (let a = 0; a < nWorker; a++) this.workerList[a] = active[nMain + a];
+      threads.dispatch(this.workerList, nWorker, start, end);
+    }
+    for (let a = 0; a < nMain; a++) buildGroupHistogram(hist, packed, active[a], idx, start, end, g, h);
+    if (nWorker === 0 || !threads) return;
+    const ok = threads.wait();
+    for (let a = 0; a < nWorker; a++) {
+      const q = this.workerList[a];
+      if (!ok) {
+        buildGroupHistogram(hist, packed, q, idx, start, end, g, h);
+        continue;
+      }
+      const from = groups[q].first * SLOT * 3;
+      const to = from + groups[q].width * SLOT * 3;
+      hist.set(threads.out.subarray(from, to), from);
+    }
+  }
+
   /** The row-index array of the tree being grown. */
   private currentIdx: Uint32Array = new Uint32Array(0);
 
-  /** Stable partition of idx[start..end) by the split; returns the first right position. */
+  /**
+   * Stable partition of idx[start..end) by the split; returns the first right position.
+   * A 256-entry table says which bins go left, so the loop has no data-dependent branch.
+   */
   private partition(idx: Uint32Array, start: number, end: number, sp: Split): number {
     const n = this.data.n;
     const col = this.data.bins.subarray(sp.feature * n, sp.feature * n + n);
+    const goLeft = this.goLeft;
+    if (sp.categorical) {
+      const bits = sp.catBits as Uint32Array;
+      for (let b = 0; b < 256; b++) goLeft[b] = (bits[b >>> 5] >>> (b & 31)) & 1;
+    } else {
+      const miss = this.missing[sp.feature];
+      for (let b = 0; b < 256; b++) goLeft[b] = (b === miss ? sp.defaultLeft : b <= sp.bin) ? 1 : 0;
+    }
     const scratch = this.scratch;
     let nl = start;
     let nr = 0;
-    if (sp.categorical) {
-      const bits = sp.catBits as Uint32Array;
-      for (let k = start; k < end; k++) {
-        const i = idx[k];
-        const b = col[i];
-        if ((bits[b >>> 5] >>> (b & 31)) & 1) idx[nl++] = i;
-        else scratch[nr++] = i;
-      }
-    } else {
-      const miss = this.missing[sp.feature];
-      const thr = sp.bin;
-      const dl = sp.defaultLeft;
-      for (let k = start; k < end; k++) {
-        const i = idx[k];
-        const b = col[i];
-        if (b === miss ? dl : b <= thr) idx[nl++] = i;
-        else scratch[nr++] = i;
-      }
+    for (let k = start; k < end; k++) {
+      const i = idx[k];
+      const l = goLeft[col[i]];
+      idx[nl] = i;
+      scratch[nr] = i;
+      nl += l;
+      nr += 1 - l;
     }
     idx.set(scratch.subarray(0, nr), nl);
     return nl;

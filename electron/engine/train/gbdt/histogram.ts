@@ -5,7 +5,20 @@
  * rows are gathered into contiguous "ordered" buffers first (LightGBM's trick) so the
  * scan over each feature column reads gradients sequentially.
  */
-import type { BinMapper } from './binning';
+import type { BinMapper, BinnedMatrix } from './binning';
+
+/**
+ * Bins per feature slot in the single-channel (K = 1) layout: every feature gets a
+ * full 256-bin slot so the row kernels below address bins with constant offsets.
+ */
+export const SLOT = 256;
+const SLOT3 = SLOT * 3;
+
+/** A run of consecutive features whose bins are stored row-major together (`width` bytes a row). */
+export interface HistGroup {
+  first: number;
+  width: 16 | 8 | 4;
+}
 
 export interface HistLayout {
   d: number;
@@ -20,6 +33,8 @@ export interface HistLayout {
   categorical: Uint8Array;
   /** Length of one histogram in doubles. */
   size: number;
+  /** K = 1 only: feature groups for the row-major kernels (padding lanes land past feature d−1). */
+  groups: HistGroup[];
 }
 
 export function histLayout(mappers: BinMapper[], K: number): HistLayout {
@@ -27,15 +42,257 @@ export function histLayout(mappers: BinMapper[], K: number): HistLayout {
   const offset = new Int32Array(d);
   const nBins = new Int32Array(d);
   const categorical = new Uint8Array(d);
+  const groups = K === 1 ? planGroups(d) : [];
   let total = 0;
   for (let f = 0; f < d; f++) {
-    offset[f] = total;
+    offset[f] = K === 1 ? f * SLOT : total;
     nBins[f] = mappers[f].nBins;
     categorical[f] = mappers[f].categorical ? 1 : 0;
     total += mappers[f].nBins + 1;
   }
+  if (K === 1) total = groups.reduce((s, gr) => s + gr.width, 0) * SLOT;
   const stride = K + 2;
-  return { d, K, stride, offset, nBins, categorical, size: total * stride };
+  return { d, K, stride, offset, nBins, categorical, size: total * stride, groups };
+}
+
+/** Groups of 16 features, the remainder in one group of 16, 8 or 4 (padded). */
+export function planGroups(d: number): HistGroup[] {
+  const groups: HistGroup[] = [];
+  let f = 0;
+  while (d - f > 8) {
+    groups.push({ first: f, width: 16 });
+    f += 16;
+  }
+  if (d - f > 4) groups.push({ first: f, width: 8 });
+  else if (d - f > 0) groups.push({ first: f, width: 4 });
+  return groups;
+}
+
+/**
+ * Bins regrouped for the histogram kernels: group q's rows are `width` consecutive bytes
+ * at `byteOffset[q] + i*width`, so one row's features share a cache line. Padding lanes
+ * hold bin 0 of a feature that does not exist. `bytes` may live on a SharedArrayBuffer.
+ */
+export interface PackedBins {
+  n: number;
+  groups: HistGroup[];
+  byteOffset: Int32Array;
+  bytes: Uint8Array;
+}
+
+export function packBins(data: BinnedMatrix, groups: HistGroup[], shared: boolean): PackedBins {
+  const { n, d, bins } = data;
+  const byteOffset = new Int32Array(groups.length);
+  let total = 0;
+  groups.forEach((gr, q) => {
+    byteOffset[q] = total;
+    total += n * gr.width;
+  });
+  const bytes = new Uint8Array(shared ? new SharedArrayBuffer(total) : new ArrayBuffer(total));
+  groups.forEach((gr, q) => {
+    const W = gr.width;
+    for (let lane = 0; lane < W && gr.first + lane < d; lane++) {
+      const f = gr.first + lane;
+      const col = bins.subarray(f * n, f * n + n);
+      let o = byteOffset[q] + lane;
+      for (let i = 0; i < n; i++, o += W) bytes[o] = col[i];
+    }
+  });
+  return { n, groups, byteOffset, bytes };
+}
+
+/**
+ * K = 1 histogram of group q for rows idx[start..end) (gradients g, hessians h indexed
+ * by row). Zeroes the group's slots first. Each feature's sums are accumulated in row
+ * order by one call, so who runs it (main thread or worker) never changes the result.
+ */
+export function buildGroupHistogram(
+  hist: Float64Array,
+  packed: PackedBins,
+  q: number,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  g: Float64Array,
+  h: Float64Array,
+): void {
+  const gr = packed.groups[q];
+  const hb = gr.first * SLOT3;
+  hist.fill(0, hb, hb + gr.width * SLOT3);
+  const o = packed.byteOffset[q];
+  const rb = packed.bytes.subarray(o, o + packed.n * gr.width);
+  if (gr.width === 16) kernel16(hist, hb, rb, idx, start, end, g, h);
+  else if (gr.width === 8) kernel8(hist, hb, rb, idx, start, end, g, h);
+  else kernel4(hist, hb, rb, idx, start, end, g, h);
+}
+
+/** K = 1 histogram of one 16-feature group (row-major bins, 16 bytes a row), straight-line for speed. */
+function kernel16(
+  hist: Float64Array,
+  hb: number,
+  rb: Uint8Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  g: Float64Array,
+  h: Float64Array,
+): void {
+  for (let k = start; k < end; k++) {
+    const i = idx[k];
+    const gg = g[i];
+    const hh = h[i];
+    const r = i * 16;
+    let j = hb + rb[r] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 768 + rb[r + 1] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 1536 + rb[r + 2] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 2304 + rb[r + 3] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 3072 + rb[r + 4] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 3840 + rb[r + 5] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 4608 + rb[r + 6] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 5376 + rb[r + 7] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 6144 + rb[r + 8] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 6912 + rb[r + 9] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 7680 + rb[r + 10] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 8448 + rb[r + 11] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 9216 + rb[r + 12] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 9984 + rb[r + 13] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 10752 + rb[r + 14] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 11520 + rb[r + 15] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+  }
+}
+
+/** K = 1 histogram of one 8-feature group (row-major bins, 8 bytes a row), straight-line for speed. */
+function kernel8(
+  hist: Float64Array,
+  hb: number,
+  rb: Uint8Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  g: Float64Array,
+  h: Float64Array,
+): void {
+  for (let k = start; k < end; k++) {
+    const i = idx[k];
+    const gg = g[i];
+    const hh = h[i];
+    const r = i * 8;
+    let j = hb + rb[r] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 768 + rb[r + 1] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 1536 + rb[r + 2] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 2304 + rb[r + 3] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 3072 + rb[r + 4] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 3840 + rb[r + 5] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 4608 + rb[r + 6] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 5376 + rb[r + 7] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+  }
+}
+
+/** K = 1 histogram of one 4-feature group (row-major bins, 4 bytes a row), straight-line for speed. */
+function kernel4(
+  hist: Float64Array,
+  hb: number,
+  rb: Uint8Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  g: Float64Array,
+  h: Float64Array,
+): void {
+  for (let k = start; k < end; k++) {
+    const i = idx[k];
+    const gg = g[i];
+    const hh = h[i];
+    const r = i * 4;
+    let j = hb + rb[r] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 768 + rb[r + 1] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 1536 + rb[r + 2] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+    j = hb + 2304 + rb[r + 3] * 3;
+    hist[j] += gg;
+    hist[j + 1] += hh;
+    hist[j + 2] += 1;
+  }
 }
 
 /**

@@ -102,6 +102,7 @@ export class SplitFinder {
     for (let q = 0; q < features.length; q++) {
       const f = features[q];
       if (this.layout.categorical[f]) this.scanCategorical(hist, f, totals, parentScore, rng, best);
+      else if (this.layout.K === 1 && !rng) this.scanNumeric1(hist, f, totals, parentScore, best);
       else this.scanNumeric(hist, f, totals, parentScore, rng, best);
     }
     return best.feature < 0 ? null : best;
@@ -171,6 +172,87 @@ export class SplitFinder {
         if (gain > best.gain) this.record(best, gain, f, t, true, tmp, cumH + missH, cumC + missC);
       }
     }
+  }
+
+  /**
+   * scanNumeric for one gradient channel and every boundary, with scalars instead of
+   * channel arrays; the same arithmetic in the same order, so the same splits.
+   */
+  private scanNumeric1(
+    hist: Float64Array,
+    f: number,
+    totals: LeafTotals,
+    parentScore: number,
+    best: Split,
+  ): void {
+    const nb = this.layout.nBins[f];
+    if (nb < 2) return;
+    const p = this.params;
+    const lambda = p.lambda;
+    const alpha = p.alpha;
+    const minC = p.minChildSamples;
+    const minH = p.minChildWeight;
+    const G = totals.G[0];
+    const H = totals.H;
+    const C = totals.count;
+    const base = this.layout.offset[f] * 3;
+    const miss = base + nb * 3;
+    const missG = hist[miss];
+    const missH = hist[miss + 1];
+    const missC = hist[miss + 2];
+    let cg = 0;
+    let ch = 0;
+    let cc = 0;
+    for (let t = 0, j = base; t <= nb - 2; t++, j += 3) {
+      cg += hist[j];
+      ch += hist[j + 1];
+      cc += hist[j + 2];
+      if (hist[j + 2] === 0) continue; // same partition as the previous boundary
+      // Missing rows go right.
+      let RH = H - ch;
+      let RC = C - cc;
+      if (!(cc < minC || RC < minC || ch < minH || RH < minH)) {
+        const tl = cg > alpha ? cg - alpha : cg < -alpha ? cg + alpha : 0;
+        const rg = G - cg;
+        const tr = rg > alpha ? rg - alpha : rg < -alpha ? rg + alpha : 0;
+        const gain = (tl * tl) / (ch + lambda) + (tr * tr) / (RH + lambda) - parentScore;
+        if (gain > best.gain) this.record1(best, gain, f, t, missC > 0 ? false : cc >= RC, cg, ch, cc);
+      }
+      if (missC > 0) {
+        const lg = cg + missG;
+        const lh = ch + missH;
+        const lc = cc + missC;
+        RH = H - lh;
+        RC = C - lc;
+        if (lc < minC || RC < minC || lh < minH || RH < minH) continue;
+        const tl = lg > alpha ? lg - alpha : lg < -alpha ? lg + alpha : 0;
+        const rg = G - lg;
+        const tr = rg > alpha ? rg - alpha : rg < -alpha ? rg + alpha : 0;
+        const gain = (tl * tl) / (lh + lambda) + (tr * tr) / (RH + lambda) - parentScore;
+        if (gain > best.gain) this.record1(best, gain, f, t, true, lg, lh, lc);
+      }
+    }
+  }
+
+  private record1(
+    best: Split,
+    gain: number,
+    f: number,
+    bin: number,
+    defaultLeft: boolean,
+    LG: number,
+    LH: number,
+    LC: number,
+  ): void {
+    best.gain = gain;
+    best.feature = f;
+    best.bin = bin;
+    best.defaultLeft = defaultLeft;
+    best.categorical = false;
+    best.catBits = null;
+    best.leftG[0] = LG;
+    best.leftH = LH;
+    best.leftCount = LC;
   }
 
   private scanCategorical(

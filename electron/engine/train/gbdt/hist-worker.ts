@@ -1,0 +1,60 @@
+/**
+ * Worker entry of HistThreads (see hist-threads.ts): waits on the shared control words,
+ * builds the histograms of the feature groups it is given into the shared output, and
+ * signals completion. It never uses its event loop; CMD_STOP ends it.
+ */
+import { receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { CMD_ATTACH, CMD_LOSS, CMD_STOP, CONTROL, SPIN, type HistWorkerData } from './hist-threads';
+import { binaryLossAndGradients } from './objective';
+import { buildGroupHistogram, type PackedBins } from './histogram';
+
+const { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } = CONTROL;
+const wd = workerData as HistWorkerData;
+const ctrl = new Int32Array(wd.ctrl);
+const packed: PackedBins = {
+  n: wd.n,
+  groups: wd.groups,
+  byteOffset: Int32Array.from(wd.byteOffset),
+  bytes: new Uint8Array(wd.bins),
+};
+const idx = new Uint32Array(wd.idx);
+const g = new Float64Array(wd.g);
+const h = new Float64Array(wd.h);
+const out = new Float64Array(wd.out);
+const result = new Float64Array(wd.result);
+let F: Float64Array = new Float64Array(0);
+let y: Float64Array = new Float64Array(0);
+
+Atomics.store(ctrl, READY, 1);
+Atomics.notify(ctrl, READY);
+let seen = 0;
+for (;;) {
+  let spins = 0;
+  let seq = Atomics.load(ctrl, SEQ);
+  while (seq === seen) {
+    if (spins < SPIN) spins++;
+    else Atomics.wait(ctrl, SEQ, seen);
+    seq = Atomics.load(ctrl, SEQ);
+  }
+  seen = seq;
+  if (ctrl[CMD] === CMD_STOP) break;
+  try {
+    const cmd = ctrl[CMD];
+    if (cmd === CMD_ATTACH) {
+      const msg = receiveMessageOnPort(wd.port)?.message as { F: SharedArrayBuffer; y: SharedArrayBuffer };
+      F = new Float64Array(msg.F);
+      y = new Float64Array(msg.y);
+    } else if (cmd === CMD_LOSS) {
+      result[0] = binaryLossAndGradients(F, y, g, h, ctrl[START], ctrl[END]);
+    } else {
+      const start = ctrl[START];
+      const end = ctrl[END];
+      const count = ctrl[NQ];
+      for (let i = 0; i < count; i++) buildGroupHistogram(out, packed, ctrl[LIST + i], idx, start, end, g, h);
+    }
+  } catch {
+    Atomics.store(ctrl, FAILED, 1);
+  }
+  Atomics.store(ctrl, DONE, seq);
+  Atomics.notify(ctrl, DONE);
+}

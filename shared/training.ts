@@ -1,0 +1,308 @@
+/**
+ * Training contract: the algorithm catalogue, starting training runs on a dataset
+ * version (one run per algorithm, as a job with live loss curves), the runs table, one
+ * run's full record, and prediction with a run's model. The engine's own types
+ * (electron/engine/train/types.ts) reuse the result shapes declared here.
+ */
+import { z } from 'zod';
+import type { Method, RequestSchemas } from './contract';
+
+export type Task = 'binary' | 'multiclass' | 'regression';
+
+export type AlgorithmId =
+  'gbdt' | 'random_forest' | 'extra_trees' | 'logistic_regression' | 'linear_regression' | 'mlp' | 'baseline';
+
+export const ALGORITHM_IDS: readonly AlgorithmId[] = [
+  'gbdt',
+  'random_forest',
+  'extra_trees',
+  'logistic_regression',
+  'linear_regression',
+  'mlp',
+  'baseline',
+];
+
+export type ParamValue = number | boolean | number[];
+
+export interface ParamSpec {
+  name: string;
+  type: 'int' | 'float' | 'bool' | 'int_list';
+  default: ParamValue;
+  min?: number;
+  max?: number;
+  /** One line for the form, e.g. "Boosting rounds; more fit the data closer." */
+  description: string;
+}
+
+export interface AlgorithmInfo {
+  id: AlgorithmId;
+  label: string;
+  tasks: Task[];
+  description: string;
+  params: ParamSpec[];
+}
+
+export type ValidationSpec =
+  | { kind: 'holdout'; fraction?: number; strategy?: 'random' | 'stratified' }
+  | { kind: 'holdout'; fraction?: number; strategy: 'time' | 'group'; column: string }
+  | { kind: 'kfold'; folds?: number; stratified?: boolean }
+  | { kind: 'none' };
+
+export type MetricKey =
+  | 'auc'
+  | 'pr_auc'
+  | 'logloss'
+  | 'accuracy'
+  | 'balanced_accuracy'
+  | 'precision'
+  | 'recall'
+  | 'f1'
+  | 'f1_weighted'
+  | 'mcc'
+  | 'kappa'
+  | 'rmse'
+  | 'mae'
+  | 'mape'
+  | 'r2';
+
+export type Metrics = Partial<Record<MetricKey, number>>;
+
+export interface Curve {
+  x: number[];
+  y: number[];
+  /** The class a one-vs-rest curve belongs to; absent for binary. */
+  label?: string;
+}
+
+export interface Diagnostics {
+  confusion?: { labels: string[]; matrix: number[][] };
+  roc?: Curve[];
+  pr?: Curve[];
+  /** Mean predicted probability (x) against observed frequency (y) per bin, positive class. */
+  calibration?: Curve;
+  /** A sample of (predicted, residual) pairs for regression. */
+  residuals?: { predicted: number[]; residual: number[] };
+}
+
+export interface FeatureImportance {
+  /** Per input column (what the person picked), summed over the features it became. */
+  permutation?: Array<{ column: string; importance: number; std: number }>;
+  gain?: Array<{ feature: string; importance: number }>;
+  split?: Array<{ feature: string; importance: number }>;
+  coefficients?: Array<{ feature: string; class?: string; coefficient: number }>;
+}
+
+export interface FitHistory {
+  iterations: number;
+  bestIteration?: number;
+  trainLoss: number[];
+  validLoss: number[];
+  converged?: boolean;
+}
+
+export interface FoldResult {
+  fold: number;
+  metrics: Metrics;
+  fitSeconds: number;
+  trainRows: number;
+  validRows: number;
+}
+
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** One row of the runs table. */
+export interface RunSummary {
+  id: string;
+  /** The group of runs started together (or named by the person). */
+  experiment: string;
+  dataset: string;
+  /** The dataset version id the run trained on. */
+  version: string;
+  /** "dataset@N". */
+  versionLabel: string;
+  target: string;
+  task: Task;
+  algorithm: AlgorithmId;
+  status: RunStatus;
+  /** Validation metrics (mean over folds under cross-validation). */
+  metrics: Metrics;
+  /** The metric that ranks runs for this task (auc, logloss for multiclass, rmse …). */
+  primaryMetric: MetricKey;
+  /** True when a larger primary metric is better. */
+  higherIsBetter: boolean;
+  params: Record<string, ParamValue>;
+  seed: number;
+  createdAt: string;
+  fitSeconds?: number;
+  /** tfjs backend for neural networks ('tensorflow' | 'wasm' | 'cpu'). */
+  backend?: string;
+  error?: string;
+}
+
+/** Everything a run recorded: enough to reproduce it and to judge it honestly. */
+export interface RunDetail extends RunSummary {
+  features: string[];
+  validation: ValidationSpec;
+  classes?: string[];
+  metricsStd?: Metrics;
+  folds?: FoldResult[];
+  diagnostics: Diagnostics;
+  importance: FeatureImportance;
+  history: FitHistory;
+  predictSecondsPerRow?: number;
+  trainRows?: number;
+  validRows?: number;
+  /** Where the run ran: Assay version, Node, platform, CPU count. */
+  environment: Record<string, string | number>;
+  /** Path of the saved model under the workspace's artifacts/. */
+  modelPath?: string;
+  /** One sentence each: rows left out for a missing target, columns left out for their type … */
+  warnings?: string[];
+  /** When the run was tuned: every trial of the search (the run itself is the best one). */
+  search?: RunSearch;
+}
+
+/** One trial of a parameter search. */
+export interface SearchTrial {
+  params: Record<string, ParamValue>;
+  metrics: Metrics;
+  /** The ranking metric's value. */
+  score: number;
+  fitSeconds: number;
+}
+
+export interface RunSearch {
+  strategy: 'grid' | 'random';
+  metric: MetricKey;
+  trials: SearchTrial[];
+  stoppedBy: 'exhausted' | 'trials' | 'time';
+}
+
+/** Live progress of one run, at least once a second while it trains. */
+export interface RunProgress {
+  runId: string;
+  jobId: string;
+  stage: string;
+  iteration: number;
+  total: number;
+  trainLoss?: number;
+  validLoss?: number;
+  fold?: number;
+  folds?: number;
+}
+
+/** What the form needs to know about a target before training. */
+export interface TargetInfo {
+  task: Task;
+  classes?: string[];
+  rows: number;
+  /** One sentence each: a single class, many missing targets, an ID-like column … */
+  warnings: string[];
+}
+
+export interface TrainRequest {
+  version: string;
+  target: string;
+  /** Overrides the inferred task. */
+  task?: Task;
+  /** Input columns; default every other column. */
+  features?: string[];
+  algorithms: Array<{ algorithm: AlgorithmId; params?: Record<string, ParamValue> }>;
+  validation?: ValidationSpec;
+  seed?: number;
+  /** Name of the group; default "<dataset> → <target>". */
+  experiment?: string;
+  /** Tune the (single) algorithm's params instead of training it once. */
+  search?: {
+    strategy: 'grid' | 'random';
+    space: Record<string, ParamValue[]>;
+    maxTrials?: number;
+    maxSeconds?: number;
+  };
+}
+
+export interface TrainingApi {
+  'train.catalogue': Method<Record<string, never>, AlgorithmInfo[]>;
+  'train.inspect': Method<{ version: string; target: string }, TargetInfo>;
+  /** One run per algorithm, trained one after another in one job. */
+  'train.start': Method<TrainRequest, { jobId: string; runIds: string[] }>;
+  'runs.list': Method<{ experiment?: string; dataset?: string }, RunSummary[]>;
+  'runs.get': Method<{ runId: string }, RunDetail>;
+  'runs.delete': Method<{ runId: string }, { deleted: boolean }>;
+  /**
+   * Predict with a run's model on a dataset version or a file; writes the predictions to
+   * `out` (CSV or Parquet by extension) and/or saves them as a new dataset. A job whose
+   * result is `{ rows, out?, dataset? }`.
+   */
+  'runs.predict': Method<
+    { runId: string; version?: string; path?: string; out?: string; saveAs?: string },
+    { jobId: string }
+  >;
+}
+
+const paramValue = z.union([z.number(), z.boolean(), z.array(z.number()).max(20)]);
+const algorithm = z.enum(ALGORITHM_IDS as [AlgorithmId, ...AlgorithmId[]]);
+const column = z.string().min(1).max(1000);
+const validation = z.union([
+  z.strictObject({
+    kind: z.literal('holdout'),
+    fraction: z.number().gt(0).lt(1).optional(),
+    strategy: z.enum(['random', 'stratified']).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('holdout'),
+    fraction: z.number().gt(0).lt(1).optional(),
+    strategy: z.enum(['time', 'group']),
+    column,
+  }),
+  z.strictObject({
+    kind: z.literal('kfold'),
+    folds: z.number().int().min(2).max(50).optional(),
+    stratified: z.boolean().optional(),
+  }),
+  z.strictObject({ kind: z.literal('none') }),
+]);
+
+export const trainingRequests: RequestSchemas<TrainingApi> = {
+  'train.catalogue': z.strictObject({}),
+  'train.inspect': z.strictObject({ version: z.string().min(1).max(200), target: column }),
+  'train.start': z.strictObject({
+    version: z.string().min(1).max(200),
+    target: column,
+    task: z.enum(['binary', 'multiclass', 'regression']).optional(),
+    features: z.array(column).min(1, 'Choose at least one feature.').max(10_000).optional(),
+    algorithms: z
+      .array(z.strictObject({ algorithm, params: z.record(z.string(), paramValue).optional() }))
+      .min(1, 'Choose at least one algorithm.')
+      .max(20),
+    validation: validation.optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
+    experiment: z.string().trim().min(1).max(200).optional(),
+    search: z
+      .strictObject({
+        strategy: z.enum(['grid', 'random']),
+        space: z.record(z.string(), z.array(paramValue).min(1).max(100)),
+        maxTrials: z.number().int().min(1).max(10_000).optional(),
+        maxSeconds: z.number().min(1).max(86_400).optional(),
+      })
+      .optional(),
+  }),
+  'runs.list': z.strictObject({
+    experiment: z.string().max(200).optional(),
+    dataset: z.string().max(200).optional(),
+  }),
+  'runs.get': z.strictObject({ runId: z.string().min(1).max(100) }),
+  'runs.delete': z.strictObject({ runId: z.string().min(1).max(100) }),
+  'runs.predict': z.strictObject({
+    runId: z.string().min(1).max(100),
+    version: z.string().min(1).max(200).optional(),
+    path: z.string().min(1).max(4096).optional(),
+    out: z.string().min(1).max(4096).optional(),
+    saveAs: z.string().trim().min(1).max(120).optional(),
+  }),
+};
