@@ -16,6 +16,7 @@ import {
   buildHistogram,
   gatherGradients,
   packBins,
+  partitionRows,
   SLOT,
   subtractInto,
   type HistLayout,
@@ -65,7 +66,6 @@ const HIST_BUDGET_BYTES = 256 * 1024 * 1024;
 export class TreeGrower {
   private readonly og: Float64Array;
   private readonly oh: Float64Array;
-  private readonly scratch: Uint32Array;
   private readonly finder: SplitFinder;
   private readonly pool: Float64Array[] = [];
   private live = 0;
@@ -80,7 +80,6 @@ export class TreeGrower {
   private readonly activeGroups: Int32Array;
   private nActive = 0;
   private readonly workerList: Int32Array;
-  private readonly goLeft = new Uint8Array(256);
 
   constructor(
     private readonly data: BinnedMatrix,
@@ -90,7 +89,6 @@ export class TreeGrower {
   ) {
     this.og = new Float64Array(data.n * layout.K);
     this.oh = new Float64Array(data.n);
-    this.scratch = new Uint32Array(data.n);
     this.finder = new SplitFinder(layout, opts);
     this.maxLive = Math.max(4, Math.floor(HIST_BUDGET_BYTES / (layout.size * 8)));
     this.missing = Int32Array.from(mappers, (m) => m.nBins);
@@ -101,8 +99,20 @@ export class TreeGrower {
     this.parallelMinRows = opts.parallelMinRows ?? 4096;
     this.packed = fast ? packBins(data, layout.groups, shared) : null;
     this.rows = shared
-      ? { idx: sharedUint32(data.n), g: sharedFloat64(data.n), h: sharedFloat64(data.n) }
-      : { idx: new Uint32Array(data.n), g: new Float64Array(data.n * layout.K), h: new Float64Array(data.n) };
+      ? {
+          idx: sharedUint32(data.n),
+          scratch: sharedUint32(data.n),
+          goLeft: new Uint8Array(new SharedArrayBuffer(256)),
+          g: sharedFloat64(data.n),
+          h: sharedFloat64(data.n),
+        }
+      : {
+          idx: new Uint32Array(data.n),
+          scratch: new Uint32Array(data.n),
+          goLeft: new Uint8Array(256),
+          g: new Float64Array(data.n * layout.K),
+          h: new Float64Array(data.n),
+        };
     if (shared && this.packed) this.threads = new HistThreads(this.packed, this.rows, layout.size);
     this.activeGroups = new Int32Array(layout.groups.length);
     this.workerList = new Int32Array(layout.groups.length);
@@ -408,9 +418,7 @@ export class TreeGrower {
    * A 256-entry table says which bins go left, so the loop has no data-dependent branch.
    */
   private partition(idx: Uint32Array, start: number, end: number, sp: Split): number {
-    const n = this.data.n;
-    const col = this.data.bins.subarray(sp.feature * n, sp.feature * n + n);
-    const goLeft = this.goLeft;
+    const { scratch, goLeft } = this.rows;
     if (sp.categorical) {
       const bits = sp.catBits as Uint32Array;
       for (let b = 0; b < 256; b++) goLeft[b] = (bits[b >>> 5] >>> (b & 31)) & 1;
@@ -418,19 +426,34 @@ export class TreeGrower {
       const miss = this.missing[sp.feature];
       for (let b = 0; b < 256; b++) goLeft[b] = (b === miss ? sp.defaultLeft : b <= sp.bin) ? 1 : 0;
     }
-    const scratch = this.scratch;
-    let nl = start;
-    let nr = 0;
-    for (let k = start; k < end; k++) {
-      const i = idx[k];
-      const l = goLeft[col[i]];
-      idx[nl] = i;
-      scratch[nr] = i;
-      nl += l;
-      nr += 1 - l;
+    let bytes = this.data.bins;
+    let off = sp.feature * this.data.n;
+    let W = 1;
+    const packed = this.packed;
+    if (packed) {
+      const groups = packed.groups;
+      let q = 0;
+      while (sp.feature >= groups[q].first + groups[q].width) q++;
+      bytes = packed.bytes;
+      off = packed.byteOffset[q] + (sp.feature - groups[q].first);
+      W = groups[q].width;
     }
-    idx.set(scratch.subarray(0, nr), nl);
-    return nl;
+    const t = this.threads;
+    if (packed && t && end - start >= 2 * this.parallelMinRows && t.available) {
+      // Each half partitions on its own thread; then lefts A, lefts B, rights A, rights B.
+      const mid = (start + end) >>> 1;
+      t.dispatchPartition(mid, end, off, W);
+      const nA = partitionRows(idx, scratch, start, mid, bytes, off, W, goLeft);
+      const nB = t.wait() ? t.result() : partitionRows(idx, scratch, mid, end, bytes, off, W, goLeft);
+      idx.copyWithin(start + nA, mid, mid + nB);
+      const rA = mid - start - nA;
+      idx.set(scratch.subarray(start, start + rA), start + nA + nB);
+      idx.set(scratch.subarray(mid, mid + (end - mid - nB)), start + nA + nB + rA);
+      return start + nA + nB;
+    }
+    const nl = partitionRows(idx, scratch, start, end, bytes, off, W, goLeft);
+    idx.set(scratch.subarray(start, start + (end - start - nl)), start + nl);
+    return start + nl;
   }
 
   private take(): Float64Array {

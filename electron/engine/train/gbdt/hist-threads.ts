@@ -36,6 +36,8 @@ export const CMD_STOP = 2;
 export const CMD_ATTACH = 3;
 /** Binary loss and gradients for rows [START, END); the loss sum goes to `result[0]`. */
 export const CMD_LOSS = 4;
+/** partitionRows on [START, END) with W = ctrl[NQ], off = ctrl[LIST]; the left count goes to `result[0]`. */
+export const CMD_PARTITION = 5;
 export const CONTROL = { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } as const;
 
 /** Busy-wait this many polls before sleeping on the futex (jobs come in quick bursts). */
@@ -44,6 +46,10 @@ export const SPIN = 20_000;
 /** Row arrays both threads read; `g`/`h` are indexed by row. */
 export interface SharedRows {
   idx: Uint32Array;
+  /** Partition scratch (n). */
+  scratch: Uint32Array;
+  /** Partition table: 1 for bins that go left (256). */
+  goLeft: Uint8Array;
   g: Float64Array;
   h: Float64Array;
 }
@@ -55,6 +61,8 @@ export interface HistWorkerData {
   byteOffset: number[];
   bins: SharedArrayBuffer;
   idx: SharedArrayBuffer;
+  scratch: SharedArrayBuffer;
+  goLeft: SharedArrayBuffer;
   g: SharedArrayBuffer;
   h: SharedArrayBuffer;
   out: SharedArrayBuffer;
@@ -115,6 +123,8 @@ export class HistThreads {
       byteOffset: Array.from(packed.byteOffset),
       bins: packed.bytes.buffer as SharedArrayBuffer,
       idx: rows.idx.buffer as SharedArrayBuffer,
+      scratch: rows.scratch.buffer as SharedArrayBuffer,
+      goLeft: rows.goLeft.buffer as SharedArrayBuffer,
       g: rows.g.buffer as SharedArrayBuffer,
       h: rows.h.buffer as SharedArrayBuffer,
       out: this.out.buffer as SharedArrayBuffer,
@@ -188,7 +198,19 @@ export class HistThreads {
     Atomics.notify(c, SEQ);
   }
 
-  /** The loss sum of the last CMD_LOSS job. */
+  /** Starts partitionRows on [start, end) of group bytes at `off` with row width `W`. */
+  dispatchPartition(start: number, end: number, off: number, W: number): void {
+    const c = this.ctrl;
+    c[CMD] = CMD_PARTITION;
+    c[START] = start;
+    c[END] = end;
+    c[NQ] = W;
+    c[LIST] = off;
+    Atomics.store(c, SEQ, ++this.seq);
+    Atomics.notify(c, SEQ);
+  }
+
+  /** The loss sum of the last CMD_LOSS job, or the left count of the last CMD_PARTITION. */
   result(): number {
     return this.resultBuf[0];
   }

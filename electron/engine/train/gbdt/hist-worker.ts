@@ -4,9 +4,17 @@
  * signals completion. It never uses its event loop; CMD_STOP ends it.
  */
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { CMD_ATTACH, CMD_LOSS, CMD_STOP, CONTROL, SPIN, type HistWorkerData } from './hist-threads';
+import {
+  CMD_ATTACH,
+  CMD_LOSS,
+  CMD_PARTITION,
+  CMD_STOP,
+  CONTROL,
+  SPIN,
+  type HistWorkerData,
+} from './hist-threads';
 import { binaryLossAndGradients } from './objective';
-import { buildGroupHistogram, type PackedBins } from './histogram';
+import { buildGroupHistogram, partitionRows, type PackedBins } from './histogram';
 
 const { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } = CONTROL;
 const wd = workerData as HistWorkerData;
@@ -18,6 +26,8 @@ const packed: PackedBins = {
   bytes: new Uint8Array(wd.bins),
 };
 const idx = new Uint32Array(wd.idx);
+const scratch = new Uint32Array(wd.scratch);
+const goLeft = new Uint8Array(wd.goLeft);
 const g = new Float64Array(wd.g);
 const h = new Float64Array(wd.h);
 const out = new Float64Array(wd.out);
@@ -44,6 +54,17 @@ for (;;) {
       const msg = receiveMessageOnPort(wd.port)?.message as { F: SharedArrayBuffer; y: SharedArrayBuffer };
       F = new Float64Array(msg.F);
       y = new Float64Array(msg.y);
+    } else if (cmd === CMD_PARTITION) {
+      result[0] = partitionRows(
+        idx,
+        scratch,
+        ctrl[START],
+        ctrl[END],
+        packed.bytes,
+        ctrl[LIST],
+        ctrl[NQ],
+        goLeft,
+      );
     } else if (cmd === CMD_LOSS) {
       result[0] = binaryLossAndGradients(F, y, g, h, ctrl[START], ctrl[END]);
     } else {

@@ -126,6 +126,34 @@ export function buildGroupHistogram(
   else kernel4(hist, hb, rb, idx, start, end, g, h);
 }
 
+/**
+ * Stable partition step on packed bins: rows idx[start..end) whose bin (byte `off + i*W`)
+ * has goLeft[bin] = 1 are compacted in place from `start`, the others copied in order to
+ * scratch[start..]. Branch-free. Returns how many went left.
+ */
+export function partitionRows(
+  idx: Uint32Array,
+  scratch: Uint32Array,
+  start: number,
+  end: number,
+  bytes: Uint8Array,
+  off: number,
+  W: number,
+  goLeft: Uint8Array,
+): number {
+  let nl = start;
+  let nr = start;
+  for (let k = start; k < end; k++) {
+    const i = idx[k];
+    const l = goLeft[bytes[off + i * W]];
+    idx[nl] = i;
+    scratch[nr] = i;
+    nl += l;
+    nr += 1 - l;
+  }
+  return nl - start;
+}
+
 /** K = 1 histogram of one 16-feature group (row-major bins, 16 bytes a row), straight-line for speed. */
 function kernel16(
   hist: Float64Array,
