@@ -34,8 +34,6 @@ function normalise(value: CellValue | undefined, field: Field): CellValue {
   return value;
 }
 
-const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 6 });
-
 /** How a cell reads in the grid; `null` is drawn by the grid itself, distinct from ''. */
 export function formatCell(value: CellValue, duckdbType?: string): string {
   if (value === null) return '';
@@ -44,11 +42,13 @@ export function formatCell(value: CellValue, duckdbType?: string): string {
     const iso = value.toISOString();
     return duckdbType === 'DATE' ? iso.slice(0, 10) : iso.replace('T', ' ').replace(/\.000Z$|Z$/, '');
   }
-  if (typeof value === 'bigint') return value.toLocaleString();
+  // Cells show values as they are stored, without thousands separators: ids and years
+  // must read as 4469 and 2012. Floats drop binary noise (0.1 + 0.2) but keep 12 digits.
+  if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return 'NaN';
     if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-    return Number.isInteger(value) && Math.abs(value) >= 1e15 ? String(value) : numberFormat.format(value);
+    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Uint8Array) return `${value.length} bytes`;

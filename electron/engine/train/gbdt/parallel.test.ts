@@ -85,7 +85,13 @@ test('the histogram worker builds bit-identical histograms to the main thread', 
   const data = binMatrix(X, mappers);
   const layout = histLayout(mappers, 1);
   const packed = packBins(data, layout.groups, true);
-  const rows = { idx: sharedUint32(n), g: sharedFloat64(n), h: sharedFloat64(n) };
+  const rows = {
+    idx: sharedUint32(n),
+    scratch: sharedUint32(n),
+    goLeft: new Uint8Array(new SharedArrayBuffer(256)),
+    g: sharedFloat64(n),
+    h: sharedFloat64(n),
+  };
   const rng = new Rng(9);
   let m = 0;
   for (let i = 0; i < n; i++) if (rng.next() < 0.6) rows.idx[m++] = i;
