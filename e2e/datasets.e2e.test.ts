@@ -114,4 +114,18 @@ describe('datasets in Chromium', () => {
     await page.getByRole('alert').filter({ hasText: 'Save as dataset' }).waitFor();
     await page.screenshot({ path: screenshotPath('datasets-sql-1280') });
   });
+
+  it("changes a column's type into a new version and opens it", async () => {
+    const { page } = app;
+    const grid = page.getByTestId('data-grid');
+    await grid.getByRole('button', { name: 'Column menu for id' }).click();
+    await page.getByLabel('New type').selectOption('VARCHAR');
+    await page.getByRole('button', { name: 'Change type' }).click();
+    await page.getByRole('heading', { name: /sales\s*@2/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('data-grid')
+      .getByRole('columnheader', { name: /^id/ })
+      .getByText('VARCHAR')
+      .waitFor();
+  });
 });

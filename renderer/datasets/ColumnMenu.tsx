@@ -19,6 +19,8 @@ interface Props {
   onClearFilter(): void;
   onHide(): void;
   onPin(): void;
+  /** Present where the column's type can be changed (a new version). */
+  onRetype?: (type: string) => void;
 }
 
 type Mode = 'range' | 'contains' | 'in';
@@ -150,9 +152,51 @@ export function ColumnMenu(props: Props) {
       <button type="button" role="menuitem" onClick={act(props.onPin)}>
         {props.pinned ? 'Unpin' : 'Pin to the left'}
       </button>
+      {props.onRetype && (
+        <RetypeForm current={column.type} onRetype={(t) => (props.onRetype!(t), props.onClose())} />
+      )}
       <button type="button" role="menuitem" onClick={act(props.onHide)}>
         Hide column
       </button>
     </div>
+  );
+}
+
+const TYPES = [
+  'VARCHAR',
+  'BIGINT',
+  'INTEGER',
+  'DOUBLE',
+  'DECIMAL(18,3)',
+  'BOOLEAN',
+  'DATE',
+  'TIMESTAMP',
+  'TIME',
+];
+
+/** Change the column's type: the engine casts into a new version and names any value that fails. */
+function RetypeForm({ current, onRetype }: { current: string; onRetype: (type: string) => void }) {
+  const [type, setType] = useState(current);
+  return (
+    <form
+      className="row retype-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (type !== current) onRetype(type);
+      }}
+    >
+      <select aria-label="New type" value={type} onChange={(e) => setType(e.target.value)}>
+        {[...new Set([current, ...TYPES])].map((t) => (
+          <option key={t}>{t}</option>
+        ))}
+      </select>
+      <button
+        type="submit"
+        disabled={type === current}
+        title="Casts into a new version; this one stays as it is"
+      >
+        Change type
+      </button>
+    </form>
   );
 }

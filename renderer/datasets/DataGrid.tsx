@@ -28,6 +28,8 @@ export interface DataGridProps {
   /** Present when the source can sort and filter on the server. */
   onSortChange?: (sort: SortKey[]) => void;
   onFiltersChange?: (filters: Filter[]) => void;
+  /** Present when a column's type can be changed (into a new version). */
+  onRetype?: (column: string, type: string) => void;
   /** Test id of the grid's root element. */
   testId?: string;
 }
@@ -264,6 +266,9 @@ export function DataGrid(props: DataGridProps) {
                         props.onFiltersChange?.(filters.filter((f) => f.column !== c.name))
                       }
                       onHide={() => setHidden((h) => [...h, c.name])}
+                      {...(props.onRetype
+                        ? { onRetype: (type: string) => props.onRetype!(c.name, type) }
+                        : {})}
                       onPin={() =>
                         setPinned((p) =>
                           p.includes(c.name) ? p.filter((x) => x !== c.name) : [...p, c.name],

@@ -3,14 +3,16 @@
  * export, and the SQL console docked below.
  */
 import { useEffect, useState } from 'react';
-import type { ColumnInsight, DatasetVersion, Filter, SortKey } from '../../shared/datasets';
+import type { ColumnInfo, ColumnInsight, DatasetVersion, Filter, SortKey } from '../../shared/datasets';
 import { api, messageOf } from '../api/client';
 import { formatBytes, formatCount, formatDuration } from '../shell/format';
 import { reportError } from '../shell/toast-store';
+import { decodePage, type CellValue } from './arrow-page';
 import { DataGrid } from './DataGrid';
-import { versionLabel } from './datasets-store';
+import { openWhenDone, versionLabel } from './datasets-store';
 import { useGridPages } from './grid-pages';
 import { SqlConsole } from './SqlConsole';
+import { staticGridData } from './static-grid-data';
 
 export function DatasetDetail({ version, onBack }: { version: DatasetVersion; onBack: () => void }) {
   const [sort, setSort] = useState<SortKey[]>([]);
@@ -18,6 +20,7 @@ export function DatasetDetail({ version, onBack }: { version: DatasetVersion; on
   const [insights, setInsights] = useState<ColumnInsight[] | undefined>();
   const [consoleOpen, setConsoleOpen] = useState(true);
   const [exporting, setExporting] = useState(false);
+  const [showRejects, setShowRejects] = useState(false);
   const data = useGridPages(version.id, sort, filters);
 
   useEffect(() => {
@@ -58,10 +61,13 @@ export function DatasetDetail({ version, onBack }: { version: DatasetVersion; on
       {version.rejectedRows > 0 && (
         <p className="banner warn">
           {formatCount(version.rejectedRows)} row{version.rejectedRows === 1 ? ' was' : 's were'} skipped as
-          unparseable at import; query them with <code>datasets.rejects</code> or re-import without “Skip bad
-          rows” to see the first error.
+          unparseable at import.{' '}
+          <button type="button" className="link" onClick={() => setShowRejects((s) => !s)}>
+            {showRejects ? 'Hide them' : 'Show them'}
+          </button>
         </p>
       )}
+      {showRejects && <RejectedRows version={version} />}
       {exporting && <ExportForm version={version} onDone={() => setExporting(false)} />}
       <div className="grid-area">
         <DataGrid
@@ -72,6 +78,11 @@ export function DatasetDetail({ version, onBack }: { version: DatasetVersion; on
           filters={filters}
           onSortChange={setSort}
           onFiltersChange={setFilters}
+          onRetype={(column, type) =>
+            void api
+              .call('datasets.retype', { version: version.id, changes: { [column]: type } })
+              .then(({ jobId }) => openWhenDone(jobId), reportError)
+          }
         />
       </div>
       {consoleOpen && <SqlConsole key={version.dataset} defaultTable={version.dataset} />}
@@ -143,4 +154,37 @@ function describeLineage(version: DatasetVersion): string {
         .map(([c, t]) => `${c} → ${t}`)
         .join(', ')}.`;
   }
+}
+
+/** The rows an import skipped, with the line, column and reason for each. */
+function RejectedRows({ version }: { version: DatasetVersion }) {
+  const [page, setPage] = useState<{ columns: ColumnInfo[]; rows: CellValue[][]; total: number } | null>(
+    null,
+  );
+  useEffect(() => {
+    let live = true;
+    api.call('datasets.rejects', { version: version.id, offset: 0, limit: 1000 }).then((result) => {
+      if (!live) return;
+      const decoded = decodePage(result.page);
+      setPage({
+        columns: decoded.columns.map((c) => ({ name: c.name, type: c.arrowType })),
+        rows: decoded.rows,
+        total: result.totalRows,
+      });
+    }, reportError);
+    return () => {
+      live = false;
+    };
+  }, [version.id]);
+  if (!page) return null;
+  return (
+    <div className="rejects" data-testid="rejected-rows">
+      <p className="muted small">
+        {page.total > page.rows.length
+          ? `The first ${formatCount(page.rows.length)} of ${formatCount(page.total)} rejected rows`
+          : 'Rejected rows'}
+      </p>
+      <DataGrid columns={page.columns} data={staticGridData(page.rows)} testId="rejects-grid" />
+    </div>
+  );
 }

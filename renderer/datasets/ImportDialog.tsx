@@ -11,7 +11,7 @@ import { formatBytes } from '../shell/format';
 import { useWorkspace } from '../workspace/workspace-store';
 import { decodePage } from './arrow-page';
 import { DataGrid } from './DataGrid';
-import { useDatasets } from './datasets-store';
+import { openWhenDone } from './datasets-store';
 import { staticGridData } from './static-grid-data';
 
 const COMMON_TYPES = [
@@ -116,7 +116,7 @@ export function ImportDialog({ initialPaths, onClose }: { initialPaths: string[]
         options,
         ...(name.trim() ? { name: name.trim() } : {}),
       });
-      followImport(jobId);
+      openWhenDone(jobId);
       onClose();
     } catch (e) {
       setError(messageOf(e));
@@ -209,6 +209,34 @@ export function ImportDialog({ initialPaths, onClose }: { initialPaths: string[]
                     }
                   />
                 </label>
+                <TextOption
+                  label="Timestamps"
+                  value={options.timestampFormat}
+                  onChange={(v) => change({ timestampFormat: v })}
+                />
+                <TextOption
+                  label="Quote"
+                  value={options.quote}
+                  narrow
+                  onChange={(v) => change({ quote: v })}
+                />
+                <TextOption
+                  label="Escape"
+                  value={options.escape}
+                  narrow
+                  onChange={(v) => change({ escape: v })}
+                />
+                <label>
+                  Encoding
+                  <select
+                    value={options.encoding ?? 'utf-8'}
+                    onChange={(e) => change({ encoding: e.target.value })}
+                  >
+                    <option value="utf-8">UTF-8</option>
+                    <option value="utf-16">UTF-16</option>
+                    <option value="latin-1">Latin-1</option>
+                  </select>
+                </label>
               </>
             )}
             <label>
@@ -265,17 +293,23 @@ export function ImportDialog({ initialPaths, onClose }: { initialPaths: string[]
   );
 }
 
-/** When the import job succeeds, open the new version in the grid. */
-function followImport(jobId: string): void {
-  const off = api.on('job.progress', (job) => {
-    if (job.jobId !== jobId || job.state === 'running') return;
-    off();
-    const version = job.result as { dataset?: string; id?: string } | undefined;
-    if (job.state === 'succeeded' && version?.dataset) {
-      void useDatasets
-        .getState()
-        .load()
-        .then(() => useDatasets.getState().open(version.dataset!, version.id));
-    }
-  });
+/** A sniffed text option the person may override; empty means "let the sniffer decide". */
+function TextOption(props: {
+  label: string;
+  value: string | undefined;
+  narrow?: boolean;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        className={props.narrow ? 'tiny' : 'narrow'}
+        placeholder="auto"
+        maxLength={props.narrow ? 1 : 60}
+        defaultValue={props.value ?? ''}
+        onBlur={(e) => e.target.value !== (props.value ?? '') && props.onChange(e.target.value || undefined)}
+      />
+    </label>
+  );
 }

@@ -11,6 +11,7 @@ import { formatCount, formatDuration } from '../shell/format';
 import { reportError } from '../shell/toast-store';
 import { decodePage } from './arrow-page';
 import { DataGrid } from './DataGrid';
+import { openWhenDone } from './datasets-store';
 import { staticGridData } from './static-grid-data';
 
 const RESULT_LIMIT = 10_000;
@@ -56,7 +57,8 @@ export function SqlConsole({ defaultTable }: { defaultTable?: string }) {
 
   const save = async (name: string) => {
     try {
-      await api.call('sql.save', { sql, name });
+      const { jobId } = await api.call('sql.save', { sql, name });
+      openWhenDone(jobId);
       setSaveName(null);
     } catch (e) {
       reportError(e);

@@ -87,6 +87,21 @@ api.on('workspace.changed', () => {
   void useDatasets.getState().load().catch(reportError);
 });
 
+/** When a job that makes a version (import, retype, SQL save) succeeds, open that version. */
+export function openWhenDone(jobId: string): void {
+  const off = api.on('job.progress', (job) => {
+    if (job.jobId !== jobId || job.state === 'running') return;
+    off();
+    const version = job.result as { dataset?: string; id?: string } | undefined;
+    if (job.state === 'succeeded' && version?.dataset) {
+      void useDatasets
+        .getState()
+        .load()
+        .then(() => useDatasets.getState().open(version.dataset!, version.id));
+    }
+  });
+}
+
 /** "name@3" — how people and the CLI refer to a version. */
 export function versionLabel(version: Pick<DatasetVersion, 'dataset' | 'number'>): string {
   return `${version.dataset}@${version.number}`;

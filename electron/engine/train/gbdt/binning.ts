@@ -125,22 +125,22 @@ export function binMatrix(X: Float64Array[], mappers: BinMapper[]): BinnedMatrix
       }
       continue;
     }
-    const e = mapper.edges;
-    const last = e.length - 1;
+    if (mapper.edges.some((v) => v !== v)) {
+      // An infinite value made a NaN edge; keep binValue's exact search for that column.
+      for (let i = 0; i < n; i++) out[i] = binValue(mapper, col[i]);
+      continue;
+    }
+    // Branch-free search over the edges padded with +∞ to a power of two: the bin is the
+    // number of edges below x (edges increase strictly), the same answer binValue gives.
+    let P = 1;
+    while (P < mapper.edges.length) P <<= 1;
+    const e = new Float64Array(P).fill(Infinity);
+    e.set(mapper.edges);
     for (let i = 0; i < n; i++) {
       const x = col[i];
-      if (x !== x) {
-        out[i] = miss;
-        continue;
-      }
       let lo = 0;
-      let hi = last;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (x <= e[mid]) hi = mid;
-        else lo = mid + 1;
-      }
-      out[i] = lo;
+      for (let step = P >>> 1; step > 0; step >>>= 1) lo += +(e[lo + step - 1] < x) * step;
+      out[i] = x === x ? lo : miss;
     }
   }
   return { n, d, bins };

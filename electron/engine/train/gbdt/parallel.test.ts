@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FeatureInfo } from '../preprocess/pipeline';
 import { Rng } from '../random';
-import { binMatrix, fitBinMappers } from './binning';
+import { binMatrix, binValue, fitBinMappers } from './binning';
 import { fitBoosting } from './boosting';
 import { TreeGrower, type GrowOptions } from './grow-tree';
 import { HistThreads, sharedFloat64, sharedUint32 } from './hist-threads';
@@ -189,4 +189,25 @@ test('the binary loss/gradient pass split with the worker equals the single-thre
   assert.deepEqual(two.g, one.g);
   assert.deepEqual(two.h, one.h);
   assert.ok(one.loss > 0 && one.h.every((v) => v > 0));
+});
+
+test('the branch-free binMatrix search agrees with binValue, infinities and NaN included', () => {
+  const rng = new Rng(21);
+  const n = 20_000;
+  const cols = [0, 1, 2].map((k) =>
+    Float64Array.from({ length: n }, () =>
+      rng.next() < 0.02
+        ? NaN
+        : k === 1
+          ? Math.round(rng.normal() * 3)
+          : k === 2 && rng.next() < 0.3
+            ? -Infinity
+            : rng.normal(),
+    ),
+  );
+  const feats = cols.map((_, f) => ({ name: `x${f}`, source: `x${f}`, categorical: false, nCategories: 0 }));
+  const mappers = fitBinMappers(cols, feats, 255, new Rng(2));
+  const data = binMatrix(cols, mappers);
+  for (let f = 0; f < cols.length; f++)
+    for (let i = 0; i < n; i++) assert.equal(data.bins[f * n + i], binValue(mappers[f], cols[f][i]));
 });
