@@ -16,6 +16,8 @@ await Promise.all([
       // Training runs in worker threads started from cli.js and main.js; worker-url.ts
       // expects the worker's entry at worker/train-worker.js beside them.
       'worker/train-worker': 'electron/engine/train/worker/train-worker.ts',
+      // The second histogram thread of gradient boosting; looked up beside the bundle.
+      'gbdt-hist-worker': 'electron/engine/train/gbdt/hist-worker.ts',
     },
     outdir: 'dist/node',
     format: 'esm',
