@@ -98,6 +98,19 @@ describe('training in Chromium', () => {
     assert.match(await row.innerText(), /gbdt/);
     await row.getByRole('checkbox').check();
     await page.getByTestId('comparison').getByText('Loss curves').waitFor();
+    await page.getByTestId('diagnostics').getByRole('heading', { name: 'ROC curve' }).waitFor();
     await page.screenshot({ path: screenshotPath('experiments-1280') });
+  });
+
+  it('predicts with the run and keeps the predictions as a new dataset', async () => {
+    const { page } = app;
+    await page.getByLabel('Save predictions as dataset').fill('churn-scored');
+    await page.getByRole('form', { name: 'Predict' }).getByRole('button', { name: 'Predict' }).click();
+    await page
+      .locator('select[aria-label="Dataset"] option', { hasText: 'churn-scored' })
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    const scored = await app.engine.call('datasets.version', { version: 'churn-scored' });
+    assert.equal(scored.rows, 40_000);
+    assert.ok(scored.columns.some((c) => c.name === 'prediction'));
   });
 });

@@ -5,25 +5,16 @@
  * significant under cross-validation.
  */
 import { useEffect, useMemo } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MetricKey, RunDetail, RunSummary } from '../../shared/training';
 import { EmptyState } from '../shell/EmptyState';
 import { formatDuration } from '../shell/format';
 import { reportError } from '../shell/toast-store';
 import { historyCurve, LossChart, SERIES_COLOURS } from '../train/LossChart';
 import { formatMetric, headlineMetrics, higherIsBetter, METRIC_LABELS } from '../train/metric-names';
+import { DiagnosticsChart } from './DiagnosticsChart';
 import { useExperiments } from './experiments-store';
+import { PredictForm } from './PredictForm';
 import { correctedPairedTTest } from './paired-t-test';
 
 export function ExperimentsView() {
@@ -240,10 +231,11 @@ function Comparison({ runs, metrics }: { runs: RunDetail[]; metrics: MetricKey[]
               points: historyCurve(r.history),
             }))}
           />
-          {runs.some((r) => r.diagnostics.roc?.length) && <RocChart runs={runs} name={name} />}
+          <DiagnosticsChart runs={runs} name={name} />
         </div>
         <ImportanceChart run={runs[0]!} />
         {runs[0]!.diagnostics.confusion && <ConfusionMatrix confusion={runs[0]!.diagnostics.confusion} />}
+        <PredictForm run={runs[0]!} />
       </div>
     </section>
   );
@@ -254,64 +246,6 @@ function significance(a: RunDetail, b: RunDetail, metric: MetricKey) {
   const fb = b.folds?.map((f) => f.metrics[metric]).filter((v): v is number => v !== undefined) ?? [];
   if (fa.length < 2 || fa.length !== fb.length || a.version !== b.version || a.seed !== b.seed) return null;
   return correctedPairedTTest(fa, fb);
-}
-
-function RocChart({ runs, name }: { runs: RunDetail[]; name: (r: RunDetail, i: number) => string }) {
-  const series = runs.map((r, i) => ({ key: name(r, i), curve: r.diagnostics.roc?.[0] }));
-  return (
-    <>
-      <h3>ROC curve{runs[0]!.task === 'multiclass' ? ' (first class, one-vs-rest)' : ''}</h3>
-      <ResponsiveContainer width="100%" height={220}>
-        <LineChart margin={{ top: 6, right: 12, bottom: 18, left: 4 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            domain={[0, 1]}
-            tick={{ fontSize: 10, fill: 'var(--muted)' }}
-            label={{
-              value: 'false positive rate',
-              position: 'insideBottom',
-              offset: -10,
-              fontSize: 11,
-              fill: 'var(--muted)',
-            }}
-          />
-          <YAxis
-            type="number"
-            domain={[0, 1]}
-            width={56}
-            tick={{ fontSize: 10, fill: 'var(--muted)' }}
-            label={{
-              value: 'true positive rate',
-              angle: -90,
-              position: 'insideLeft',
-              fontSize: 11,
-              fill: 'var(--muted)',
-            }}
-          />
-          <Tooltip
-            formatter={(v) => Number(v).toFixed(3)}
-            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
-          />
-          <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 11 }} />
-          {series.map((s, i) =>
-            s.curve ? (
-              <Line
-                key={s.key}
-                name={s.key}
-                data={s.curve.x.map((x, k) => ({ x, y: s.curve!.y[k] }))}
-                dataKey="y"
-                stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ) : null,
-          )}
-        </LineChart>
-      </ResponsiveContainer>
-    </>
-  );
 }
 
 function ImportanceChart({ run }: { run: RunDetail }) {

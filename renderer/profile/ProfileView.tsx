@@ -4,12 +4,12 @@
  * another version in tabs. Fills in progressively while the job runs.
  */
 import { useEffect, useState } from 'react';
-import type { Alert, Profile } from '../../shared/profile';
+import type { Alert, AlertThresholds, Profile } from '../../shared/profile';
 import { api } from '../api/client';
 import { useDatasets, versionLabel } from '../datasets/datasets-store';
 import { useJobs } from '../jobs/jobs-store';
 import { EmptyState } from '../shell/EmptyState';
-import { formatDuration, formatPercent } from '../shell/format';
+import { formatBytes, formatDuration, formatPercent } from '../shell/format';
 import { ColumnCard } from './ColumnCard';
 import { CompareView } from './CompareView';
 import { formatFraction, formatStat } from './format-stat';
@@ -23,10 +23,15 @@ type Measure = 'pearson' | 'spearman' | 'cramersV' | 'correlationRatio';
 export function ProfileView() {
   const version = useDatasets((s) => s.version);
   const [target, setTarget] = useState('');
+  const [thresholds, setThresholds] = useState<Partial<AlertThresholds>>({});
   const state = useProfile();
   useEffect(() => {
-    if (version) void useProfile.getState().load({ version: version.id, ...(target ? { target } : {}) });
-  }, [version, target]);
+    if (!version) return;
+    const custom = Object.keys(thresholds).length > 0;
+    void useProfile
+      .getState()
+      .load({ version: version.id, ...(target ? { target } : {}), ...(custom ? { thresholds } : {}) });
+  }, [version, target, thresholds]);
 
   if (!version) {
     return (
@@ -70,6 +75,13 @@ export function ProfileView() {
           </>
         )}
       </header>
+      <ThresholdsEditor
+        current={state.profile?.thresholds}
+        custom={thresholds}
+        onApply={(next) => {
+          setThresholds(next);
+        }}
+      />
       {state.error && (
         <p className="form-error" role="alert">
           {state.error}
@@ -113,6 +125,7 @@ function ProfileProgressBar() {
 }
 
 function ProfileBody({ profile, complete }: { profile: Partial<Profile>; complete: boolean }) {
+  const sizeBytes = useDatasets((s) => s.version?.sizeBytes);
   const [tab, setTab] = useState<Tab>('columns');
   const [focus, setFocus] = useState<string | null>(null);
   const showColumn = (name: string) => {
@@ -125,7 +138,7 @@ function ProfileBody({ profile, complete }: { profile: Partial<Profile>; complet
   const alertsFor = (name: string) => (profile.alerts ?? []).filter((a) => a.columns.includes(name));
   return (
     <>
-      {profile.overview && <OverviewTiles profile={profile} />}
+      {profile.overview && <OverviewTiles profile={profile} sizeBytes={sizeBytes} />}
       {profile.alerts && <AlertsList alerts={profile.alerts} onSelect={showColumn} />}
       {profile.approximations && profile.approximations.length > 0 && (
         <details className="approximations">
@@ -178,13 +191,16 @@ function ProfileBody({ profile, complete }: { profile: Partial<Profile>; complet
   );
 }
 
-function OverviewTiles({ profile }: { profile: Partial<Profile> }) {
+function OverviewTiles({ profile, sizeBytes }: { profile: Partial<Profile>; sizeBytes?: number }) {
   const o = profile.overview!;
   const tiles: Array<[string, string, string?]> = [
     ['Rows', formatStat(o.rows)],
     ['Columns', formatStat(o.columns)],
     ['Missing cells', formatStat(o.missingCells), formatFraction(o.missingCellsFraction)],
     ['Duplicate rows', formatStat(o.duplicateRows), formatFraction(o.duplicateRowsFraction)],
+    ...(sizeBytes !== undefined
+      ? ([['Size', formatBytes(sizeBytes), 'estimated on disk']] as Array<[string, string, string]>)
+      : []),
   ];
   const types = Object.entries(o.typeCounts).filter(([, n]) => n > 0);
   return (
@@ -474,5 +490,83 @@ function CompareTab() {
         />
       )}
     </div>
+  );
+}
+
+const THRESHOLD_FIELDS: Array<{ key: keyof AlertThresholds; label: string; step: number }> = [
+  { key: 'missingFraction', label: 'MISSING above (share)', step: 0.01 },
+  { key: 'zerosFraction', label: 'ZEROS above (share)', step: 0.01 },
+  { key: 'skewness', label: 'SKEWED when |skewness| above', step: 1 },
+  { key: 'cardinality', label: 'HIGH_CARDINALITY above (distinct)', step: 1 },
+  { key: 'highCorrelation', label: 'HIGH_CORRELATION above', step: 0.05 },
+  { key: 'imbalance', label: 'IMBALANCE above', step: 0.05 },
+  { key: 'targetLeakage', label: 'TARGET_LEAKAGE at or above', step: 0.01 },
+  { key: 'duplicatesFraction', label: 'DUPLICATES above (share)', step: 0.01 },
+];
+
+/**
+ * The alert thresholds (ydata-profiling's defaults until changed). A profile is cached per
+ * set of thresholds, so changing them shows that set's profile, or offers to compute it.
+ */
+function ThresholdsEditor({
+  current,
+  custom,
+  onApply,
+}: {
+  current: AlertThresholds | undefined;
+  custom: Partial<AlertThresholds>;
+  onApply: (next: Partial<AlertThresholds>) => void;
+}) {
+  const [draft, setDraft] = useState<Partial<AlertThresholds>>(custom);
+  return (
+    <details className="thresholds">
+      <summary className="muted small">
+        Alert thresholds
+        {Object.keys(custom).length > 0 ? ` (${Object.keys(custom).length} changed)` : ' (defaults)'}
+      </summary>
+      <form
+        className="thresholds-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onApply(draft);
+        }}
+      >
+        {THRESHOLD_FIELDS.map((f) => (
+          <label key={f.key}>
+            <span>{f.label}</span>
+            <input
+              type="number"
+              step={f.step}
+              min={0}
+              aria-label={f.label}
+              value={draft[f.key] ?? current?.[f.key] ?? ''}
+              onChange={(e) => {
+                const value = e.target.value === '' ? undefined : Number(e.target.value);
+                setDraft((d) => {
+                  const next = { ...d };
+                  if (value === undefined || !Number.isFinite(value)) delete next[f.key];
+                  else next[f.key] = value;
+                  return next;
+                });
+              }}
+            />
+          </label>
+        ))}
+        <div className="row">
+          <button type="submit" className="primary">
+            Use these thresholds
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setDraft({});
+              onApply({});
+            }}
+          >
+            Back to defaults
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }

@@ -126,6 +126,11 @@ export function TrainView() {
                   <AlgorithmChoice key={a.id} algorithm={a} />
                 ))}
               </div>
+              <SearchPicker
+                algorithm={
+                  state.algorithms.length === 1 ? suited.find((a) => a.id === state.algorithms[0]) : undefined
+                }
+              />
             </section>
             <ValidationPicker task={task} columns={version.columns.map((c) => c.name)} />
             <section className="form-step go">
@@ -490,5 +495,84 @@ function RunsProgress({ runs }: { runs: LiveRun[] }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** Tune one algorithm: grid or random search over candidate values, within a budget. */
+function SearchPicker({ algorithm }: { algorithm: AlgorithmInfo | undefined }) {
+  const { search, set } = useTrain();
+  if (!algorithm) {
+    return (
+      <p className="muted small">
+        Choose a single algorithm to tune its parameters with grid or random search.
+      </p>
+    );
+  }
+  const tunable = algorithm.params.filter((p) => p.type === 'int' || p.type === 'float');
+  const update = (patch: Partial<typeof search>) => set({ search: { ...search, ...patch } });
+  return (
+    <div className="search-picker">
+      <div className="row wrap">
+        <label className="row">
+          Tune {algorithm.label}
+          <select
+            aria-label="Search strategy"
+            value={search.strategy}
+            onChange={(e) => update({ strategy: e.target.value as typeof search.strategy })}
+          >
+            <option value="off">no search</option>
+            <option value="grid">grid search</option>
+            <option value="random">random search</option>
+          </select>
+        </label>
+        {search.strategy !== 'off' && (
+          <>
+            <label className="row">
+              at most
+              <input
+                className="narrow"
+                type="number"
+                min={1}
+                aria-label="Trials"
+                value={search.maxTrials}
+                onChange={(e) => update({ maxTrials: Math.max(1, Math.round(Number(e.target.value))) })}
+              />
+              trials
+            </label>
+            <label className="row">
+              and
+              <input
+                className="narrow"
+                type="number"
+                min={1}
+                aria-label="Seconds"
+                value={search.maxSeconds}
+                onChange={(e) => update({ maxSeconds: Math.max(1, Math.round(Number(e.target.value))) })}
+              />
+              seconds
+            </label>
+          </>
+        )}
+      </div>
+      {search.strategy !== 'off' && (
+        <div className="search-space">
+          {tunable.map((p) => (
+            <label key={p.name} className="param" title={p.description}>
+              <code>{p.name}</code>
+              <input
+                placeholder={`e.g. ${String(p.default)}`}
+                aria-label={`Candidates for ${p.name}`}
+                value={search.space[p.name] ?? ''}
+                onChange={(e) => update({ space: { ...search.space, [p.name]: e.target.value } })}
+              />
+            </label>
+          ))}
+          <p className="muted small">
+            Comma-separated candidates; parameters left empty keep their value. The best trial on validation
+            becomes the run.
+          </p>
+        </div>
+      )}
+    </div>
   );
 }

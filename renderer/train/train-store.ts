@@ -48,13 +48,22 @@ interface TrainState {
   params: Partial<Record<AlgorithmId, Record<string, ParamValue>>>;
   validation: ValidationSpec;
   seed: number;
+  /** Hyper-parameter search for a single algorithm: candidate values per param. */
+  search: {
+    strategy: 'off' | 'grid' | 'random';
+    space: Record<string, string>;
+    maxTrials: number;
+    maxSeconds: number;
+  };
   jobId: string | null;
   runs: LiveRun[];
   error: string | null;
   loadCatalogue(): Promise<void>;
   prepare(version: string, columns: string[]): void;
   setTarget(version: string, target: string): Promise<void>;
-  set(patch: Partial<Pick<TrainState, 'task' | 'features' | 'algorithms' | 'validation' | 'seed'>>): void;
+  set(
+    patch: Partial<Pick<TrainState, 'task' | 'features' | 'algorithms' | 'validation' | 'seed' | 'search'>>,
+  ): void;
   setParam(algorithm: AlgorithmId, name: string, value: ParamValue | undefined): void;
   start(version: string, algorithms?: AlgorithmId[], validation?: ValidationSpec): Promise<void>;
   cancel(): Promise<void>;
@@ -72,6 +81,7 @@ export const useTrain = create<TrainState>((set, get) => ({
   params: {},
   validation: { kind: 'holdout', fraction: 0.2, strategy: 'stratified' },
   seed: 42,
+  search: { strategy: 'off', space: {}, maxTrials: 20, maxSeconds: 300 },
   jobId: null,
   runs: [],
   error: null,
@@ -133,6 +143,7 @@ export const useTrain = create<TrainState>((set, get) => ({
         })),
         validation,
         seed: s.seed,
+        ...searchRequest(s.search, algorithms),
       });
       set({
         jobId,
@@ -198,3 +209,22 @@ api.on('runs.changed', ({ runId }) => {
 api.on('job.progress', (job) => {
   if (job.jobId === useTrain.getState().jobId && job.state !== 'running') useTrain.setState({ jobId: null });
 });
+
+/** The search part of a train request: only for one algorithm, only params given values. */
+function searchRequest(search: TrainState['search'], algorithms: AlgorithmId[]) {
+  if (search.strategy === 'off' || algorithms.length !== 1) return {};
+  const space: Record<string, ParamValue[]> = {};
+  for (const [name, text] of Object.entries(search.space)) {
+    const values = text
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .map((t) => (t === 'true' ? true : t === 'false' ? false : Number(t)))
+      .filter((v) => typeof v === 'boolean' || Number.isFinite(v));
+    if (values.length > 0) space[name] = values;
+  }
+  if (Object.keys(space).length === 0) return {};
+  return {
+    search: { strategy: search.strategy, space, maxTrials: search.maxTrials, maxSeconds: search.maxSeconds },
+  };
+}
