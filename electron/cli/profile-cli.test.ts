@@ -92,6 +92,33 @@ describe('assay profile', () => {
     );
     assert.match(fs.readFileSync(html, 'utf8'), /<html/i);
 
+    const loose = assay([...w, '--json', 'profile', 'scores@1', '--threshold', 'missingFraction=0.5']);
+    assert.equal(loose.code, 0, loose.stderr);
+    const relaxed = JSON.parse(loose.stdout);
+    assert.equal(relaxed.cached, false, 'other thresholds are another cache entry');
+    assert.equal(relaxed.thresholds.missingFraction, 0.5);
+    assert.equal(relaxed.thresholds.skewness, profile.thresholds.skewness, 'the others keep their defaults');
+    assert.ok(!relaxed.alerts.some((a: { type: string }) => a.type === 'MISSING'));
+    const again = assay([...w, '--json', 'profile', 'scores@1', '--threshold', 'missingFraction=0.5']);
+    assert.equal(JSON.parse(again.stdout).cached, true);
+    const words = assay([...w, 'profile', 'scores@1', '--threshold', 'missingFraction=0.5']);
+    assert.doesNotMatch(words.stdout, /MISSING/);
+    assert.match(words.stdout, /Thresholds: missingFraction=0\.5 \(others default\)\./);
+
+    for (const [flag, pattern] of [
+      ['missing=0.5', /"missing" is not one of them/],
+      ['missingFraction=half', /--threshold missingFraction takes a number/],
+    ] as const) {
+      const bad = assay([...w, 'profile', 'scores@1', '--threshold', flag]);
+      assert.equal(bad.code, 2, bad.stderr);
+      assert.match(bad.stderr, pattern);
+      assert.match(
+        bad.stderr,
+        flag.startsWith('missing=') ? /missingFraction, zerosFraction, .*targetLeakage/ : /./,
+      );
+      assert.equal(bad.stdout, '');
+    }
+
     const missing = assay([...w, 'profile', 'nope']);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^assay: .*nope/);

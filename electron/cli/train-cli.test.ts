@@ -135,6 +135,72 @@ describe('assay train', () => {
     assert.match(table.stdout, /\n\s+6\s+Baseline\s/);
   });
 
+  it('--search grid tries every combination and keeps the best as the run', () => {
+    const args = ['train', 'penguins', '--target', 'Species', '--algo', 'gbdt', '--search', 'grid'];
+    const space = ['--space', 'n_estimators=10,30', '--space', 'max_depth=2,4'];
+    const r = assay(['--json', ...args, ...space, '--seed', '5']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(out), [
+      'run',
+      'algo',
+      'task',
+      'metrics',
+      'fit_seconds',
+      'backend',
+      'search',
+    ]);
+    assert.equal(out.algo, 'gbdt');
+    assert.deepEqual(Object.keys(out.search).sort(), ['metric', 'stoppedBy', 'strategy', 'trials']);
+    assert.equal(out.search.strategy, 'grid');
+    assert.equal(out.search.metric, 'logloss');
+    assert.equal(out.search.stoppedBy, 'exhausted');
+    assert.equal(out.search.trials.length, 4);
+    const tried = out.search.trials.map(
+      (t: { params: { n_estimators: number; max_depth: number } }) =>
+        `${t.params.n_estimators}/${t.params.max_depth}`,
+    );
+    assert.deepEqual(tried.sort(), ['10/2', '10/4', '30/2', '30/4']);
+    for (const t of out.search.trials) {
+      assert.equal(t.params.seed, 5);
+      assert.equal(t.score, t.metrics.logloss);
+      assert.equal(typeof t.fitSeconds, 'number');
+    }
+    const best = Math.min(...out.search.trials.map((t: { score: number }) => t.score));
+    assert.ok(Math.abs(out.metrics.logloss - best) < 1e-9, 'the run is the best trial retrained');
+    const stored = JSON.parse(assay(['--json', 'runs', out.run]).stdout);
+    assert.equal(stored.search.trials.length, 4, 'the run keeps every trial');
+    assert.ok(
+      out.search.trials.some(
+        (t: { score: number; params: { n_estimators: number; max_depth: number } }) =>
+          t.score === best &&
+          t.params.n_estimators === stored.params.n_estimators &&
+          t.params.max_depth === stored.params.max_depth,
+      ),
+      "the run trained with the best trial's params",
+    );
+
+    const human = assay([...args, ...space, '--seed', '5', '--trials', '3']);
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(
+      human.stdout,
+      /Grid search: 3 trials, ranked by logloss \(lower is better\); stopped at the --trials limit\./,
+    );
+    assert.match(human.stdout, /RANK\s+TRIAL\s+N_ESTIMATORS\s+MAX_DEPTH\s+LOGLOSS\s+FIT/);
+    const ranks = [...human.stdout.matchAll(/^\s+(\d) +\d +\d+ +\d +([\d.]+) /gm)];
+    assert.deepEqual(
+      ranks.map((m) => m[1]),
+      ['1', '2', '3'],
+    );
+    const scores = ranks.map((m) => Number(m[2]));
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => a - b),
+      'best first',
+    );
+    assert.match(human.stdout, /Chosen params: n_estimators=\d+ max_depth=\d\n/);
+  });
+
   it('predicts on a file and on a dataset version, and lists runs', () => {
     const trained = JSON.parse(
       assay(['--json', 'train', 'penguins', '--target', 'Species', '--algo', 'linear']).stdout,
@@ -192,6 +258,25 @@ describe('assay train', () => {
     usage(
       ['train', 'penguins', '--target', 'Species', '--task', 'ranking'],
       /--task must be binary, multiclass, regression/,
+    );
+    const search = ['train', 'penguins', '--target', 'Species', '--search', 'grid'];
+    usage(search, /--search needs at least one --space/);
+    usage([...search, '--algo', 'all', '--space', 'max_depth=2'], /--search tunes one algorithm at a time/);
+    usage([...search, '--space', 'max_depth=2,deep'], /--space max_depth takes numbers or true\/false/);
+    usage([...search, '--space', 'max_depth=2x3'], /--space max_depth takes numbers or true\/false/);
+    usage(
+      [...search, '--algo', 'mlp', '--space', 'hidden_layers=64x0'],
+      /--space hidden_layers takes layer sizes such as 64x32,32/,
+    );
+    usage([...search, '--space', 'trees=2,3'], /Gradient boosting has no parameter "trees"/);
+    usage([...search, '--space', 'max_depth=2', '--trials', '0'], /--trials must be a whole number/);
+    usage(
+      ['train', 'penguins', '--target', 'Species', '--search', 'bayes', '--space', 'max_depth=2'],
+      /--search must be grid or random, not "bayes"/,
+    );
+    usage(
+      ['train', 'penguins', '--target', 'Species', '--space', 'max_depth=2'],
+      /--space only applies to a parameter search/,
     );
     usage(['predict', 'r0', 'penguins'], /Say where the predictions go/);
 

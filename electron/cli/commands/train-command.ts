@@ -3,6 +3,8 @@
  * to the task, ranked) on a dataset version, the same job the Train view starts, and
  * print the run's metrics. Names follow the issue: rf, extratrees, linear (logistic or
  * linear regression by task); params use the XGBoost/LightGBM scikit-learn names.
+ * `--search grid|random --space KEY=V1,V2` tunes the one algorithm's params instead: the
+ * run stored is the best trial, with every trial in its `search`.
  */
 import type { Command } from 'commander';
 import type {
@@ -12,11 +14,14 @@ import type {
   MetricKey,
   ParamValue,
   RunDetail,
+  RunSearch,
+  SearchTrial,
   Task,
   TrainRequest,
   ValidationSpec,
 } from '../../../shared/training';
 import type { Engine } from '../../engine/engine';
+import { checkParams } from '../../engine/training/check-request';
 import { CATALOGUE, algorithmSpec } from '../../engine/train/catalogue';
 import { higherIsBetter, primaryMetric } from '../../engine/train/metrics/evaluate';
 import { UsageError, emit, type GlobalOptions } from '../cli-io';
@@ -31,6 +36,10 @@ interface TrainFlags {
   seed?: string;
   features?: string;
   experiment?: string;
+  search?: string;
+  space?: string[];
+  trials?: string;
+  seconds?: string;
 }
 
 const TASKS: Task[] = ['binary', 'multiclass', 'regression'];
@@ -53,6 +62,8 @@ export interface RunJson {
     valid_rows: number;
   }>;
   error?: string;
+  /** With --search: how the params were chosen (the run is the best trial). */
+  search?: RunSearch;
 }
 
 export function registerTrain(program: Command, globals: () => GlobalOptions): void {
@@ -72,6 +83,14 @@ export function registerTrain(program: Command, globals: () => GlobalOptions): v
     .option('--seed <n>', 'seed for every random choice (default 42)')
     .option('--features <a,b,c>', 'input columns (default: every other column)')
     .option('--experiment <name>', 'the group of runs (default: "DATASET → TARGET")')
+    .option('--search <strategy>', "tune the algorithm's params: grid (every combination) or random")
+    .option(
+      '--space <key=v1,v2>',
+      'with --search, values to try for a param, e.g. max_depth=3,6 or hidden_layers=64x32,32 (repeatable)',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option('--trials <n>', 'with --search, the most trials to run (random default 20)')
+    .option('--seconds <s>', 'with --search, stop starting trials after this many seconds')
     .action(async (dataset: string, flags: TrainFlags) => {
       const task = flags.task === undefined ? undefined : parseTask(flags.task);
       const validation = parseSplit(flags.split ?? 'holdout:0.2');
@@ -85,12 +104,14 @@ export function registerTrain(program: Command, globals: () => GlobalOptions): v
         throw new UsageError('--features needs at least one column name.');
       const algo = flags.algo.trim().toLowerCase();
       if (!isAlgoName(algo)) throw new UsageError(`--algo must be ${ALGO_NAMES}, not "${flags.algo}".`);
+      const search = parseSearch(flags, algo, params);
 
       const runs = await withEngine(globals(), async (engine) => {
         const version = await engine.call('datasets.version', { version: dataset });
         const resolvedTask =
           task ?? (await engine.call('train.inspect', { version: version.id, target: flags.target })).task;
         const algorithms = chooseAlgorithms(algo, resolvedTask);
+        if (search) checkSpace(algorithms[0]!, search.space);
         const request: TrainRequest = {
           version: version.id,
           target: flags.target,
@@ -100,6 +121,7 @@ export function registerTrain(program: Command, globals: () => GlobalOptions): v
           validation,
           ...(seed === undefined ? {} : { seed }),
           ...(flags.experiment ? { experiment: flags.experiment } : {}),
+          ...(search ? { search } : {}),
         };
         return trainAndWait(engine, request, globals().json !== true);
       });
@@ -112,7 +134,7 @@ export function registerTrain(program: Command, globals: () => GlobalOptions): v
         );
       } else {
         const run = runs[0]!;
-        emit(globals(), runJson(run), () => summary(run));
+        emit(globals(), runJson(run), () => summary(run, search ? Object.keys(search.space) : []));
       }
     });
 }
@@ -209,6 +231,7 @@ export function runJson(run: RunDetail): RunJson {
     backend: run.backend ?? null,
     ...(run.folds ? { folds: run.folds.map(foldJson) } : {}),
     ...(run.error ? { error: run.error } : {}),
+    ...(run.search ? { search: run.search } : {}),
   };
 }
 
@@ -260,7 +283,7 @@ function describeValidation(run: RunDetail): string {
   return `holdout of ${(run.validRows ?? 0).toLocaleString('en-US')} rows${how}, trained on ${(run.trainRows ?? 0).toLocaleString('en-US')}`;
 }
 
-function summary(run: RunDetail): string {
+function summary(run: RunDetail, searched: string[] = []): string {
   const label = algorithmSpec(run.algorithm).label;
   const lines = [
     `Trained ${label.toLowerCase()} on ${run.versionLabel} → ${run.target} (${run.task}${run.classes ? `, ${run.classes.length} classes` : ''}) in ${formatSeconds(run.fitSeconds)}${run.backend ? ` on tfjs ${run.backend}` : ''}.`,
@@ -276,6 +299,7 @@ function summary(run: RunDetail): string {
       .join('   ')}`,
   );
   for (const w of run.warnings ?? []) lines.push(`  Note: ${w}`);
+  if (run.search) lines.push(...searchTable(run, run.search, searched));
   lines.push(`Predict with: assay predict ${run.id} FILE --out predictions.csv`);
   return lines.join('\n');
 }
@@ -356,6 +380,153 @@ export function parseParams(pairs: string[]): Record<string, ParamValue> {
     out[key] = value;
   }
   return out;
+}
+
+type SearchSpec = NonNullable<TrainRequest['search']>;
+
+/** Params whose value is a list of layer sizes, written 64x32 in --space. */
+const LIST_PARAMS = new Set<string>(
+  CATALOGUE.flatMap((a) => a.params.filter((p) => p.type === 'int_list').map((p) => p.name)),
+);
+
+/** `--search`, `--space`, `--trials` and `--seconds`, checked together; undefined without --search. */
+function parseSearch(
+  flags: TrainFlags,
+  algo: AlgoName,
+  params: Record<string, ParamValue>,
+): SearchSpec | undefined {
+  if (flags.search === undefined) {
+    const stray = [
+      flags.space ? '--space' : '',
+      flags.trials !== undefined ? '--trials' : '',
+      flags.seconds !== undefined ? '--seconds' : '',
+    ].filter(Boolean);
+    if (stray.length)
+      throw new UsageError(
+        `${stray.join(', ').replace(/, ([^,]*)$/, ' and $1')} ${stray.length === 1 ? 'only applies' : 'only apply'} to a parameter search; add --search grid or random.`,
+      );
+    return undefined;
+  }
+  const strategy = flags.search.trim().toLowerCase();
+  if (strategy !== 'grid' && strategy !== 'random')
+    throw new UsageError(`--search must be grid or random, not "${flags.search}".`);
+  if (algo === 'all')
+    throw new UsageError('--search tunes one algorithm at a time; name it with --algo instead of all.');
+  if (!flags.space)
+    throw new UsageError('--search needs at least one --space KEY=V1,V2,… to say which values to try.');
+  const space = parseSpace(flags.space);
+  const both = Object.keys(space).find((k) => k in params);
+  if (both !== undefined)
+    throw new UsageError(`${both} is given by both --param and --space; keep it in one of them.`);
+  let maxTrials: number | undefined;
+  if (flags.trials !== undefined) {
+    maxTrials = Number(flags.trials);
+    if (!/^\d+$/.test(flags.trials.trim()) || maxTrials < 1 || maxTrials > 10_000)
+      throw new UsageError(`--trials must be a whole number from 1 to 10000, not "${flags.trials}".`);
+  }
+  let maxSeconds: number | undefined;
+  if (flags.seconds !== undefined) {
+    maxSeconds = Number(flags.seconds);
+    if (flags.seconds.trim() === '' || !(maxSeconds >= 1 && maxSeconds <= 86_400))
+      throw new UsageError(`--seconds must be a number from 1 to 86400, not "${flags.seconds}".`);
+  }
+  return {
+    strategy,
+    space,
+    ...(maxTrials === undefined ? {} : { maxTrials }),
+    ...(maxSeconds === undefined ? {} : { maxSeconds }),
+  };
+}
+
+/**
+ * `KEY=V1,V2,…` per flag: numbers or true/false; for list params (hidden_layers) each
+ * value is a list of whole numbers written 64x32 (a lone 16 is one layer).
+ */
+export function parseSpace(pairs: string[]): Record<string, ParamValue[]> {
+  const out: Record<string, ParamValue[]> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1)
+      throw new UsageError(`--space takes KEY=V1,V2,… such as max_depth=3,6, not "${pair}".`);
+    const key = pair.slice(0, at).trim();
+    if (key in out)
+      throw new UsageError(`--space ${key} is given twice; list all its values in one --space.`);
+    const list = LIST_PARAMS.has(key);
+    out[key] = pair
+      .slice(at + 1)
+      .split(',')
+      .map((raw) => raw.trim())
+      .map((raw): ParamValue => {
+        if (list) {
+          const sizes = raw.split('x').map((x) => Number(x.trim()));
+          if (raw === '' || sizes.some((n) => !Number.isInteger(n) || n <= 0))
+            throw new UsageError(
+              `--space ${key} takes layer sizes such as 64x32,32, whole numbers joined by x, not "${raw}".`,
+            );
+          return sizes;
+        }
+        if (raw === 'true' || raw === 'false') return raw === 'true';
+        const n = Number(raw);
+        if (raw === '' || !Number.isFinite(n))
+          throw new UsageError(
+            `--space ${key} takes numbers or true/false separated by commas, not "${raw}".`,
+          );
+        return n;
+      });
+  }
+  return out;
+}
+
+/**
+ * Names the algorithm lacks are wrong usage, as with --param; every value is then
+ * checked up front (the engine checks only the first) so no trial fails half-way.
+ */
+function checkSpace(algorithm: AlgorithmId, space: Record<string, ParamValue[]>): void {
+  paramsFor(algorithm, Object.fromEntries(Object.keys(space).map((k) => [k, 0])), false);
+  for (const [key, values] of Object.entries(space)) {
+    for (const value of values) checkParams(algorithm, { [key]: value });
+  }
+}
+
+function formatParam(value: ParamValue | undefined): string {
+  if (value === undefined) return '—';
+  return Array.isArray(value) ? value.join('x') : String(value);
+}
+
+/** The trials best first, the searched params as columns, then the params chosen. */
+function searchTable(run: RunDetail, search: RunSearch, keys: string[]): string[] {
+  const sign = higherIsBetter(search.metric) ? -1 : 1;
+  const key = (t: SearchTrial): number => (Number.isFinite(t.score) ? sign * t.score : Infinity);
+  const order = search.trials.map((t, i) => ({ t, i })).sort((a, b) => key(a.t) - key(b.t));
+  const header = ['RANK', 'TRIAL', ...keys.map((k) => k.toUpperCase()), search.metric.toUpperCase(), 'FIT'];
+  const rows = order.map(({ t, i }, r) => [
+    String(r + 1),
+    String(i + 1),
+    ...keys.map((k) => formatParam(t.params[k])),
+    formatMetric(t.score),
+    formatSeconds(t.fitSeconds),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    `  ${cells
+      .map((c, i) => c.padStart(widths[i]!))
+      .join('  ')
+      .trimEnd()}`;
+  const stopped =
+    search.stoppedBy === 'trials'
+      ? 'stopped at the --trials limit'
+      : search.stoppedBy === 'time'
+        ? 'stopped at the --seconds limit'
+        : search.strategy === 'grid'
+          ? 'every combination tried'
+          : 'every trial run';
+  const n = search.trials.length;
+  return [
+    `${search.strategy === 'grid' ? 'Grid' : 'Random'} search: ${n} trial${n === 1 ? '' : 's'}, ranked by ${search.metric} (${sign < 0 ? 'higher' : 'lower'} is better); ${stopped}.`,
+    line(header),
+    ...rows.map(line),
+    `Chosen params: ${keys.map((k) => `${k}=${formatParam(run.params[k])}`).join(' ')}`,
+  ];
 }
 
 /** holdout[:F], cv[:K] (or kfold[:K]), time:COLUMN[:F], group:COLUMN[:F], none. */
