@@ -178,10 +178,8 @@ export interface RunSearch {
   stoppedBy: 'exhausted' | 'trials' | 'time';
 }
 
-/** Live progress of one run, at least once a second while it trains. */
-export interface RunProgress {
-  runId: string;
-  jobId: string;
+/** A progress report from inside a fit, at least once a second while it runs. */
+export interface TrainProgress {
   stage: string;
   iteration: number;
   total: number;
@@ -189,6 +187,12 @@ export interface RunProgress {
   validLoss?: number;
   fold?: number;
   folds?: number;
+}
+
+/** Live progress of one run, as the UI receives it. */
+export interface RunProgress extends TrainProgress {
+  runId: string;
+  jobId: string;
 }
 
 /** What the form needs to know about a target before training. */

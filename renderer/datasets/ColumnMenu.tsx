@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ColumnInfo, ColumnInsight, Filter } from '../../shared/datasets';
 import { formatCount } from '../shell/format';
 import { isNumericType } from './arrow-page';
+import { COMMON_TYPES } from './duckdb-types';
 import { parseBound } from './filters';
 
 interface Props {
@@ -162,18 +163,6 @@ export function ColumnMenu(props: Props) {
   );
 }
 
-const TYPES = [
-  'VARCHAR',
-  'BIGINT',
-  'INTEGER',
-  'DOUBLE',
-  'DECIMAL(18,3)',
-  'BOOLEAN',
-  'DATE',
-  'TIMESTAMP',
-  'TIME',
-];
-
 /** Change the column's type: the engine casts into a new version and names any value that fails. */
 function RetypeForm({ current, onRetype }: { current: string; onRetype: (type: string) => void }) {
   const [type, setType] = useState(current);
@@ -186,7 +175,7 @@ function RetypeForm({ current, onRetype }: { current: string; onRetype: (type: s
       }}
     >
       <select aria-label="New type" value={type} onChange={(e) => setType(e.target.value)}>
-        {[...new Set([current, ...TYPES])].map((t) => (
+        {[...new Set([current, ...COMMON_TYPES])].map((t) => (
           <option key={t}>{t}</option>
         ))}
       </select>

@@ -11,20 +11,9 @@ import { formatBytes } from '../shell/format';
 import { useWorkspace } from '../workspace/workspace-store';
 import { decodePage } from './arrow-page';
 import { DataGrid } from './DataGrid';
+import { COMMON_TYPES } from './duckdb-types';
 import { openWhenDone } from './datasets-store';
 import { staticGridData } from './static-grid-data';
-
-const COMMON_TYPES = [
-  'VARCHAR',
-  'BIGINT',
-  'INTEGER',
-  'DOUBLE',
-  'DECIMAL(18,3)',
-  'BOOLEAN',
-  'DATE',
-  'TIMESTAMP',
-  'TIME',
-];
 
 export function ImportDialog({ initialPaths, onClose }: { initialPaths: string[]; onClose: () => void }) {
   const app = useWorkspace((s) => s.app);

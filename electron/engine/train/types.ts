@@ -15,6 +15,7 @@ import type {
   MetricKey,
   Metrics,
   Task,
+  TrainProgress,
   ValidationSpec,
 } from '../../../shared/training';
 import type { SerializedModel } from './model-format';
@@ -31,6 +32,7 @@ export type {
   MetricKey,
   Metrics,
   Task,
+  TrainProgress,
   ValidationSpec,
 };
 
@@ -118,17 +120,6 @@ export interface TrainJob {
   permutationImportance?: boolean;
   /** For k-fold: also fit one model on all rows and return it (default true). */
   refit?: boolean;
-}
-
-/** A progress report from inside a fit, at least once a second while it runs. */
-export interface TrainProgress {
-  stage: string;
-  iteration: number;
-  total: number;
-  trainLoss?: number;
-  validLoss?: number;
-  fold?: number;
-  folds?: number;
 }
 
 export interface ProgressHooks {

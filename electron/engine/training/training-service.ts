@@ -223,14 +223,7 @@ export class TrainingService {
           algorithm: run.algorithm,
           params: run.params as Record<string, ParamValue>,
           seed,
-          detail: {
-            features,
-            validation,
-            diagnostics: {},
-            importance: {},
-            history: { iterations: 0, trainLoss: [], validLoss: [] },
-            environment,
-          },
+          detail: emptyDetail(features, validation, environment, []),
         });
       }
     });
@@ -367,7 +360,7 @@ export class TrainingService {
           await finish(run, {
             status: 'failed',
             error: apiError.message,
-            detail: failedDetail(usedFeatures, validation, environment, warnings),
+            detail: emptyDetail(usedFeatures, validation, environment, warnings),
           });
         }
       }
@@ -561,7 +554,8 @@ function detailOf(
   };
 }
 
-function failedDetail(
+/** A run's record before it has a result, or when it never gets one. */
+function emptyDetail(
   features: string[],
   validation: ValidationSpec,
   environment: Record<string, string | number>,
