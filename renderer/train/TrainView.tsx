@@ -444,15 +444,23 @@ function RunsProgress({ runs }: { runs: LiveRun[] }) {
               </div>
             )}
             <div data-testid="loss-chart">
-              <LossChart
-                series={[
-                  {
-                    name: label(run.algorithm),
-                    points: run.detail ? historyCurve(run.detail.history) : run.curve,
-                    colour: SERIES_COLOURS[i % SERIES_COLOURS.length]!,
-                  },
-                ]}
-              />
+              {run.detail &&
+              run.detail.history.trainLoss.length === 0 &&
+              run.detail.history.validLoss.length === 0 ? (
+                <div className="chart-placeholder muted small">
+                  {label(run.algorithm)} does not train in rounds, so it has no loss curve.
+                </div>
+              ) : (
+                <LossChart
+                  series={[
+                    {
+                      name: label(run.algorithm),
+                      points: run.detail ? historyCurve(run.detail.history) : run.curve,
+                      colour: SERIES_COLOURS[i % SERIES_COLOURS.length]!,
+                    },
+                  ]}
+                />
+              )}
             </div>
             {run.detail?.status === 'failed' && <p className="form-error">{run.detail.error}</p>}
             {run.detail?.status === 'succeeded' && (
