@@ -444,7 +444,7 @@ function RunsProgress({ runs }: { runs: LiveRun[] }) {
               </div>
             )}
             <div data-testid="loss-chart">
-              {run.detail &&
+              {run.detail?.status === 'succeeded' &&
               run.detail.history.trainLoss.length === 0 &&
               run.detail.history.validLoss.length === 0 ? (
                 <div className="chart-placeholder muted small">
