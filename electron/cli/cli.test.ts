@@ -1,21 +1,13 @@
 /** The `assay` command as a user runs it: a real process, real exit codes, real output. */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { CLI_ENTRY, runAssay } from '../testing/run-assay';
 import { tempDir } from '../testing/temp-engine';
 
-const ENTRY = path.resolve('electron/cli/entry.ts');
-
-function assay(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const assay = (args: string[], env: NodeJS.ProcessEnv = {}) => runAssay(args, { env });
 
 describe('assay CLI', () => {
   it('prints help for the program and every command, exit 0', () => {
@@ -74,7 +66,7 @@ describe('assay CLI', () => {
     const dir = tempDir();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', ENTRY, '--workspace', dir, 'serve', '--port', '0'],
+      ['--import', 'tsx', CLI_ENTRY, '--workspace', dir, 'serve', '--port', '0'],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },

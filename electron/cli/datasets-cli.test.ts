@@ -1,21 +1,13 @@
 /** `assay import / datasets / sql / export-data` as a user runs them: real processes, exit codes, JSON shapes. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { runAssay, VEGA_DATA } from '../testing/run-assay';
 import { tempDir } from '../testing/temp-engine';
 
-const ENTRY = path.resolve('electron/cli/entry.ts');
-const VEGA = path.resolve('node_modules/vega-datasets/data');
-
-function assay(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const VEGA = VEGA_DATA;
+const assay = (args: string[]) => runAssay(args);
 
 describe('assay datasets commands', () => {
   it('imports, lists, queries and exports, with --json shapes and exit codes', () => {

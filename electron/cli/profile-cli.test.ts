@@ -3,21 +3,13 @@
  * statistics, checked against values computed here independently with plain formulas.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { runAssay } from '../testing/run-assay';
 import { tempDir } from '../testing/temp-engine';
 
-const ENTRY = path.resolve('electron/cli/entry.ts');
-
-function assay(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const assay = (args: string[]) => runAssay(args);
 
 /** numpy's default (linear) quantile. */
 function quantile(sorted: number[], q: number): number {

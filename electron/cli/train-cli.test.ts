@@ -1,24 +1,17 @@
 /** `assay train / predict / runs` as a user runs them: real processes, JSON shapes, exit codes. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { runAssay, VEGA_DATA } from '../testing/run-assay';
 import { tempDir } from '../testing/temp-engine';
 
-const ENTRY = path.resolve('electron/cli/entry.ts');
-const VEGA = path.resolve('node_modules/vega-datasets/data');
+const VEGA = VEGA_DATA;
 
 let root: string;
 let w: string[];
 
-function assay(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...w, ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const assay = (args: string[]) => runAssay([...w, ...args], { timeoutMs: 120_000 });
 
 before(() => {
   root = tempDir();
