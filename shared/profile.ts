@@ -86,7 +86,9 @@ export interface NumericStats {
   cv: number | null;
   quantiles: Quantiles;
   /**
-   * 'exact': DuckDB `quantile_cont` (linear interpolation, as numpy/pandas);
+   * 'exact': the values of DuckDB `quantile_cont` (linear interpolation, as numpy/pandas),
+   *   bit for bit; computed from the column's exact value counts (located through a
+   *   4,096-bin count when it has more than 10,000 distinct values), or by `quantile_cont`;
    * 't-digest': DuckDB `approx_quantile` (see `Profile.approximations` for its error).
    */
   quantileMethod: 'exact' | 't-digest';

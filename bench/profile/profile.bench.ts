@@ -74,6 +74,10 @@ async function run(
   console.log(`  load into DuckDB      ${seconds(loadMs)} s (not part of the profile)`);
   for (const { stage, ms } of profile.timings) console.log(`  ${stage.padEnd(20)} ${seconds(ms)} s`);
   console.log(
+    '  (the association sample and matrices run alongside distributions, duplicates and missing values;\n' +
+      '   "associations" is only the wait left after those)',
+  );
+  console.log(
     `  total profile        ${seconds(totalMs)} s   (target ≤ ${budgetSeconds} s: ${(totalMs / 1000 / budgetSeconds).toFixed(2)}× of budget)`,
   );
   console.log(`  peak RSS             ${(peakRss / 2 ** 20).toFixed(0)} MiB (target ≤ 2048 MiB)`);

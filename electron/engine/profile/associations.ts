@@ -14,8 +14,7 @@ import type {
 import { averageRanks, contingency, correlationRatio, cramersV, meanOf, pearson } from './association-math';
 import type { ProfiledColumn } from './columns';
 import type { SampleData } from './sample';
-import { yieldToEventLoop } from './sample';
-import { throwIfAborted } from './sql';
+import { breather } from './sample';
 
 function squareMatrix(names: string[]): AssociationMatrix {
   return {
@@ -31,19 +30,17 @@ async function pairwise(
 ): Promise<AssociationMatrix> {
   const matrix = squareMatrix(columns.map((c) => c.name));
   const shifts = data.map((d) => meanOf(d));
+  const breathe = breather(signal);
   for (let i = 0; i < data.length; i++) {
     for (let j = i + 1; j < data.length; j++) {
       const r = pearson(data[i], data[j], shifts[i], shifts[j]);
       matrix.values[i][j] = r;
       matrix.values[j][i] = r;
+      await breathe();
     }
     // A constant column has no correlation, not even with itself.
     if (!data.some((_, j) => j !== i && matrix.values[i][j] !== null)) {
       if (pearson(data[i], data[i], shifts[i], shifts[i]) === null) matrix.values[i][i] = null;
-    }
-    if (i % 8 === 7) {
-      await yieldToEventLoop();
-      throwIfAborted(signal);
     }
   }
   return matrix;
@@ -64,13 +61,11 @@ export async function computeAssociations(
   const { sample, numeric, categorical } = inputs;
   const numericData = numeric.map((c) => sample.numeric.get(c.index) ?? new Float64Array());
   const pearsonMatrix = await pairwise(numeric, numericData, signal);
+  const breathe = breather(signal);
   const ranks: Float64Array[] = [];
   for (const d of numericData) {
     ranks.push(averageRanks(d));
-    if (ranks.length % 8 === 0) {
-      await yieldToEventLoop();
-      throwIfAborted(signal);
-    }
+    await breathe();
   }
   const spearmanMatrix = await pairwise(numeric, ranks, signal);
 
@@ -84,17 +79,26 @@ export async function computeAssociations(
       const v = cramersV(table, cats[i].levels, cats[j].levels);
       cramer.values[i][j] = v;
       cramer.values[j][i] = v;
+      await breathe();
     }
     // A column is fully associated with itself; with fewer than two levels V is undefined.
     cramer.values[i][i] = cats[i].levels >= 2 ? 1 : null;
   }
-  await yieldToEventLoop();
-  throwIfAborted(signal);
+  await breathe(true);
 
+  const etaValues: (number | null)[][] = [];
+  for (const cat of cats) {
+    const row: (number | null)[] = [];
+    for (const values of numericData) {
+      row.push(correlationRatio(cat.codes, cat.levels, values));
+      await breathe();
+    }
+    etaValues.push(row);
+  }
   const eta: RectangularMatrix = {
     rows: categorical.map((c) => c.name),
     columns: numeric.map((c) => c.name),
-    values: cats.map((cat) => numericData.map((values) => correlationRatio(cat.codes, cat.levels, values))),
+    values: etaValues,
   };
   return {
     sample: {

@@ -1,10 +1,11 @@
 /**
  * computeProfile: the profile of one dataset version, pushed into DuckDB as a handful of
  * scans — one wide aggregate per 200 columns, then per column one GROUP BY (distinct count,
- * top values, extremes; the whole value list when it is short) and, for number columns
- * with many distinct values, one quantile selection and one binned GROUP BY for the
- * histogram; one duplicate scan, one missingness scan, one sample — then the association
- * matrices on the sample in JavaScript. Per-column statements run on up to
+ * top values, extremes; the whole value list when it is short; for number columns with many
+ * distinct values the exact quantiles and, on big tables, the histogram counts from the
+ * same grouped values), a binned GROUP BY for any histogram still missing; one duplicate
+ * scan, one missingness scan, one sample — and the association matrices on the sample in
+ * JavaScript, overlapping the last statements. Per-column statements run on up to
  * `options.connect`-provided extra connections at once. Progress is reported after each
  * stage with the profile so far (overview first), and an AbortSignal interrupts every
  * running query.
@@ -38,7 +39,14 @@ import {
 } from './column-stats';
 import { computeDatetimeStats } from './datetime-periods';
 import { computeDuplicates } from './duplicates';
-import { type BinPlan, autoBinCount, computeHistograms, uniformChiSquared } from './histograms';
+import {
+  type BinPlan,
+  MAX_BINS,
+  type PrecomputedBins,
+  autoBinCount,
+  computeHistograms,
+  uniformChiSquared,
+} from './histograms';
 import { type MissingColumn, computeMissingMatrix, heatmapColumns, nullityCorrelation } from './missingness';
 import { momentsFromPowerSums } from './moments';
 import { fetchSample } from './sample';
@@ -198,15 +206,27 @@ async function profileWith(
   await settleAll(
     counted.map(async (c) => {
       const raw = stats.get(c.index)!;
-      const summary = await columnValueCounts(pool, table, c, raw.count, signal);
+      const n = raw.numeric;
+      const plan =
+        n && !approximateQuantiles && n.min !== null && n.max !== null
+          ? { finiteCount: n.finiteCount, min: n.min, max: n.max, histogramBins: likelyBins(n.finiteCount) }
+          : undefined;
+      const summary = await columnValueCounts(pool, table, c, raw.count, signal, plan);
       summaries.set(c.index, summary);
       raw.distinct = summary.distinct;
       if (raw.text) raw.text.dateCount = summary.dateCount;
-      if (raw.numeric && raw.numeric.finiteCount > 0) {
-        raw.numeric.quantiles =
-          summary.counts && !approximateQuantiles
-            ? quantilesFromCounts(summary.counts.values, summary.counts.counts)
-            : await columnQuantiles(pool, table, c, approximateQuantiles, signal);
+      if (n && n.finiteCount > 0) {
+        if (approximateQuantiles) {
+          n.quantiles = await columnQuantiles(pool, table, c, true, signal);
+        } else if (summary.counts) {
+          n.quantiles = quantilesFromCounts(summary.counts.values, summary.counts.counts);
+        } else if (summary.quantiles) {
+          n.quantiles = summary.quantiles;
+        } else if (n.min !== null && n.min === n.max) {
+          n.quantiles = n.quantiles.map(() => n.min);
+        } else {
+          n.quantiles = await columnQuantiles(pool, table, c, false, signal);
+        }
       }
       finished++;
       onProgress?.({
@@ -236,6 +256,7 @@ async function profileWith(
   overview.missingCellsFraction =
     rows * columns.length > 0 ? overview.missingCells / (rows * columns.length) : 0;
   for (const p of profiles) overview.typeCounts[p.semanticType]++;
+  let missingMatrix: MissingSummary['matrix'] = null;
   endStage('value counts');
   onProgress?.({
     fraction: STAGE_END.overview,
@@ -243,73 +264,17 @@ async function profileWith(
     partial: { table, overview, columns: profiles },
   });
 
-  // ── Pass C: histograms and date periods ─────────────────────────────────────────────
-  const plans: BinPlan[] = [];
-  const known = new Map<number, { values: Float64Array; counts: Float64Array }>();
-  for (const c of columns) {
-    const p = profiles[c.index];
-    const raw = stats.get(c.index)!;
-    const n = raw.numeric;
-    if (!n || n.finiteCount === 0 || n.min === null || n.max === null) continue;
-    const bins = autoBinCount(n.finiteCount, n.min, n.max, p.numeric?.iqr ?? null, c.kind === 'integer');
-    plans.push({ column: c, min: n.min, max: n.max, bins, count: n.finiteCount });
-    const counts = summaries.get(c.index)?.counts;
-    if (counts) known.set(c.index, counts);
-  }
-  const datetimeColumns = columns
-    .filter((c) => stats.get(c.index)!.datetime)
-    .map((c) => ({ column: c, ...stats.get(c.index)!.datetime! }));
-  const [histograms, datetimes] = await settleAll<Map<number, Histogram> | Map<number, DatetimeStats>>([
-    computeHistograms(pool, table, plans, signal, known),
-    pool.use((c) => computeDatetimeStats(c, table, datetimeColumns, signal)),
-  ]);
-  for (const [index, histogram] of histograms as Map<number, Histogram>) {
-    const p = profiles[index];
-    p.histogram = histogram;
-    if (p.semanticType === 'numeric' && histogram.counts.length > 1) {
-      const { chiSquared, dof } = uniformChiSquared(histogram.counts);
-      p.uniformity = { chiSquared, degreesOfFreedom: dof, pValue: chiSquaredPValue(chiSquared, dof) };
-    }
-  }
-  for (const [index, dt] of datetimes as Map<number, DatetimeStats>) profiles[index].datetime = dt;
-  endStage('distributions');
-  onProgress?.({
-    fraction: STAGE_END.distributions,
-    stage: 'distributions',
-    partial: { table, overview, columns: profiles },
-  });
-
-  // ── Dataset level: duplicates, missingness ─────────────────────────────────────────────
-  const duplicates = await computeDuplicates(conn, table, columns, signal);
-  overview.duplicateRows = duplicates.duplicateRows;
-  overview.duplicateGroups = duplicates.duplicateGroups;
-  overview.duplicateRowsFraction = rows > 0 ? duplicates.duplicateRows / rows : 0;
-  overview.mostDuplicated = duplicates.mostDuplicated;
-  endStage('duplicates');
-  onProgress?.({
-    fraction: STAGE_END.duplicates,
-    stage: 'duplicates',
-    partial: { table, overview, columns: profiles },
-  });
-
+  // ── Associations on the sample, started now ────────────────────────────────────────
+  // Its inputs (semantic types, distinct and missing counts) are all known here. The
+  // sample statement takes one pooled connection and the matrices are JavaScript on this
+  // thread, so both overlap the histogram, duplicate and missingness statements below
+  // instead of running after them; the result is awaited (and its stage timed) last.
   const withMissing: MissingColumn[] = columns
     .filter((c) => profiles[c.index].missing > 0)
     .map((c) => ({ column: c, missing: profiles[c.index].missing }));
-  const missing: MissingSummary = {
-    matrix: await computeMissingMatrix(conn, table, rows, withMissing, signal),
-    heatmap: null,
-  };
-  endStage('missing values');
-  onProgress?.({
-    fraction: STAGE_END.missing,
-    stage: 'missing values',
-    partial: { table, overview, columns: profiles, missing },
-  });
-
-  // ── Associations on the sample ─────────────────────────────────────────────────────────
   const heatmap = heatmapColumns(withMissing, rows);
-  const { associations, madFromSample, missingSets } = await associationsStage(
-    conn,
+  const associationsTask = associationsStage(
+    pool,
     table,
     columns,
     profiles,
@@ -323,6 +288,82 @@ async function profileWith(
     },
     signal,
   );
+  // Handled here so a failure is not reported as unhandled while the stages below run; it
+  // still throws where it is awaited.
+  associationsTask.catch(() => undefined);
+  try {
+    await datasetStages();
+  } catch (error) {
+    // Nothing may still be running on a connection the caller is about to close.
+    await associationsTask.catch(() => undefined);
+    throw error;
+  }
+  const missing: MissingSummary = { matrix: missingMatrix, heatmap: null };
+
+  async function datasetStages(): Promise<void> {
+    // ── Pass C: histograms and date periods ─────────────────────────────────────────────
+    const plans: BinPlan[] = [];
+    const known = new Map<number, { values: Float64Array; counts: Float64Array }>();
+    const precomputed = new Map<number, PrecomputedBins>();
+    for (const c of columns) {
+      const p = profiles[c.index];
+      const raw = stats.get(c.index)!;
+      const n = raw.numeric;
+      if (!n || n.finiteCount === 0 || n.min === null || n.max === null) continue;
+      const bins = autoBinCount(n.finiteCount, n.min, n.max, p.numeric?.iqr ?? null, c.kind === 'integer');
+      plans.push({ column: c, min: n.min, max: n.max, bins, count: n.finiteCount });
+      const counts = summaries.get(c.index)?.counts;
+      if (counts) known.set(c.index, counts);
+      const binned = summaries.get(c.index)?.histogram;
+      if (binned) precomputed.set(c.index, binned);
+    }
+    const datetimeColumns = columns
+      .filter((c) => stats.get(c.index)!.datetime)
+      .map((c) => ({ column: c, ...stats.get(c.index)!.datetime! }));
+    const [histograms, datetimes] = await settleAll<Map<number, Histogram> | Map<number, DatetimeStats>>([
+      computeHistograms(pool, table, plans, signal, known, precomputed),
+      pool.use((c) => computeDatetimeStats(c, table, datetimeColumns, signal)),
+    ]);
+    for (const [index, histogram] of histograms as Map<number, Histogram>) {
+      const p = profiles[index];
+      p.histogram = histogram;
+      if (p.semanticType === 'numeric' && histogram.counts.length > 1) {
+        const { chiSquared, dof } = uniformChiSquared(histogram.counts);
+        p.uniformity = { chiSquared, degreesOfFreedom: dof, pValue: chiSquaredPValue(chiSquared, dof) };
+      }
+    }
+    for (const [index, dt] of datetimes as Map<number, DatetimeStats>) profiles[index].datetime = dt;
+    endStage('distributions');
+    onProgress?.({
+      fraction: STAGE_END.distributions,
+      stage: 'distributions',
+      partial: { table, overview, columns: profiles },
+    });
+
+    // ── Dataset level: duplicates, missingness ─────────────────────────────────────────────
+    const duplicates = await pool.use((c) => computeDuplicates(c, table, columns, signal));
+    overview.duplicateRows = duplicates.duplicateRows;
+    overview.duplicateGroups = duplicates.duplicateGroups;
+    overview.duplicateRowsFraction = rows > 0 ? duplicates.duplicateRows / rows : 0;
+    overview.mostDuplicated = duplicates.mostDuplicated;
+    endStage('duplicates');
+    onProgress?.({
+      fraction: STAGE_END.duplicates,
+      stage: 'duplicates',
+      partial: { table, overview, columns: profiles },
+    });
+
+    missingMatrix = await pool.use((c) => computeMissingMatrix(c, table, rows, withMissing, signal));
+    endStage('missing values');
+    onProgress?.({
+      fraction: STAGE_END.missing,
+      stage: 'missing values',
+      partial: { table, overview, columns: profiles, missing: { matrix: missingMatrix, heatmap: null } },
+    });
+  }
+
+  // ── Associations (started above) ───────────────────────────────────────────────────────
+  const { associations, madFromSample, missingSets } = await associationsTask;
   missing.heatmap = nullityCorrelation(
     heatmap.map((m) => m.column.name),
     missingSets,
@@ -378,6 +419,16 @@ async function profileWith(
   };
   onProgress?.({ fraction: STAGE_END.alerts, stage: 'done', partial: profile });
   return profile;
+}
+
+/**
+ * The histogram's bin count as far as it can be told before the quantiles: numpy's "auto"
+ * width is at most 2·IQR/∛n ≤ 2·range/∛n, so from n ≥ 10⁶ (∛n ≥ 2·MAX_BINS) every column
+ * with a positive IQR gets MAX_BINS bins; below that, or when the IQR turns out 0, the
+ * guess is left out or misses and the histogram is counted by its own scan.
+ */
+function likelyBins(n: number): number | undefined {
+  return Math.cbrt(n) < 2 * MAX_BINS ? undefined : MAX_BINS;
 }
 
 function buildColumn(
@@ -494,7 +545,7 @@ const MAX_SAMPLED_NUMBER_COLUMNS = 150;
 const MAX_CATEGORICAL_COLUMNS = 50;
 
 async function associationsStage(
-  conn: DuckDBConnection,
+  pool: QueryPool,
   table: string,
   columns: ProfiledColumn[],
   profiles: ColumnProfile[],
@@ -542,15 +593,17 @@ async function associationsStage(
     }
   }
   const sampledNumberColumns = columns.filter((c) => sampledNumbers.has(c.index));
-  const sample = await fetchSample(
-    conn,
-    table,
-    rows,
-    sampledNumberColumns,
-    categorical,
-    settings.sampleSize,
-    signal,
-    settings.missingColumns,
+  const sample = await pool.use((conn) =>
+    fetchSample(
+      conn,
+      table,
+      rows,
+      sampledNumberColumns,
+      categorical,
+      settings.sampleSize,
+      signal,
+      settings.missingColumns,
+    ),
   );
   const madFromSample = new Map<number, number | null>();
   if (needMad) {
@@ -563,8 +616,7 @@ async function associationsStage(
     );
     // Beyond the sampled columns, fall back to DuckDB's exact mad().
     for (const batch of chunk(missed, 200)) {
-      const [row] = await queryRows(
-        conn,
+      const [row] = await pool.rows(
         `SELECT ${batch.map((c) => `mad(${c.finiteSql})`).join(', ')} FROM ${table}`,
         signal,
       );

@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import type { ProfiledColumn } from './columns';
-import { runQuery } from './sql';
+import { runQuery, throwIfAborted } from './sql';
 
 export interface CategoricalSample {
   codes: Int32Array;
@@ -65,7 +65,9 @@ export async function fetchSample(
     chunks.push(chunk);
     rows += chunk.rowCount;
   }
-  numeric.forEach((c, j) => {
+  const breathe = breather(signal);
+  for (const [j, c] of numeric.entries()) {
+    await breathe();
     const out = new Float64Array(rows);
     let offset = 0;
     for (const chunk of chunks) {
@@ -75,8 +77,9 @@ export async function fetchSample(
       offset += n;
     }
     numericData.set(c.index, out);
-  });
-  categorical.forEach((c, j) => {
+  }
+  for (const [j, c] of categorical.entries()) {
+    await breathe();
     const codes = new Int32Array(rows);
     const dictionary = new Map<string, number>();
     let offset = 0;
@@ -96,7 +99,8 @@ export async function fetchSample(
       offset += n;
     }
     categoricalData.set(c.index, { codes, levels: dictionary.size });
-  });
+  }
+  await breathe();
   // Rows usually miss few cells: keep, per row, the list of missing column positions.
   const missingSets: Uint16Array[] = [];
   if (maskGroups.length) {
@@ -123,4 +127,23 @@ export async function fetchSample(
 /** Let the event loop breathe between CPU-bound steps (progress events, cancellation). */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Longest stretch of synchronous work between two yields. */
+const SLICE_MS = 4;
+
+/**
+ * A checkpoint for CPU-bound loops: yields to the event loop (then checks for abort) once
+ * SLICE_MS have passed since the last yield, or always when `force`d. The association math
+ * runs while the profile's other statements are in flight, and each finished statement
+ * needs this thread to hand its connection the next one, so the slices are kept short.
+ */
+export function breather(signal?: AbortSignal): (force?: boolean) => Promise<void> {
+  let last = performance.now();
+  return async (force = false) => {
+    if (!force && performance.now() - last < SLICE_MS) return;
+    await yieldToEventLoop();
+    throwIfAborted(signal);
+    last = performance.now();
+  };
 }

@@ -6,10 +6,16 @@
  * 30× cheaper than the same count(DISTINCT) among hundreds of aggregates (1M rows: about
  * 30 ms a column), so it is also where the distinct count comes from. Number columns with
  * few distinct values (≤ FULL_COUNTS_MAX) bring every (value, count) pair back, and their
- * exact quantiles and histogram are computed from those in JavaScript with no more scans.
+ * exact quantiles and histogram are computed from those in JavaScript with no more scans;
+ * for number columns with more distinct values the same statement locates the exact
+ * quantiles through a 4,096-bin count of the grouped values and returns only the values of
+ * the bins that hold the wanted ranks (measured 1M rows: about 15 ms added, against 60–90 ms
+ * for a separate quantile_cont scan), and, when asked, the histogram's bin counts.
  */
 import type { ProfileValue, ValueCount } from '../../../shared/profile';
 import { type ProfiledColumn, isNumberKind } from './columns';
+import { QUANTILE_PROBS, interpolate } from './column-stats';
+import { type PrecomputedBins, binIndexSql } from './histograms';
 import type { QueryPool } from './sql';
 import { toCount, toNumber, toProfileValue } from './values';
 
@@ -34,7 +40,36 @@ export interface ValueSummary {
    * (ascending) and its count.
    */
   counts?: { values: Float64Array; counts: Float64Array };
+  /**
+   * Exact QUANTILE_PROBS (as quantile_cont) when a `QuantilePlan` was given and the
+   * column has more than FULL_COUNTS_MAX distinct values (otherwise they come from `counts`).
+   */
+  quantiles?: (number | null)[];
+  /** Counts per histogram bin, when `QuantilePlan.histogramBins` was given (same condition as `quantiles`). */
+  histogram?: PrecomputedBins;
 }
+
+/**
+ * What the in-statement exact quantile selection needs from the first pass: the finite
+ * values' count, min and max (the rank targets and the bin grid).
+ */
+export interface QuantilePlan {
+  finiteCount: number;
+  min: number;
+  max: number;
+  /**
+   * Also count the finite values into this many histogram bins (`binIndexSql`'s grid over
+   * [min, max]) on the same pass; `computeHistograms` uses them when its plan has the same
+   * grid, and scans the table itself otherwise.
+   */
+  histogramBins?: number;
+}
+
+/**
+ * Bins of the grid that locates the quantile ranks: the finite values' range cut into this
+ * many equal widths, so each wanted rank falls in a bin of about n/4096 values.
+ */
+export const QUANTILE_BINS = 4096;
 
 /** Number columns with at most this many distinct values return all their value counts. */
 export const FULL_COUNTS_MAX = 10_000;
@@ -54,6 +89,8 @@ export async function columnValueCounts(
   column: ProfiledColumn,
   nonMissing: number,
   signal?: AbortSignal,
+  /** Number columns: also select the exact quantiles from the value counts (see below). */
+  quantilePlan?: QuantilePlan,
 ): Promise<ValueSummary> {
   const q = column.sql;
   const numeric = isNumberKind(column.kind);
@@ -64,12 +101,13 @@ export async function columnValueCounts(
   const parts = [
     `SELECT 0 AS part, v, n, NULL::DOUBLE AS x, NULL::DOUBLE AS y, row_number() OVER (ORDER BY n DESC, v) AS o ` +
       `FROM (SELECT v, n FROM vc ORDER BY n DESC, v LIMIT ${TOP_K})`,
-    `SELECT 3, NULL, sum((n = 1)::INTEGER), sum(n * ln(n)), sum(n::DOUBLE * n), 0 FROM vc`,
-    // Strings: how many values parse as timestamps (the TYPE_DATE alert), each distinct once.
-    column.kind === 'string'
-      ? `SELECT 4, NULL, count(*), sum(n) FILTER (TRY_CAST(v AS TIMESTAMP) IS NOT NULL), NULL, 0 FROM vc`
-      : `SELECT 4, NULL, count(*), NULL, NULL, 0 FROM vc`,
+    // One pass for the singletons, Σ n·ln n, Σ n² and (in the ordering column) the distinct count.
+    `SELECT 3, NULL, sum((n = 1)::INTEGER), sum(n * ln(n)), sum(n::DOUBLE * n), count(*) FROM vc`,
   ];
+  // Strings: how many values parse as timestamps (the TYPE_DATE alert), each distinct once.
+  if (column.kind === 'string') {
+    parts.push(`SELECT 4, NULL, sum(n) FILTER (TRY_CAST(v AS TIMESTAMP) IS NOT NULL), NULL, NULL, 0 FROM vc`);
+  }
   if (numeric) {
     parts.push(branch(1, 'v ASC', EXTREMES));
     parts.push(branch(2, 'v DESC', EXTREMES));
@@ -78,10 +116,33 @@ export async function columnValueCounts(
         `WHERE (SELECT count(*) FROM vc) <= ${FULL_COUNTS_MAX}`,
     );
   }
-  const sql =
-    `WITH vc AS MATERIALIZED (SELECT ${q} AS v, count(*) AS n FROM ${table} ` +
-    `WHERE NOT ${column.missingSql} GROUP BY ${q})\n` +
-    `SELECT * FROM (${parts.join('\nUNION ALL ')}) ORDER BY 1, 6`;
+  // Exact quantiles without a second scan or a selection over every row: the value counts'
+  // finite values are counted into QUANTILE_BINS equal-width bins (the bin index is monotone
+  // in the value, so bins hold contiguous runs of the sorted values), the running counts
+  // show which bins hold the wanted ranks, and only those bins' (value, count) pairs come
+  // back, each with the number of values below its bin (`y`). Skipped for columns whose
+  // every value count comes back anyway (part 5).
+  const ranks = numeric && quantilePlan ? quantileRanks(quantilePlan) : null;
+  const ctes = [
+    `vc AS MATERIALIZED (SELECT ${q} AS v, count(*) AS n FROM ${table} WHERE NOT ${column.missingSql} GROUP BY ${q})`,
+  ];
+  if (ranks && quantilePlan) {
+    const { min, max, histogramBins } = quantilePlan;
+    // Both bin indices are monotone in the value, so (h, b) orders the bins as the values.
+    const h = histogramBins && histogramBins > 1 ? binIndexSql('f', min, max, histogramBins) : '0';
+    ctes.push(
+      `qf AS (SELECT f, n, ${binIndexSql('f', min, max, QUANTILE_BINS)} AS b, ${h} AS h ` +
+        `FROM (SELECT v::DOUBLE AS f, n FROM vc) WHERE isfinite(f) AND (SELECT count(*) FROM vc) > ${FULL_COUNTS_MAX})`,
+      `qc AS (SELECT h, b, (sum(n) OVER (ORDER BY h, b) - n)::DOUBLE AS below, n ` +
+        `FROM (SELECT h, b, sum(n) AS n FROM qf GROUP BY h, b))`,
+      `qw AS (SELECT DISTINCT h, b, below FROM qc, (SELECT unnest([${ranks.join(', ')}]) AS r) ` +
+        `WHERE r >= below AND r < below + n)`,
+    );
+    parts.push(`SELECT 6, NULL, n, f, below, 0 FROM qf JOIN qw USING (h, b)`);
+    if (histogramBins && histogramBins > 1)
+      parts.push(`SELECT 7, NULL, sum(n), h, NULL, 0 FROM qc GROUP BY h`);
+  }
+  const sql = `WITH ${ctes.join(',\n')}\nSELECT * FROM (${parts.join('\nUNION ALL ')}) ORDER BY 1, 6`;
   const rows = await pool.rows(sql, signal);
   const summary: ValueSummary = {
     topValues: [],
@@ -96,7 +157,10 @@ export async function columnValueCounts(
     summary.largest = [];
   }
   const full: [number, number][] = [];
-  for (const [part, v, n, x, y] of rows) {
+  const located: { value: number; count: number; below: number }[] = [];
+  const histogramBins = ranks ? (quantilePlan?.histogramBins ?? 0) : 0;
+  const binned = histogramBins > 1 ? new Array<number>(histogramBins).fill(0) : null;
+  for (const [part, v, n, x, y, o] of rows) {
     switch (Number(part)) {
       case 0:
         summary.topValues.push(valueCount(v, n, nonMissing));
@@ -111,14 +175,22 @@ export async function columnValueCounts(
         summary.unique = toCount(n);
         summary.sumNLogN = toNumber(x) ?? 0;
         summary.sumSquares = toNumber(y) ?? 0;
+        summary.distinct = toCount(o);
         break;
       case 4:
-        summary.distinct = toCount(n);
-        summary.dateCount = toCount(x);
+        summary.dateCount = toCount(n);
         break;
       case 5: {
         const value = toNumber(v);
         if (value !== null && Number.isFinite(value)) full.push([value, toCount(n)]);
+        break;
+      }
+      case 6:
+        located.push({ value: toNumber(x) ?? Number.NaN, count: toCount(n), below: toNumber(y) ?? 0 });
+        break;
+      case 7: {
+        const bin = toNumber(x);
+        if (binned && bin !== null && bin >= 0 && bin < binned.length) binned[bin] += toCount(n);
         break;
       }
     }
@@ -131,6 +203,59 @@ export async function columnValueCounts(
       counts: Float64Array.from(full, (f) => f[1]),
     };
   }
+  if (ranks && quantilePlan && !summary.counts) {
+    summary.quantiles = quantilesFromBins(quantilePlan, located);
+    if (binned)
+      summary.histogram = {
+        min: quantilePlan.min,
+        max: quantilePlan.max,
+        bins: histogramBins,
+        counts: binned,
+      };
+  }
   if (summary.distinct <= 2) summary.fewValues = summary.topValues.map((t) => t.value);
   return summary;
+}
+
+/** 0-based ranks whose values quantile_cont interpolates between, for every QUANTILE_PROBS. */
+function quantileRanks(plan: QuantilePlan): number[] | null {
+  if (plan.finiteCount <= 0 || !(plan.max > plan.min)) return null;
+  const ranks = new Set<number>();
+  for (const p of QUANTILE_PROBS) {
+    const lo = Math.floor((plan.finiteCount - 1) * p);
+    ranks.add(lo);
+    ranks.add(Math.min(lo + 1, plan.finiteCount - 1));
+  }
+  return [...ranks].sort((a, b) => a - b);
+}
+
+/**
+ * quantile_cont's linear interpolation (numpy's default) from the located bins: within a
+ * bin the values are sorted and their counts accumulated on top of the bin's `below`.
+ */
+function quantilesFromBins(
+  plan: QuantilePlan,
+  located: { value: number; count: number; below: number }[],
+): (number | null)[] {
+  located.sort((a, b) => a.below - b.below || a.value - b.value);
+  const total = plan.finiteCount;
+  const valueAt = (rank: number): number => {
+    let bin = -1;
+    let seen = 0;
+    for (const entry of located) {
+      if (entry.below > rank) break;
+      if (entry.below !== bin) {
+        bin = entry.below;
+        seen = entry.below;
+      }
+      seen += entry.count;
+      if (seen > rank) return entry.value;
+    }
+    throw new Error(`Quantile rank ${rank} of ${total} was not located.`);
+  };
+  return QUANTILE_PROBS.map((p) => {
+    const h = (total - 1) * p;
+    const lo = Math.floor(h);
+    return interpolate(valueAt(lo), valueAt(Math.min(lo + 1, total - 1)), h - lo);
+  });
 }
