@@ -18,6 +18,8 @@ await Promise.all([
       'worker/train-worker': 'electron/engine/train/worker/train-worker.ts',
       // The second histogram thread of gradient boosting; looked up beside the bundle.
       'gbdt-hist-worker': 'electron/engine/train/gbdt/hist-worker.ts',
+      // The second prediction thread for large batches; found the same way.
+      'gbdt-predict-worker': 'electron/engine/train/gbdt/predict-worker.ts',
     },
     outdir: 'dist/node',
     format: 'esm',

@@ -13,7 +13,7 @@ import { addGrownTree, FlatTreesBuilder } from './flat-trees';
 import { TreeGrower } from './grow-tree';
 import { sharedFloat64 } from './hist-threads';
 import { histLayout } from './histogram';
-import { softmaxRow, type TreeEnsemble } from './tree-ensemble';
+import { prepareEnsemble, softmaxRow, startPredictThread, type TreeEnsemble } from './tree-ensemble';
 
 export interface BoostingInput {
   X: Float64Array[];
@@ -63,6 +63,7 @@ export function fitBoosting(
       'No feature columns were given to train on; select at least one column besides the target.',
     );
   const rng = new Rng(p.seed);
+  startPredictThread(X.length ? X[0].length : 0);
   const mappers = fitBinMappers(X, input.features, p.max_bins, rng.fork());
   const data = binMatrix(X, mappers);
   const valid = input.valid ? { data: binMatrix(input.valid.X, mappers), y: input.valid.y } : null;
@@ -157,6 +158,7 @@ export function fitBoosting(
     builder.truncate(best.round * nOut);
   }
   const model: TreeEnsemble = { mappers, trees: builder.build(), nOut, init, combine: 'sum', task };
+  prepareEnsemble(model, X.length ? X[0].length : 0);
   return { model, history };
 }
 

@@ -132,7 +132,9 @@ const BLOCK = 4096;
 
 /**
  * Adds every tree's output to `out` (n × outWidth, row-major) from raw feature values.
- * Categorical features carry codes; `missingBin[f]` is where NaN lands for them.
+ * Categorical features carry codes; `missingBin[f]` is where NaN lands for them. The
+ * reference predictor (`compiled-trees.ts` must match it bit for bit); trees [t0, t1)
+ * and rows [r0, r1) restrict it to a slice.
  */
 export function predictRaw(
   trees: FlatTrees,
@@ -141,8 +143,11 @@ export function predictRaw(
   out: Float64Array,
   outWidth: number,
   weight = 1,
+  t0 = 0,
+  t1 = trees.nTrees,
+  r0 = 0,
+  r1 = X.length ? X[0].length : out.length / outWidth,
 ): void {
-  const n = X.length ? X[0].length : out.length / outWidth;
   const {
     feature,
     threshold,
@@ -157,9 +162,9 @@ export function predictRaw(
     treeOutput,
   } = trees;
   const W = trees.leafWidth;
-  for (let b0 = 0; b0 < n; b0 += BLOCK) {
-    const b1 = Math.min(n, b0 + BLOCK);
-    for (let t = 0; t < trees.nTrees; t++) {
+  for (let b0 = r0; b0 < r1; b0 += BLOCK) {
+    const b1 = Math.min(r1, b0 + BLOCK);
+    for (let t = t0; t < t1; t++) {
       const ns = nodeStart[t];
       const ls = leafStart[t];
       const o = treeOutput[t];

@@ -5,6 +5,8 @@
  * forests average). Shared by gradient boosting, random forest and extra trees.
  */
 import type { BinMapper } from './binning';
+import { compileTrees, warmCompiled, type CompiledTrees } from './compiled-trees';
+import { PredictThread, THREAD_MIN_ROWS } from './predict-threads';
 import { predictRaw, type FlatTrees } from './flat-trees';
 import type { Task } from '../types';
 
@@ -22,14 +24,91 @@ export interface TreeEnsemble {
 
 /** Raw ensemble output, n × nOut: margins for boosting, averaged leaf values for forests. */
 export function ensembleScores(model: TreeEnsemble, X: Float64Array[], n: number): Float64Array {
+  const out = initialScores(model, n);
+  const entry = compiledEntry(model);
+  const thread = n >= THREAD_MIN_ROWS && entry.fn.kind === 'masks' ? threadFor(model, entry) : null;
+  if (thread && entry.threadId && thread.ready(entry.threadId)) {
+    // The worker takes the second half of the rows; each row is scored wholly by one thread.
+    const h = n >> 1;
+    const finish = thread.dispatch(entry.threadId, X, h, n, out, model.nOut);
+    entry.fn.run(X, out, 0, h);
+    if (!finish(out)) entry.fn.run(X, out, h, n);
+    return out;
+  }
+  entry.fn.run(X, out, 0, n);
+  return out;
+}
+
+/** `ensembleScores` by walking the flattened trees: the reference the compiled path must equal. */
+export function ensembleScoresReference(model: TreeEnsemble, X: Float64Array[], n: number): Float64Array {
+  const out = initialScores(model, n);
+  predictRaw(model.trees, X, missingBins(model), out, model.nOut, treeWeight(model));
+  return out;
+}
+
+function initialScores(model: TreeEnsemble, n: number): Float64Array {
   const out = new Float64Array(n * model.nOut);
   if (model.combine === 'sum') {
     for (let i = 0; i < n; i++) for (let k = 0; k < model.nOut; k++) out[i * model.nOut + k] = model.init[k];
   }
-  const missing = Int32Array.from(model.mappers, (m) => m.nBins);
-  const weight = model.combine === 'mean' ? 1 / Math.max(1, model.trees.nTrees) : 1;
-  predictRaw(model.trees, X, missing, out, model.nOut, weight);
   return out;
+}
+
+const missingBins = (model: TreeEnsemble): Int32Array => Int32Array.from(model.mappers, (m) => m.nBins);
+const treeWeight = (model: TreeEnsemble): number =>
+  model.combine === 'mean' ? 1 / Math.max(1, model.trees.nTrees) : 1;
+
+interface CompiledEntry {
+  key: string;
+  fn: CompiledTrees;
+  /** The model's id on the prediction worker, once posted. */
+  threadId?: number;
+}
+
+/** Compiled predictors, built on first use per loaded model (never serialised). */
+const compiled = new WeakMap<FlatTrees, CompiledEntry>();
+
+function compiledEntry(model: TreeEnsemble): CompiledEntry {
+  const missing = missingBins(model);
+  const weight = treeWeight(model);
+  const key = `${model.nOut}|${weight}|${missing.join(',')}`;
+  const hit = compiled.get(model.trees);
+  if (hit && hit.key === key) return hit;
+  const entry: CompiledEntry = { key, fn: compileTrees(model.trees, missing, model.nOut, weight) };
+  compiled.set(model.trees, entry);
+  return entry;
+}
+
+export function compiledFor(model: TreeEnsemble): CompiledTrees {
+  return compiledEntry(model).fn;
+}
+
+/** The helper thread with this model posted to it (it may still be compiling). */
+function threadFor(model: TreeEnsemble, entry: CompiledEntry): PredictThread | null {
+  const thread = PredictThread.get();
+  if (thread && !entry.threadId)
+    entry.threadId = thread.load(model.trees, missingBins(model), model.nOut, treeWeight(model));
+  return thread;
+}
+
+/**
+ * Builds the compiled predictor ahead of use and lets V8 optimise it; for models fitted
+ * on large data also posts it to the prediction thread, so the first large batch is fast.
+ * A cache only: prediction builds the same on first use when this was never called.
+ */
+export function prepareEnsemble(model: TreeEnsemble, trainRows: number): void {
+  const entry = compiledEntry(model);
+  const thread = trainRows >= THREAD_MIN_ROWS && entry.fn.kind === 'masks' ? threadFor(model, entry) : null;
+  warmCompiled(entry.fn, model.mappers.length);
+  // The worker compiles and warms its copy meanwhile; give it a moment to finish.
+  if (thread && entry.threadId) thread.waitReady(entry.threadId, PREPARE_WAIT_MS);
+}
+
+const PREPARE_WAIT_MS = 2000;
+
+/** Starts the prediction thread early (it boots while a large model trains). */
+export function startPredictThread(trainRows: number): void {
+  if (trainRows >= THREAD_MIN_ROWS) PredictThread.get();
 }
 
 /** Turns raw scores into probabilities (n × classes) or values. */
