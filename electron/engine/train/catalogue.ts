@@ -40,6 +40,51 @@ const maxBins: ParamSpec = {
 };
 const ALL: Task[] = ['binary', 'multiclass', 'regression'];
 
+/** Random forests and extra trees share every param; only bootstrapping's default differs. */
+function forestParams(bootstrap: boolean): ParamSpec[] {
+  return [
+    { name: 'n_estimators', type: 'int', default: 100, min: 1, description: 'Number of trees.' },
+    {
+      name: 'max_depth',
+      type: 'int',
+      default: 0,
+      min: 0,
+      description: 'Deepest a tree may grow; 0 means no limit.',
+    },
+    {
+      name: 'max_leaves',
+      type: 'int',
+      default: 0,
+      min: 0,
+      description: 'Most leaves per tree; 0 means no limit.',
+    },
+    {
+      name: 'min_child_samples',
+      type: 'int',
+      default: 1,
+      min: 1,
+      description: 'Fewest rows a leaf may hold.',
+    },
+    {
+      name: 'max_features',
+      type: 'float',
+      default: 0,
+      min: 0,
+      max: 1,
+      description:
+        'Fraction of features tried at each split; 0 means √features for classification, all for regression.',
+    },
+    {
+      name: 'bootstrap',
+      type: 'bool',
+      default: bootstrap,
+      description: "Draw each tree's rows with replacement.",
+    },
+    maxBins,
+    seed,
+  ];
+}
+
 export const CATALOGUE: AlgorithmSpec[] = [
   {
     id: 'gbdt',
@@ -126,94 +171,14 @@ export const CATALOGUE: AlgorithmSpec[] = [
     label: 'Random forest',
     tasks: ALL,
     description: 'Averaged deep trees on bootstrap samples with random features at each split.',
-    params: [
-      { name: 'n_estimators', type: 'int', default: 100, min: 1, description: 'Number of trees.' },
-      {
-        name: 'max_depth',
-        type: 'int',
-        default: 0,
-        min: 0,
-        description: 'Deepest a tree may grow; 0 means no limit.',
-      },
-      {
-        name: 'max_leaves',
-        type: 'int',
-        default: 0,
-        min: 0,
-        description: 'Most leaves per tree; 0 means no limit.',
-      },
-      {
-        name: 'min_child_samples',
-        type: 'int',
-        default: 1,
-        min: 1,
-        description: 'Fewest rows a leaf may hold.',
-      },
-      {
-        name: 'max_features',
-        type: 'float',
-        default: 0,
-        min: 0,
-        max: 1,
-        description:
-          'Fraction of features tried at each split; 0 means √features for classification, all for regression.',
-      },
-      {
-        name: 'bootstrap',
-        type: 'bool',
-        default: true,
-        description: "Draw each tree's rows with replacement.",
-      },
-      maxBins,
-      seed,
-    ],
+    params: forestParams(true),
   },
   {
     id: 'extra_trees',
     label: 'Extra trees',
     tasks: ALL,
     description: 'Like a random forest but each split uses a random threshold; faster, often smoother.',
-    params: [
-      { name: 'n_estimators', type: 'int', default: 100, min: 1, description: 'Number of trees.' },
-      {
-        name: 'max_depth',
-        type: 'int',
-        default: 0,
-        min: 0,
-        description: 'Deepest a tree may grow; 0 means no limit.',
-      },
-      {
-        name: 'max_leaves',
-        type: 'int',
-        default: 0,
-        min: 0,
-        description: 'Most leaves per tree; 0 means no limit.',
-      },
-      {
-        name: 'min_child_samples',
-        type: 'int',
-        default: 1,
-        min: 1,
-        description: 'Fewest rows a leaf may hold.',
-      },
-      {
-        name: 'max_features',
-        type: 'float',
-        default: 0,
-        min: 0,
-        max: 1,
-        description:
-          'Fraction of features tried at each split; 0 means √features for classification, all for regression.',
-      },
-      {
-        name: 'bootstrap',
-        type: 'bool',
-        default: false,
-        description: "Draw each tree's rows with replacement.",
-      },
-      maxBins,
-      seed,
-    ],
+    params: forestParams(false),
   },
   {
     id: 'logistic_regression',
