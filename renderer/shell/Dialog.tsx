@@ -1,5 +1,5 @@
 /** A modal dialog with a title, closed by Esc, the × button or a click outside. */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 export function Dialog({
   title,
@@ -13,6 +13,14 @@ export function Dialog({
   /** For dialogs that hold a table, such as the import preview. */
   wide?: boolean;
 }) {
+  // Every dialog closes on Esc, whatever opened it.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className={wide ? 'dialog wide' : 'dialog'} role="dialog" aria-modal="true" aria-label={title}>

@@ -50,11 +50,6 @@ export function useShortcuts(): void {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
       const ui = useUi.getState();
-      if (event.key === 'Escape') {
-        ui.showShortcuts(false);
-        ui.showWorkspaceDialog(null);
-        return;
-      }
       if (mod && /^[1-8]$/.test(event.key)) {
         ui.setView(capabilities[Number(event.key) - 1]!.id);
       } else if (mod && !event.shiftKey && event.key.toLowerCase() === 'o') {
