@@ -128,4 +128,13 @@ describe('datasets in Chromium', () => {
       .getByText('VARCHAR')
       .waitFor();
   });
+
+  it('opens the import dialog with Ctrl+I and closes it with Esc', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+i');
+    const dialog = page.getByRole('dialog', { name: 'Import dataset' });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
 });
