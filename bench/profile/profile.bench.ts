@@ -74,7 +74,7 @@ async function run(
   console.log(`  load into DuckDB      ${seconds(loadMs)} s (not part of the profile)`);
   for (const { stage, ms } of profile.timings) console.log(`  ${stage.padEnd(20)} ${seconds(ms)} s`);
   console.log(
-    '  (the association sample and matrices run alongside distributions, duplicates and missing values;\n' +
+    '  (the association sample and matrices run alongside the value counts and later stages;\n' +
       '   "associations" is only the wait left after those)',
   );
   console.log(

@@ -49,26 +49,109 @@ export interface ColumnStatsOptions {
   batchSize?: number;
 }
 
-/** Close-to-the-mean shifts for the power sums, from the first rows (cheap: stops after 10k rows). */
-export async function peekShifts(
+/**
+ * Close-to-the-mean shifts for the power sums, from the first rows (cheap: stops after 10k
+ * rows), and the distinct values among those rows (NaN counted as one): which integer
+ * columns look few-valued enough for `statsFromValueCounts`, and which columns certainly
+ * have more distinct values than a categorical number.
+ */
+export async function peekColumns(
   conn: DuckDBConnection,
   table: string,
   columns: ProfiledColumn[],
   signal?: AbortSignal,
-): Promise<Map<number, number>> {
+): Promise<{ shifts: Map<number, number>; distinct: Map<number, number> }> {
   const numeric = columns.filter((c) => isNumberKind(c.kind));
   const shifts = new Map<number, number>();
+  const distinct = new Map<number, number>();
   for (const batch of chunk(numeric, 200)) {
-    const select = batch.map((c) => `avg(${c.finiteSql})`).join(', ');
+    const select = batch.map((c) => `avg(${c.finiteSql}), count(DISTINCT ${c.sql})`).join(', ');
     const inner = batch.map((c) => c.sql).join(', ');
     const [row] = await queryRows(
       conn,
       `SELECT ${select} FROM (SELECT ${inner} FROM ${table} LIMIT 10000)`,
       signal,
     );
-    batch.forEach((c, i) => shifts.set(c.index, toNumber(row[i]) ?? 0));
+    batch.forEach((c, i) => {
+      shifts.set(c.index, toNumber(row[2 * i]) ?? 0);
+      const d = toNumber(row[2 * i + 1]);
+      if (d !== null) distinct.set(c.index, d);
+    });
   }
-  return shifts;
+  return { shifts, distinct };
+}
+
+/**
+ * The wide pass's statistics of a column whose value counts are all known — strings and
+ * booleans (count and lengths), and integer columns with at most FULL_COUNTS_MAX distinct
+ * values (every (value, count) pair) — so the wide aggregate can leave it out. Integers
+ * have no NaN or ±∞; min, max, zeros, negatives and the (integer-valued) sum are exact, and
+ * the shifted power sums are the same Σ(v − shift)ᵏ weighted by the counts (the terms
+ * grouped by value instead of by row, which only reorders the floating-point additions).
+ * Returns undefined when the counts do not cover the column (too many distinct values).
+ */
+export function statsFromValueCounts(
+  c: ProfiledColumn,
+  summary: {
+    total: number;
+    counts?: { values: Float64Array; counts: Float64Array };
+    lengths?: { min: number | null; max: number | null; sum: number };
+  },
+  shift: number,
+): RawColumnStats | undefined {
+  const count = summary.total;
+  const raw: RawColumnStats = { count, nan: 0, distinct: 0 };
+  if (c.kind === 'string') {
+    const lengths = summary.lengths;
+    raw.text = {
+      minLength: count > 0 ? (lengths?.min ?? null) : null,
+      meanLength: count > 0 && lengths ? lengths.sum / count : null,
+      maxLength: count > 0 ? (lengths?.max ?? null) : null,
+      dateCount: 0,
+    };
+    return raw;
+  }
+  if (c.kind === 'boolean') return raw;
+  if (c.kind !== 'integer') return undefined;
+  const counts = summary.counts;
+  if (!counts && count > 0) return undefined;
+  const values = counts?.values ?? new Float64Array(0);
+  const weights = counts?.counts ?? new Float64Array(0);
+  let zeros = 0;
+  let negatives = 0;
+  let finiteCount = 0;
+  let sum = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const n = weights[i];
+    if (v === 0) zeros += n;
+    else if (v < 0) negatives += n;
+    finiteCount += n;
+    sum += v * n;
+    const d = v - shift;
+    const e = d * d;
+    s1 += d * n;
+    s2 += e * n;
+    s3 += e * d * n;
+    s4 += e * e * n;
+  }
+  raw.numeric = {
+    infinite: 0,
+    zeros,
+    negatives,
+    finiteCount,
+    min: values.length > 0 ? values[0] : null,
+    max: values.length > 0 ? values[values.length - 1] : null,
+    sum: finiteCount > 0 ? sum : null,
+    powerSums: { n: finiteCount, shift, s1, s2, s3, s4 },
+    quantiles: QUANTILE_PROBS.map(() => null),
+    mad: null,
+  };
+  return raw;
 }
 
 interface Slot {
@@ -85,13 +168,13 @@ function columnAggregates(c: ProfiledColumn, shift: number, options: ColumnStats
   };
   // sum(bool::INTEGER) rather than count(*) FILTER (…): DuckDB evaluates each FILTER as a
   // separate selection, over ten times slower across hundreds of aggregates.
-  add('count', c.kind === 'float' ? `sum((NOT isnan(${q}))::INTEGER)` : `count(${q})`);
+  // For floats count(q) still includes NaN, which `assemble` subtracts.
+  add('count', `count(${q})`);
   if (c.kind === 'float') add('nan', `sum(isnan(${q})::INTEGER)`);
   if (isNumberKind(c.kind) && c.finiteSql) {
     // Projected once per row by `projection()` below, so the CASE and the subtraction are
     // not re-evaluated inside every aggregate (DuckDB does not share them across aggregates).
     const { v, d, e } = projected(c);
-    if (c.kind === 'float') add('infinite', `sum(isinf(${q})::INTEGER)`);
     add('zeros', `sum((${q} = 0)::INTEGER)`);
     add('negatives', `sum((${q} < 0)::INTEGER)`);
     add('finiteCount', `count(${v})`);
@@ -138,16 +221,14 @@ function projection(table: string, batch: ProfiledColumn[], shifts: Map<number, 
 }
 
 function assemble(c: ProfiledColumn, stats: Map<string, unknown>, shift: number): RawColumnStats {
-  const count = toCount(stats.get('count'));
-  const raw: RawColumnStats = {
-    count,
-    nan: toCount(stats.get('nan')),
-    distinct: 0,
-  };
+  // Non-NULL float values are NaN, ±∞ or finite, so count and ±∞ follow from the others.
+  const nan = toCount(stats.get('nan'));
+  const count = toCount(stats.get('count')) - nan;
+  const raw: RawColumnStats = { count, nan, distinct: 0 };
   if (isNumberKind(c.kind)) {
     const finiteCount = toCount(stats.get('finiteCount'));
     raw.numeric = {
-      infinite: toCount(stats.get('infinite')),
+      infinite: c.finiteSql ? count - finiteCount : 0,
       zeros: toCount(stats.get('zeros')),
       negatives: toCount(stats.get('negatives')),
       finiteCount,

@@ -34,8 +34,9 @@ import {
   type RawColumnStats,
   columnQuantiles,
   computeColumnStats,
-  peekShifts,
+  peekColumns,
   quantilesFromCounts,
+  statsFromValueCounts,
 } from './column-stats';
 import { computeDatetimeStats } from './datetime-periods';
 import { computeDuplicates } from './duplicates';
@@ -178,68 +179,175 @@ async function profileWith(
             signal,
           )
         ).map((row) => Object.fromEntries(columns.map((c, i) => [c.name, toProfileValue(row[i])])));
-  const shifts = rows > 0 ? await peekShifts(conn, table, columns, signal) : new Map<number, number>();
+  const peek =
+    rows > 0
+      ? await peekColumns(conn, table, columns, signal)
+      : { shifts: new Map<number, number>(), distinct: new Map<number, number>() };
+  const shifts = peek.shifts;
   endStage('setup');
 
-  // ── Pass A: every simple statistic ───────────────────────────────────────────────────
+  // ── Passes A and B: simple statistics, value counts (exact distinct) and quantiles ──
+  // Columns whose value counts are all there is to know — strings, booleans and integer
+  // columns that look few-valued in the first rows — take their simple statistics from
+  // their own GROUP BY (`statsFromValueCounts`) and stay out of the wide aggregate, whose
+  // statement runs on one pooled connection while their GROUP BYs run on the other.
   const approximateQuantiles = rows > exactQuantileMaxRows;
   const exactMad = rows <= sampleSize;
-  const { stats } = await computeColumnStats(
-    conn,
-    table,
-    columns,
-    shifts,
-    { exactMad, batchSize: options.batchSize },
-    signal,
-    (done) =>
-      onProgress?.({
-        fraction: (STAGE_END.stats * done) / Math.max(1, columns.length),
-        stage: 'column statistics',
-      }),
+  const statsOptions = { exactMad, batchSize: options.batchSize };
+  const early = columns.filter(
+    (c) =>
+      rows > 0 &&
+      (c.kind === 'string' ||
+        c.kind === 'boolean' ||
+        (c.kind === 'integer' &&
+          !exactMad &&
+          (peek.distinct.get(c.index) ?? Infinity) <= FEW_VALUES_IN_PEEK)),
   );
-  endStage('column statistics');
-
-  // ── Pass B: per column, value counts (exact distinct) and quantiles ──────────────────
-  const counted = columns.filter((c) => c.kind !== 'other' && stats.get(c.index)!.count > 0);
+  const earlySet = new Set(early.map((c) => c.index));
+  const rest = columns.filter((c) => !earlySet.has(c.index));
+  const stats = new Map<number, RawColumnStats>();
   const summaries = new Map<number, ValueSummary>();
+  const countable = columns.filter((c) => c.kind !== 'other').length;
   let finished = 0;
-  await settleAll(
-    counted.map(async (c) => {
+  const reportCounted = (): void => {
+    finished++;
+    onProgress?.({
+      fraction:
+        STAGE_END.stats + ((STAGE_END.overview - STAGE_END.stats) * finished) / Math.max(1, countable),
+      stage: 'value counts',
+    });
+  };
+
+  const quantilesOf = async (
+    c: ProfiledColumn,
+    raw: RawColumnStats,
+    summary: ValueSummary,
+  ): Promise<void> => {
+    const n = raw.numeric;
+    if (!n || n.finiteCount <= 0) return;
+    if (approximateQuantiles) {
+      n.quantiles = await columnQuantiles(pool, table, c, true, signal);
+    } else if (summary.counts) {
+      n.quantiles = quantilesFromCounts(summary.counts.values, summary.counts.counts);
+    } else if (summary.quantiles) {
+      n.quantiles = summary.quantiles;
+    } else if (n.min !== null && n.min === n.max) {
+      n.quantiles = n.quantiles.map(() => n.min);
+    } else {
+      n.quantiles = await columnQuantiles(pool, table, c, false, signal);
+    }
+  };
+  // The per-column GROUP BY once the wide pass's statistics of the column are known.
+  const countColumn = async (c: ProfiledColumn): Promise<void> => {
+    const raw = stats.get(c.index)!;
+    if (c.kind === 'other' || raw.count === 0) return;
+    const n = raw.numeric;
+    const plan =
+      n && !approximateQuantiles && n.min !== null && n.max !== null
+        ? { finiteCount: n.finiteCount, min: n.min, max: n.max, histogramBins: likelyBins(n.finiteCount) }
+        : undefined;
+    const summary = await columnValueCounts(pool, table, c, raw.count, signal, plan);
+    summaries.set(c.index, summary);
+    raw.distinct = summary.distinct;
+    if (raw.text) raw.text.dateCount = summary.dateCount;
+    await quantilesOf(c, raw, summary);
+    reportCounted();
+  };
+
+  // The wide statement is queued first so it starts at once on one connection.
+  const wide =
+    rest.length > 0 || columns.length === 0
+      ? pool.use((c) =>
+          computeColumnStats(c, table, rest, shifts, statsOptions, signal, (done) =>
+            onProgress?.({
+              fraction: (STAGE_END.stats * done) / Math.max(1, rest.length),
+              stage: 'column statistics',
+            }),
+          ),
+        )
+      : Promise.resolve({ rows, stats: new Map<number, RawColumnStats>() });
+  const earlyTasks = early.map(async (c) => {
+    const summary = await columnValueCounts(pool, table, c, undefined, signal);
+    const raw = statsFromValueCounts(c, summary, shifts.get(c.index) ?? 0);
+    if (!raw) {
+      // More distinct values than the first rows suggested: the usual two passes.
+      const own = await pool.use((conn) =>
+        computeColumnStats(conn, table, [c], shifts, statsOptions, signal),
+      );
+      stats.set(c.index, own.stats.get(c.index)!);
+      await countColumn(c);
+      return;
+    }
+    stats.set(c.index, raw);
+    if (raw.count === 0) return;
+    summaries.set(c.index, summary);
+    raw.distinct = summary.distinct;
+    if (raw.text) raw.text.dateCount = summary.dateCount;
+    await quantilesOf(c, raw, summary);
+    reportCounted();
+  });
+  const wideStats = wide.then((result) => {
+    for (const [index, raw] of result.stats) stats.set(index, raw);
+    endStage('column statistics');
+  });
+  // Columns whose semantic type does not hang on their exact distinct count (see
+  // `knownSemanticType`) are counted last: the association sample starts once the others are.
+  const settled = (c: ProfiledColumn): boolean => knownSemanticType(c, peek.distinct, thresholds) !== null;
+  const restOrder = [...rest].sort((a, b) => Number(settled(a)) - Number(settled(b)) || a.index - b.index);
+  const restTasks = restOrder.map(async (c) => {
+    await wideStats;
+    await countColumn(c);
+  });
+
+  // ── Associations on the sample, started as soon as their inputs are known ────────────
+  // They need every column's semantic type, distinct count (categorical levels) and missing
+  // count, not the quantiles or top values. The sample statement takes one pooled
+  // connection and the matrices are JavaScript on this thread, so both overlap the
+  // remaining value counts and the histogram, duplicate and missingness statements instead
+  // of running after them; the result is awaited (and its stage timed) last.
+  const associationSettings = (info: AssociationColumn[]): AssociationSettings => ({
+    sampleSize,
+    maxAssociationColumns,
+    target: options.target,
+    maxLevels: thresholds.maxCategoricalLevels,
+    missingColumns: heatmapColumns(
+      columns
+        .filter((c) => info[c.index].missing > 0)
+        .map((c) => ({ column: c, missing: info[c.index].missing })),
+      rows,
+    ).map((m) => m.column),
+  });
+  let usedInfo: AssociationColumn[] = [];
+  let associationsTask = settleAll<unknown>([
+    wideStats,
+    ...earlyTasks,
+    ...restTasks.filter((_, i) => !settled(restOrder[i])),
+  ]).then(() => {
+    usedInfo = columns.map((c) => {
       const raw = stats.get(c.index)!;
-      const n = raw.numeric;
-      const plan =
-        n && !approximateQuantiles && n.min !== null && n.max !== null
-          ? { finiteCount: n.finiteCount, min: n.min, max: n.max, histogramBins: likelyBins(n.finiteCount) }
-          : undefined;
-      const summary = await columnValueCounts(pool, table, c, raw.count, signal, plan);
-      summaries.set(c.index, summary);
-      raw.distinct = summary.distinct;
-      if (raw.text) raw.text.dateCount = summary.dateCount;
-      if (n && n.finiteCount > 0) {
-        if (approximateQuantiles) {
-          n.quantiles = await columnQuantiles(pool, table, c, true, signal);
-        } else if (summary.counts) {
-          n.quantiles = quantilesFromCounts(summary.counts.values, summary.counts.counts);
-        } else if (summary.quantiles) {
-          n.quantiles = summary.quantiles;
-        } else if (n.min !== null && n.min === n.max) {
-          n.quantiles = n.quantiles.map(() => n.min);
-        } else {
-          n.quantiles = await columnQuantiles(pool, table, c, false, signal);
-        }
-      }
-      finished++;
-      onProgress?.({
-        fraction: STAGE_END.stats + ((STAGE_END.overview - STAGE_END.stats) * finished) / counted.length,
-        stage: 'value counts',
-      });
-    }),
-  );
+      const semanticType =
+        knownSemanticType(c, peek.distinct, thresholds) ??
+        finalSemanticType(c, raw, summaries.get(c.index), thresholds);
+      return { semanticType, distinct: raw.distinct, count: raw.count, missing: rows - raw.count };
+    });
+    return associationsStage(pool, table, columns, usedInfo, rows, associationSettings(usedInfo), signal);
+  });
+  // Handled here so a failure is not reported as unhandled while the stages below run; it
+  // still throws where it is awaited.
+  associationsTask.catch(() => undefined);
+  try {
+    await settleAll<unknown>([wideStats, ...earlyTasks, ...restTasks]);
+  } catch (error) {
+    // Nothing may still be running on a connection the caller is about to close.
+    await associationsTask.catch(() => undefined);
+    throw error;
+  }
   const profiles = columns.map((c) =>
     buildColumn(c, stats.get(c.index)!, rows, thresholds, approximateQuantiles),
   );
-  for (const c of counted) {
-    applyValueSummary(profiles[c.index], c, summaries.get(c.index)!, stats.get(c.index)!, thresholds);
+  for (const c of columns) {
+    const summary = summaries.get(c.index);
+    if (summary) applyValueSummary(profiles[c.index], c, summary, stats.get(c.index)!, thresholds);
   }
   const overview: DatasetOverview = {
     rows,
@@ -264,33 +372,37 @@ async function profileWith(
     partial: { table, overview, columns: profiles },
   });
 
-  // ── Associations on the sample, started now ────────────────────────────────────────
-  // Its inputs (semantic types, distinct and missing counts) are all known here. The
-  // sample statement takes one pooled connection and the matrices are JavaScript on this
-  // thread, so both overlap the histogram, duplicate and missingness statements below
-  // instead of running after them; the result is awaited (and its stage timed) last.
   const withMissing: MissingColumn[] = columns
     .filter((c) => profiles[c.index].missing > 0)
     .map((c) => ({ column: c, missing: profiles[c.index].missing }));
   const heatmap = heatmapColumns(withMissing, rows);
-  const associationsTask = associationsStage(
-    pool,
-    table,
-    columns,
-    profiles,
-    rows,
-    {
-      sampleSize,
-      maxAssociationColumns,
-      target: options.target,
-      maxLevels: thresholds.maxCategoricalLevels,
-      missingColumns: heatmap.map((m) => m.column),
-    },
-    signal,
-  );
-  // Handled here so a failure is not reported as unhandled while the stages below run; it
-  // still throws where it is awaited.
-  associationsTask.catch(() => undefined);
+  // The early start used the same semantic types and counts as the profiles; should one
+  // ever differ, the associations are computed again from the profiles.
+  const finalInfo: AssociationColumn[] = profiles.map((p) => ({
+    semanticType: p.semanticType,
+    distinct: p.distinct,
+    count: p.count,
+    missing: p.missing,
+  }));
+  const sameInfo = finalInfo.every((f, i) => {
+    const u = usedInfo[i];
+    const levels = f.semanticType === 'categorical' || f.semanticType === 'boolean';
+    return (
+      u !== undefined &&
+      u.semanticType === f.semanticType &&
+      u.count === f.count &&
+      u.missing === f.missing &&
+      (!levels || u.distinct === f.distinct)
+    );
+  });
+  if (!sameInfo) {
+    associationsTask = associationsTask
+      .catch(() => undefined)
+      .then(() =>
+        associationsStage(pool, table, columns, finalInfo, rows, associationSettings(finalInfo), signal),
+      );
+    associationsTask.catch(() => undefined);
+  }
   try {
     await datasetStages();
   } catch (error) {
@@ -363,7 +475,11 @@ async function profileWith(
   }
 
   // ── Associations (started above) ───────────────────────────────────────────────────────
-  const { associations, madFromSample, missingSets } = await associationsTask;
+  const { associations, madFromSample, madExact, missingSets } = await associationsTask;
+  for (const [index, mad] of madExact) {
+    const numeric = profiles[index].numeric;
+    if (numeric) numeric.mad = mad;
+  }
   missing.heatmap = nullityCorrelation(
     heatmap.map((m) => m.column.name),
     missingSets,
@@ -424,12 +540,23 @@ async function profileWith(
 /**
  * The histogram's bin count as far as it can be told before the quantiles: numpy's "auto"
  * width is at most 2·IQR/∛n ≤ 2·range/∛n, so from n ≥ 10⁶ (∛n ≥ 2·MAX_BINS) every column
- * with a positive IQR gets MAX_BINS bins; below that, or when the IQR turns out 0, the
- * guess is left out or misses and the histogram is counted by its own scan.
+ * with a positive IQR gets MAX_BINS bins. Below that it is still MAX_BINS unless the range
+ * is under about 2·MAX_BINS/∛n IQRs (from 10⁵ values: under 2.2 IQRs, flatter than a
+ * uniform's 2), so the guess is made from GUESS_BINS_MIN_VALUES on; when it misses (the
+ * grid differs), or for fewer values, the histogram is counted by its own scan.
  */
 function likelyBins(n: number): number | undefined {
-  return Math.cbrt(n) < 2 * MAX_BINS ? undefined : MAX_BINS;
+  return n < GUESS_BINS_MIN_VALUES ? undefined : MAX_BINS;
 }
+
+const GUESS_BINS_MIN_VALUES = 100_000;
+
+/**
+ * Integer columns with at most this many distinct values among the first 10,000 rows are
+ * counted before the wide pass (see `statsFromValueCounts`); a miss (more than
+ * FULL_COUNTS_MAX distinct values in all) costs a second statement, not a wrong result.
+ */
+const FEW_VALUES_IN_PEEK = 2_500;
 
 function buildColumn(
   c: ProfiledColumn,
@@ -532,6 +659,57 @@ function applyValueSummary(
   }
 }
 
+/** What the association stage needs to know of a column. */
+interface AssociationColumn {
+  semanticType: SemanticType;
+  distinct: number;
+  count: number;
+  missing: number;
+}
+
+interface AssociationResult {
+  associations: Associations;
+  madFromSample: Map<number, number | null>;
+  /** DuckDB's exact mad() for number columns beyond the sampled ones. */
+  madExact: Map<number, number | null>;
+  missingSets: Uint16Array[];
+}
+
+/**
+ * The semantic type a column gets whatever its exact distinct count: dates, times and
+ * unsupported types always, and float/decimal columns that already show more distinct
+ * values in the first rows than a categorical number may have (NaN aside, those are a
+ * lower bound on the column's distinct count). Null when it waits for the value counts.
+ */
+function knownSemanticType(
+  c: ProfiledColumn,
+  peekDistinct: Map<number, number>,
+  thresholds: AlertThresholds,
+): SemanticType | null {
+  if (c.kind === 'date' || c.kind === 'timestamp') return 'datetime';
+  if (c.kind === 'other') return 'unsupported';
+  if (
+    (c.kind === 'float' || c.kind === 'decimal') &&
+    (peekDistinct.get(c.index) ?? 0) - 1 > thresholds.lowCategoricalDistinct
+  ) {
+    return 'numeric';
+  }
+  return null;
+}
+
+/** The semantic type `buildColumn` and then `applyValueSummary` settle on. */
+function finalSemanticType(
+  c: ProfiledColumn,
+  raw: RawColumnStats,
+  summary: ValueSummary | undefined,
+  thresholds: AlertThresholds,
+): SemanticType {
+  const allUnique = raw.count > 0 && raw.distinct === raw.count;
+  if (summary && !allUnique && summary.fewValues)
+    return inferSemanticType(c, raw, thresholds, summary.fewValues);
+  return inferSemanticType(c, raw, thresholds);
+}
+
 interface AssociationSettings {
   sampleSize: number;
   maxAssociationColumns: number;
@@ -548,15 +726,11 @@ async function associationsStage(
   pool: QueryPool,
   table: string,
   columns: ProfiledColumn[],
-  profiles: ColumnProfile[],
+  profiles: AssociationColumn[],
   rows: number,
   settings: AssociationSettings,
   signal?: AbortSignal,
-): Promise<{
-  associations: Associations;
-  madFromSample: Map<number, number | null>;
-  missingSets: Uint16Array[];
-}> {
+): Promise<AssociationResult> {
   const skipped: { column: string; reason: string }[] = [];
   const isTarget = (c: ProfiledColumn): boolean => c.name === settings.target;
   const targetFirst = (a: ProfiledColumn, b: ProfiledColumn): number =>
@@ -593,19 +767,23 @@ async function associationsStage(
     }
   }
   const sampledNumberColumns = columns.filter((c) => sampledNumbers.has(c.index));
-  const sample = await pool.use((conn) =>
-    fetchSample(
-      conn,
-      table,
-      rows,
-      sampledNumberColumns,
-      categorical,
-      settings.sampleSize,
-      signal,
-      settings.missingColumns,
-    ),
+  const sample = await pool.use(
+    (conn) =>
+      fetchSample(
+        conn,
+        table,
+        rows,
+        sampledNumberColumns,
+        categorical,
+        settings.sampleSize,
+        signal,
+        settings.missingColumns,
+      ),
+    // Queued value counts wait: the matrices, on this thread, can only start after it.
+    true,
   );
   const madFromSample = new Map<number, number | null>();
+  const madExact = new Map<number, number | null>();
   if (needMad) {
     for (const c of sampledNumberColumns) {
       const data = sample.numeric.get(c.index);
@@ -620,17 +798,14 @@ async function associationsStage(
         `SELECT ${batch.map((c) => `mad(${c.finiteSql})`).join(', ')} FROM ${table}`,
         signal,
       );
-      batch.forEach((c, i) => {
-        const numericStats = profiles[c.index].numeric;
-        if (numericStats) numericStats.mad = toNumber(row[i]);
-      });
+      batch.forEach((c, i) => madExact.set(c.index, toNumber(row[i])));
     }
   }
   const associations = await computeAssociations(
     { sample, tableRows: rows, numeric, categorical, skipped },
     signal,
   );
-  return { associations, madFromSample, missingSets: sample.missingSets };
+  return { associations, madFromSample, madExact, missingSets: sample.missingSets };
 }
 
 function describeApproximations(

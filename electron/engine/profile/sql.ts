@@ -103,10 +103,16 @@ export class QueryPool {
     return this.connections.length;
   }
 
-  /** Run `work` on the next free connection. */
-  async use<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  /**
+   * Run `work` on the next free connection; `first` puts it ahead of the work already
+   * waiting (for a statement others wait on).
+   */
+  async use<T>(work: (conn: DuckDBConnection) => Promise<T>, first = false): Promise<T> {
     const conn =
-      this.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve)));
+      this.idle.pop() ??
+      (await new Promise<DuckDBConnection>((resolve) =>
+        first ? this.waiting.unshift(resolve) : this.waiting.push(resolve),
+      ));
     try {
       return await work(conn);
     } finally {

@@ -47,6 +47,10 @@ export interface ValueSummary {
   quantiles?: (number | null)[];
   /** Counts per histogram bin, when `QuantilePlan.histogramBins` was given (same condition as `quantiles`). */
   histogram?: PrecomputedBins;
+  /** Non-missing values (Σ n over the value counts). */
+  total: number;
+  /** String columns: min, max and Σ of the values' lengths over the non-missing rows. */
+  lengths?: { min: number | null; max: number | null; sum: number };
 }
 
 /**
@@ -87,7 +91,8 @@ export async function columnValueCounts(
   pool: QueryPool,
   table: string,
   column: ProfiledColumn,
-  nonMissing: number,
+  /** Non-missing values, when known (otherwise counted here: Σ n). */
+  nonMissing: number | undefined,
   signal?: AbortSignal,
   /** Number columns: also select the exact quantiles from the value counts (see below). */
   quantilePlan?: QuantilePlan,
@@ -103,10 +108,15 @@ export async function columnValueCounts(
       `FROM (SELECT v, n FROM vc ORDER BY n DESC, v LIMIT ${TOP_K})`,
     // One pass for the singletons, Σ n·ln n, Σ n² and (in the ordering column) the distinct count.
     `SELECT 3, NULL, sum((n = 1)::INTEGER), sum(n * ln(n)), sum(n::DOUBLE * n), count(*) FROM vc`,
+    // The non-missing count and (strings) the length range, so the wide pass can skip them.
+    column.kind === 'string'
+      ? `SELECT 8, NULL, sum(n), min(length(v)), max(length(v)), 0 FROM vc`
+      : `SELECT 8, NULL, sum(n), NULL, NULL, 0 FROM vc`,
   ];
   // Strings: how many values parse as timestamps (the TYPE_DATE alert), each distinct once.
   if (column.kind === 'string') {
     parts.push(`SELECT 4, NULL, sum(n) FILTER (TRY_CAST(v AS TIMESTAMP) IS NOT NULL), NULL, NULL, 0 FROM vc`);
+    parts.push(`SELECT 9, NULL, sum(length(v) * n), NULL, NULL, 0 FROM vc`);
   }
   if (numeric) {
     parts.push(branch(1, 'v ASC', EXTREMES));
@@ -151,6 +161,7 @@ export async function columnValueCounts(
     sumSquares: 0,
     distinct: 0,
     dateCount: 0,
+    total: 0,
   };
   if (numeric) {
     summary.smallest = [];
@@ -160,16 +171,22 @@ export async function columnValueCounts(
   const located: { value: number; count: number; below: number }[] = [];
   const histogramBins = ranks ? (quantilePlan?.histogramBins ?? 0) : 0;
   const binned = histogramBins > 1 ? new Array<number>(histogramBins).fill(0) : null;
+  let total = nonMissing ?? 0;
+  if (nonMissing === undefined) {
+    for (const [part, , n] of rows) if (Number(part) === 8) total = toCount(n);
+  }
+  summary.total = total;
+  let lengthSum = 0;
   for (const [part, v, n, x, y, o] of rows) {
     switch (Number(part)) {
       case 0:
-        summary.topValues.push(valueCount(v, n, nonMissing));
+        summary.topValues.push(valueCount(v, n, total));
         break;
       case 1:
-        summary.smallest?.push(valueCount(v, n, nonMissing));
+        summary.smallest?.push(valueCount(v, n, total));
         break;
       case 2:
-        summary.largest?.push(valueCount(v, n, nonMissing));
+        summary.largest?.push(valueCount(v, n, total));
         break;
       case 3:
         summary.unique = toCount(n);
@@ -193,8 +210,15 @@ export async function columnValueCounts(
         if (binned && bin !== null && bin >= 0 && bin < binned.length) binned[bin] += toCount(n);
         break;
       }
+      case 8:
+        if (column.kind === 'string') summary.lengths = { min: toNumber(x), max: toNumber(y), sum: 0 };
+        break;
+      case 9:
+        lengthSum = toCount(n);
+        break;
     }
   }
+  if (summary.lengths) summary.lengths.sum = lengthSum;
   if (numeric && summary.distinct <= FULL_COUNTS_MAX) {
     // DECIMAL/HUGEINT values become doubles here exactly as `finiteSql` casts them.
     full.sort((a, b) => a[0] - b[0]);
