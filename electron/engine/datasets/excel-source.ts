@@ -79,10 +79,16 @@ export async function excelToNdjson(
     for await (const worksheet of workbook) {
       const name = String((worksheet as unknown as { name?: string }).name ?? '');
       seenSheets.push(name);
-      if (chosen !== null || (sheet !== undefined && name !== sheet)) continue;
+      if (chosen !== null || (sheet !== undefined && name !== sheet)) {
+        // Read past sheets we skip: exceljs may be caching them in temporary files, and
+        // leaving its stream half-read lets that work fail later, outside any job.
+        for await (const _row of worksheet) if (signal.aborted) break;
+        continue;
+      }
       chosen = name;
       for await (const row of worksheet) {
-        if (signal.aborted || rows >= limit) break;
+        if (signal.aborted) break;
+        if (rows >= limit) continue; // a preview: read on to the end so exceljs finishes cleanly
         const values = (row.values as unknown[]).slice(1).map(cellValue);
         if (!header) {
           header = uniqueNames(values);
