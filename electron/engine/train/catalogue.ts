@@ -38,6 +38,20 @@ const maxBins: ParamSpec = {
   max: 255,
   description: 'Bins per numeric feature; fewer is faster and coarser.',
 };
+const tol: ParamSpec = {
+  name: 'tol',
+  type: 'float',
+  default: 1e-7,
+  min: 0,
+  description: 'Converged when no coefficient moves more than this.',
+};
+const maxOnehot: ParamSpec = {
+  name: 'max_onehot',
+  type: 'int',
+  default: 20,
+  min: 1,
+  description: 'Categories one-hot encoded per column; rarer ones share an "other" column.',
+};
 const ALL: Task[] = ['binary', 'multiclass', 'regression'];
 
 /** Random forests and extra trees share every param; only bootstrapping's default differs. */
@@ -202,20 +216,8 @@ export const CATALOGUE: AlgorithmSpec[] = [
         description: 'L2 penalty per row (ridge); shrinks coefficients and stabilises correlated features.',
       },
       { name: 'max_iter', type: 'int', default: 100, min: 1, description: 'Most Newton iterations.' },
-      {
-        name: 'tol',
-        type: 'float',
-        default: 1e-7,
-        min: 0,
-        description: 'Converged when no coefficient moves more than this.',
-      },
-      {
-        name: 'max_onehot',
-        type: 'int',
-        default: 20,
-        min: 1,
-        description: 'Categories one-hot encoded per column; rarer ones share an "other" column.',
-      },
+      tol,
+      maxOnehot,
     ],
   },
   {
@@ -238,20 +240,8 @@ export const CATALOGUE: AlgorithmSpec[] = [
         min: 0,
         description: 'L2 penalty (ridge); shrinks coefficients and stabilises correlated features.',
       },
-      {
-        name: 'tol',
-        type: 'float',
-        default: 1e-7,
-        min: 0,
-        description: 'Converged when no coefficient moves more than this.',
-      },
-      {
-        name: 'max_onehot',
-        type: 'int',
-        default: 20,
-        min: 1,
-        description: 'Categories one-hot encoded per column; rarer ones share an "other" column.',
-      },
+      tol,
+      maxOnehot,
     ],
   },
   {
@@ -300,13 +290,7 @@ export const CATALOGUE: AlgorithmSpec[] = [
           'Stop when the validation loss has not improved for this many epochs (0 = off); keeps the best epoch.',
       },
       { name: 'reg_lambda', type: 'float', default: 0, min: 0, description: 'L2 penalty on the weights.' },
-      {
-        name: 'max_onehot',
-        type: 'int',
-        default: 20,
-        min: 1,
-        description: 'Categories one-hot encoded per column; rarer ones share an "other" column.',
-      },
+      maxOnehot,
       seed,
     ],
   },

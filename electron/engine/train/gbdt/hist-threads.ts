@@ -13,10 +13,10 @@
  * Entry: `hist-worker.ts` beside this file under tsx; from a bundle,
  * `gbdt-hist-worker.js` next to the bundle (or one folder up, for bundles in a subfolder).
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { siblingWorkerUrl, startWorker } from '../worker-url';
 import type { PackedBins } from './histogram';
 
 /** Control words. */
@@ -72,12 +72,7 @@ export interface HistWorkerData {
 
 /** Where the worker entry is, or null when a bundle was built without it. */
 export function histWorkerUrl(base: string = import.meta.url): URL | null {
-  if (base.endsWith('.ts')) return new URL('./hist-worker.ts', base);
-  for (const rel of ['./gbdt-hist-worker.js', '../gbdt-hist-worker.js']) {
-    const url = new URL(rel, base);
-    if (url.protocol !== 'file:' || existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
+  return siblingWorkerUrl(base, './hist-worker.ts', 'gbdt-hist-worker.js');
 }
 
 /** Threads worth using on this machine: 2 when there is a second core, else 1. */
@@ -132,7 +127,7 @@ export class HistThreads {
       port: channel.port2,
     };
     try {
-      this.worker = startHistWorker(url, data, [channel.port2]);
+      this.worker = startWorker(url, { workerData: data, transferList: [channel.port2] });
       this.port = channel.port1;
       this.port.unref();
     } catch {
@@ -251,16 +246,4 @@ export class HistThreads {
     this.port?.close();
     this.port = null;
   }
-}
-
-/**
- * Starts the entry with `workerData`. Node 20 does not hand tsx's loader hooks to worker
- * threads, so a .ts entry starts through a bootstrap that registers tsx first (the same
- * approach as ../worker-url.ts); a bundled .js entry starts directly.
- */
-function startHistWorker(url: URL, workerData: HistWorkerData, transferList: MessagePort[]): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, transferList });
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(boot, { eval: true, workerData, transferList });
 }

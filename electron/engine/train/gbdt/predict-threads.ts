@@ -10,10 +10,10 @@
  * Entry: `predict-worker.ts` beside this file under tsx; from a bundle,
  * `gbdt-predict-worker.js` next to the bundle (or one folder up).
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { siblingWorkerUrl, startWorker } from '../worker-url';
 import type { FlatTrees } from './flat-trees';
 
 const SEQ = 0;
@@ -47,13 +47,9 @@ export interface PredictWorkerData {
   port: MessagePort;
 }
 
+/** Where the worker entry is, or null when a bundle was built without it. */
 export function predictWorkerUrl(base: string = import.meta.url): URL | null {
-  if (base.endsWith('.ts')) return new URL('./predict-worker.ts', base);
-  for (const rel of ['./gbdt-predict-worker.js', '../gbdt-predict-worker.js']) {
-    const url = new URL(rel, base);
-    if (url.protocol !== 'file:' || existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
+  return siblingWorkerUrl(base, './predict-worker.ts', 'gbdt-predict-worker.js');
 }
 
 /** Models the worker keeps compiled (ids are consecutive; the oldest is dropped). */
@@ -95,7 +91,7 @@ export class PredictThread {
     const channel = new MessageChannel();
     const data: PredictWorkerData = { ctrl: this.ctrl.buffer as SharedArrayBuffer, port: channel.port2 };
     try {
-      this.worker = startWorker(url, data, [channel.port2]);
+      this.worker = startWorker(url, { workerData: data, transferList: [channel.port2] });
     } catch {
       return false;
     }
@@ -190,12 +186,4 @@ export class PredictThread {
     }
     return true;
   }
-}
-
-/** As in hist-threads.ts: a .ts entry starts through a bootstrap that registers tsx first. */
-function startWorker(url: URL, workerData: PredictWorkerData, transferList: MessagePort[]): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, transferList });
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(boot, { eval: true, workerData, transferList });
 }
