@@ -18,6 +18,7 @@ import {
 } from 'recharts';
 import type { Curve, RunDetail } from '../../shared/training';
 import { SERIES_COLOURS } from '../train/LossChart';
+import { CHART_TICK, TOOLTIP_STYLE, xAxisLabel, yAxisLabel } from '../shell/chart-style';
 
 type Kind = 'roc' | 'pr' | 'calibration' | 'residuals';
 
@@ -27,9 +28,6 @@ const AXES: Record<Kind, { title: string; x: string; y: string }> = {
   calibration: { title: 'Calibration', x: 'mean predicted probability', y: 'observed frequency' },
   residuals: { title: 'Residuals', x: 'predicted', y: 'actual − predicted' },
 };
-
-const tick = { fontSize: 10, fill: 'var(--muted)' };
-const tooltipStyle = { background: 'var(--surface)', border: '1px solid var(--border)' };
 
 export function DiagnosticsChart({
   runs,
@@ -67,34 +65,16 @@ export function DiagnosticsChart({
         {kind === 'residuals' ? (
           <ScatterChart margin={{ top: 6, right: 12, bottom: 18, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis
-              dataKey="x"
-              type="number"
-              name={axes.x}
-              tick={tick}
-              label={{
-                value: axes.x,
-                position: 'insideBottom',
-                offset: -10,
-                fontSize: 11,
-                fill: 'var(--muted)',
-              }}
-            />
+            <XAxis dataKey="x" type="number" name={axes.x} tick={CHART_TICK} label={xAxisLabel(axes.x)} />
             <YAxis
               dataKey="y"
               type="number"
               name={axes.y}
               width={56}
-              tick={tick}
-              label={{
-                value: axes.y,
-                angle: -90,
-                position: 'insideLeft',
-                fontSize: 11,
-                fill: 'var(--muted)',
-              }}
+              tick={CHART_TICK}
+              label={yAxisLabel(axes.y)}
             />
-            <Tooltip contentStyle={tooltipStyle} formatter={(v) => Number(v).toPrecision(4)} />
+            <Tooltip contentStyle={TOOLTIP_STYLE} formatter={(v) => Number(v).toPrecision(4)} />
             <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 11 }} />
             {runs.map((r, i) =>
               r.diagnostics.residuals ? (
@@ -115,33 +95,9 @@ export function DiagnosticsChart({
         ) : (
           <LineChart margin={{ top: 6, right: 12, bottom: 18, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis
-              dataKey="x"
-              type="number"
-              domain={[0, 1]}
-              tick={tick}
-              label={{
-                value: axes.x,
-                position: 'insideBottom',
-                offset: -10,
-                fontSize: 11,
-                fill: 'var(--muted)',
-              }}
-            />
-            <YAxis
-              type="number"
-              domain={[0, 1]}
-              width={56}
-              tick={tick}
-              label={{
-                value: axes.y,
-                angle: -90,
-                position: 'insideLeft',
-                fontSize: 11,
-                fill: 'var(--muted)',
-              }}
-            />
-            <Tooltip formatter={(v) => Number(v).toFixed(3)} contentStyle={tooltipStyle} />
+            <XAxis dataKey="x" type="number" domain={[0, 1]} tick={CHART_TICK} label={xAxisLabel(axes.x)} />
+            <YAxis type="number" domain={[0, 1]} width={56} tick={CHART_TICK} label={yAxisLabel(axes.y)} />
+            <Tooltip formatter={(v) => Number(v).toFixed(3)} contentStyle={TOOLTIP_STYLE} />
             <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 11 }} />
             {kind !== 'pr' && (
               <Line

@@ -16,6 +16,7 @@ import { DiagnosticsChart } from './DiagnosticsChart';
 import { useExperiments } from './experiments-store';
 import { PredictForm } from './PredictForm';
 import { correctedPairedTTest } from './paired-t-test';
+import { CATEGORY_TICK, CHART_TICK, TOOLTIP_STYLE } from '../shell/chart-style';
 
 export function ExperimentsView() {
   const state = useExperiments();
@@ -266,18 +267,9 @@ function ImportanceChart({ run }: { run: RunDetail }) {
       </h3>
       <ResponsiveContainer width="100%" height={rows.length * 20 + 30}>
         <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
-          <XAxis type="number" tick={{ fontSize: 10, fill: 'var(--muted)' }} />
-          <YAxis
-            type="category"
-            dataKey="column"
-            width={140}
-            tick={{ fontSize: 10, fill: 'var(--text)' }}
-            interval={0}
-          />
-          <Tooltip
-            formatter={(v) => Number(v).toFixed(4)}
-            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
-          />
+          <XAxis type="number" tick={CHART_TICK} />
+          <YAxis type="category" dataKey="column" width={140} tick={CATEGORY_TICK} interval={0} />
+          <Tooltip formatter={(v) => Number(v).toFixed(4)} contentStyle={TOOLTIP_STYLE} />
           <Bar dataKey="importance" fill="var(--accent)" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

@@ -6,6 +6,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Alert, ColumnProfile } from '../../shared/profile';
 import { formatFraction, formatStat } from './format-stat';
+import { CATEGORY_TICK, CHART_TICK, TOOLTIP_STYLE, xAxisLabel } from '../shell/chart-style';
 
 const CHART_HEIGHT = 150;
 
@@ -110,25 +111,15 @@ function ColumnChart({ column }: { column: ColumnProfile }) {
             <XAxis
               dataKey="from"
               tickFormatter={(v: number) => formatStat(v)}
-              tick={{ fontSize: 10, fill: 'var(--muted)' }}
-              label={{
-                value: column.name,
-                position: 'insideBottom',
-                offset: -12,
-                fontSize: 11,
-                fill: 'var(--muted)',
-              }}
+              tick={CHART_TICK}
+              label={xAxisLabel(column.name, -12)}
               minTickGap={20}
             />
-            <YAxis
-              width={44}
-              tick={{ fontSize: 10, fill: 'var(--muted)' }}
-              tickFormatter={(v: number) => formatStat(v)}
-            />
+            <YAxis width={44} tick={CHART_TICK} tickFormatter={(v: number) => formatStat(v)} />
             <Tooltip
               formatter={(v) => [formatStat(Number(v)), 'rows']}
               labelFormatter={(_l, payload) => String(payload?.[0]?.payload?.bin ?? '')}
-              contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
+              contentStyle={TOOLTIP_STYLE}
             />
             <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} />
           </BarChart>
@@ -150,16 +141,9 @@ function ColumnChart({ column }: { column: ColumnProfile }) {
         <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
           <BarChart data={data} margin={{ top: 4, right: 4, bottom: 18, left: 0 }} barCategoryGap={1}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-            <XAxis dataKey="start" tick={{ fontSize: 10, fill: 'var(--muted)' }} minTickGap={20} />
-            <YAxis
-              width={44}
-              tick={{ fontSize: 10, fill: 'var(--muted)' }}
-              tickFormatter={(v: number) => formatStat(v)}
-            />
-            <Tooltip
-              formatter={(v) => [formatStat(Number(v)), 'rows']}
-              contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
-            />
+            <XAxis dataKey="start" tick={CHART_TICK} minTickGap={20} />
+            <YAxis width={44} tick={CHART_TICK} tickFormatter={(v: number) => formatStat(v)} />
+            <Tooltip formatter={(v) => [formatStat(Number(v)), 'rows']} contentStyle={TOOLTIP_STYLE} />
             <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
@@ -178,19 +162,13 @@ function ColumnChart({ column }: { column: ColumnProfile }) {
         <ResponsiveContainer width="100%" height={Math.max(60, data.length * 16 + 20)}>
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 8, bottom: 0, left: 0 }}>
             <XAxis type="number" hide />
-            <YAxis
-              type="category"
-              dataKey="value"
-              width={110}
-              tick={{ fontSize: 10, fill: 'var(--text)' }}
-              interval={0}
-            />
+            <YAxis type="category" dataKey="value" width={110} tick={CATEGORY_TICK} interval={0} />
             <Tooltip
               formatter={(v, _n, item) => [
                 `${formatStat(Number(v))} (${formatFraction(item.payload.fraction)})`,
                 'rows',
               ]}
-              contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
+              contentStyle={TOOLTIP_STYLE}
             />
             <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} />
           </BarChart>

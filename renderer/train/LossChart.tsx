@@ -2,6 +2,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FitHistory } from '../../shared/training';
 import type { CurvePoint } from './train-store';
+import { CHART_TICK, TOOLTIP_STYLE, xAxisLabel, yAxisLabel } from '../shell/chart-style';
 
 export interface LossSeries {
   name: string;
@@ -32,26 +33,20 @@ export function LossChart({ series, height = 180 }: { series: LossSeries[]; heig
           dataKey="iteration"
           type="number"
           domain={['dataMin', 'dataMax']}
-          tick={{ fontSize: 10, fill: 'var(--muted)' }}
-          label={{
-            value: 'iteration',
-            position: 'insideBottom',
-            offset: -10,
-            fontSize: 11,
-            fill: 'var(--muted)',
-          }}
+          tick={CHART_TICK}
+          label={xAxisLabel('iteration')}
         />
         <YAxis
           width={54}
-          tick={{ fontSize: 10, fill: 'var(--muted)' }}
+          tick={CHART_TICK}
           domain={['auto', 'auto']}
           tickFormatter={(v: number) => v.toPrecision(3)}
-          label={{ value: 'loss', angle: -90, position: 'insideLeft', fontSize: 11, fill: 'var(--muted)' }}
+          label={yAxisLabel('loss')}
         />
         <Tooltip
           formatter={(v) => Number(v).toFixed(5)}
           labelFormatter={(l) => `iteration ${String(l)}`}
-          contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
+          contentStyle={TOOLTIP_STYLE}
         />
         <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 11 }} />
         {series.flatMap((s) => [
