@@ -4,6 +4,7 @@ import type { DatasetSummary } from '../../../shared/datasets';
 import { emit, type GlobalOptions } from '../cli-io';
 import { withEngine } from '../open-engine';
 import { formatBytes } from '../../../shared/format';
+import { tableLines } from '../text-table';
 
 export function registerDatasets(program: Command, globals: () => GlobalOptions): void {
   program
@@ -26,11 +27,6 @@ function table(list: DatasetSummary[]): string {
     d.latest.createdAt.slice(0, 19).replace('T', ' '),
   ]);
   const header = ['NAME', 'VERSIONS', 'ROWS', 'COLUMNS', 'SIZE', 'UPDATED'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n').trimEnd();
+  const align = (i: number, count: number) => (i === 0 || i === count - 1 ? 'left' : 'right');
+  return tableLines(header, rows, { align }).join('\n').trimEnd();
 }

@@ -4,6 +4,7 @@ import type { RunSummary } from '../../../shared/training';
 import { emit, type GlobalOptions } from '../cli-io';
 import { withEngine } from '../open-engine';
 import { formatMetric } from './train-command';
+import { tableLines } from '../text-table';
 
 interface RunsFlags {
   experiment?: string;
@@ -67,11 +68,5 @@ function table(runs: RunSummary[]): string {
     r.fitSeconds === undefined ? '—' : `${r.fitSeconds.toFixed(2)} s`,
     r.createdAt.slice(0, 19).replace('T', ' '),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  return tableLines(header, rows).join('\n');
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { tableFromIPC } from 'apache-arrow';
 import { UsageError, emit, type GlobalOptions } from '../cli-io';
 import { withEngine } from '../open-engine';
+import { tableLines } from '../text-table';
 
 export function registerSql(program: Command, globals: () => GlobalOptions): void {
   program
@@ -52,15 +53,8 @@ function plain(row: Record<string, unknown>): Record<string, unknown> {
 function render(names: string[], rows: Array<Record<string, unknown>>, truncated: boolean): string {
   const text = (v: unknown) => (v === null || v === undefined ? 'NULL' : String(v));
   const cells = rows.map((r) => names.map((n) => text(r[n])));
-  const widths = names.map((n, i) => Math.min(40, Math.max(n.length, ...cells.map((c) => c[i]!.length))));
-  const line = (c: string[]) =>
-    c
-      .map((v, i) => v.slice(0, 40).padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
   return [
-    line(names),
-    ...cells.map(line),
+    ...tableLines(names, cells, { maxWidth: 40 }),
     truncated ? `(first ${rows.length} rows)` : `(${rows.length} rows)`,
   ].join('\n');
 }

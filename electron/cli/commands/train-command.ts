@@ -26,6 +26,7 @@ import { CATALOGUE, algorithmSpec } from '../../engine/train/catalogue';
 import { higherIsBetter, primaryMetric } from '../../engine/train/metrics/evaluate';
 import { UsageError, emit, type GlobalOptions } from '../cli-io';
 import { withEngine } from '../open-engine';
+import { tableLines } from '../text-table';
 
 interface TrainFlags {
   target: string;
@@ -315,20 +316,14 @@ function leaderboard(runs: RunDetail[]): string {
     r.status === 'succeeded' ? formatSeconds(r.fitSeconds) : r.status,
     r.id,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 1 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
-      .join('  ')
-      .trimEnd();
+  const align = (i: number, count: number) => (i === 1 || i === count - 1 ? 'left' : 'right');
   const failed = runs
     .filter((r) => r.error)
     .map((r) => `  ${algorithmSpec(r.algorithm).label} failed: ${r.error}`);
   const first = runs[0]!;
   return [
     `${runs.length} algorithms on ${first.versionLabel} → ${first.target} (${task}), ranked by ${primaryMetric(task)}; ${describeValidation(first)}.`,
-    line(header),
-    ...rows.map(line),
+    ...tableLines(header, rows, { align }),
     ...failed,
     ...(first.warnings ?? []).map((w) => `Note: ${w}`),
   ].join('\n');
@@ -506,12 +501,7 @@ function searchTable(run: RunDetail, search: RunSearch, keys: string[]): string[
     formatMetric(t.score),
     formatSeconds(t.fitSeconds),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    `  ${cells
-      .map((c, i) => c.padStart(widths[i]!))
-      .join('  ')
-      .trimEnd()}`;
+
   const stopped =
     search.stoppedBy === 'trials'
       ? 'stopped at the --trials limit'
@@ -523,8 +513,7 @@ function searchTable(run: RunDetail, search: RunSearch, keys: string[]): string[
   const n = search.trials.length;
   return [
     `${search.strategy === 'grid' ? 'Grid' : 'Random'} search: ${n} trial${n === 1 ? '' : 's'}, ranked by ${search.metric} (${sign < 0 ? 'higher' : 'lower'} is better); ${stopped}.`,
-    line(header),
-    ...rows.map(line),
+    ...tableLines(header, rows, { align: () => 'right', indent: '  ' }),
     `Chosen params: ${keys.map((k) => `${k}=${formatParam(run.params[k])}`).join(' ')}`,
   ];
 }
