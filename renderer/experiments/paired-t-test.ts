@@ -6,6 +6,8 @@
  * library offers it; the Student-t tail comes from the regularised incomplete beta.
  */
 
+import { logGamma } from '../../shared/log-gamma';
+
 export interface PairedTest {
   meanDifference: number;
   t: number;
@@ -75,18 +77,4 @@ function betaFraction(x: number, a: number, b: number): number {
     if (Math.abs(delta - 1) < 1e-12) break;
   }
   return h;
-}
-
-function logGamma(z: number): number {
-  // Lanczos approximation (g = 7), accurate to ~1e-15 for z > 0.
-  const g = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
-  const x = z - 1;
-  let sum = g[0]!;
-  for (let i = 1; i < 9; i += 1) sum += g[i]! / (x + i);
-  const t = x + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(sum);
 }

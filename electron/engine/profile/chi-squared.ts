@@ -4,20 +4,7 @@
  * continued fraction (Numerical Recipes §6.2), accurate to ~1e-8 — far more than a
  * threshold test needs — with no dependency.
  */
-
-function logGamma(x: number): number {
-  // Lanczos approximation (g = 7, n = 9).
-  const c = [
-    0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.61503916999186,
-    12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let a = c[0];
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
+import { logGamma } from '../../../shared/log-gamma';
 
 /** Regularized upper incomplete gamma Q(a, x). */
 function gammaQ(a: number, x: number): number {
