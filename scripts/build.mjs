@@ -12,14 +12,14 @@ await Promise.all([
     ...common,
     entryPoints: {
       cli: 'electron/cli/entry.ts',
-      main: 'electron/main.ts',
+      main: 'electron/desktop/main.ts',
       // Training runs in worker threads started from cli.js and main.js; worker-url.ts
       // expects the worker's entry at worker/train-worker.js beside them.
-      'worker/train-worker': 'electron/engine/train/worker/train-worker.ts',
+      'worker/train-worker': 'electron/engine/training/worker/train-worker.ts',
       // The second histogram thread of gradient boosting; looked up beside the bundle.
-      'gbdt-hist-worker': 'electron/engine/train/gbdt/hist-worker.ts',
+      'gbdt-hist-worker': 'electron/engine/training/learners/gbdt/hist-worker.ts',
       // The second prediction thread for large batches; found the same way.
-      'gbdt-predict-worker': 'electron/engine/train/gbdt/predict-worker.ts',
+      'gbdt-predict-worker': 'electron/engine/training/learners/gbdt/predict-worker.ts',
     },
     outdir: 'dist/node',
     format: 'esm',
@@ -27,7 +27,7 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { preload: 'electron/preload.ts' },
+    entryPoints: { preload: 'electron/desktop/preload.ts' },
     outdir: 'dist/node',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',

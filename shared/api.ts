@@ -9,7 +9,7 @@ import { appRequests, type AppApi } from './app';
 import { datasetsRequests, type DatasetsApi } from './datasets';
 import { dialogsRequests, type DialogsApi } from './dialogs';
 import { jobsRequests, type JobsApi } from './jobs';
-import { profileRequests, type ProfileApi } from './profiling';
+import { profileRequests, type ProfileApi } from './profile';
 import { trainingRequests, type TrainingApi } from './training';
 import { workspaceRequests, type WorkspaceApi } from './workspace';
 

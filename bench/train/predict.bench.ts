@@ -13,11 +13,11 @@ import {
   prepareEnsemble,
   scoresToOutput,
   type TreeEnsemble,
-} from '../../electron/engine/train/gbdt/tree-ensemble';
-import { deserializeModel, fitModel, predictSync, serializeModel } from '../../electron/engine/train/model';
-import { transform } from '../../electron/engine/train/preprocess/pipeline';
-import { takeAll, takeValues } from '../../electron/engine/train/rows';
-import { syntheticBinary } from '../../electron/engine/train/synthetic';
+} from '../../electron/engine/training/learners/gbdt/tree-ensemble';
+import { deserializeModel, fitModel, predictSync, serializeModel } from '../../electron/engine/training/model';
+import { transform } from '../../electron/engine/training/preprocess/pipeline';
+import { takeAll, takeValues } from '../../electron/engine/training/rows';
+import { syntheticBinary } from '../../electron/testing/synthetic';
 
 const args = process.argv.slice(2);
 const trainArg = args.indexOf('--train');

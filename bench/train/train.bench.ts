@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rankCurves } from '../../electron/engine/train/metrics/classification';
-import { fitModel, predict, predictSync, type FitData } from '../../electron/engine/train/model';
-import { takeAll, takeValues } from '../../electron/engine/train/rows';
-import { syntheticBinary } from '../../electron/engine/train/synthetic';
-import type { AlgorithmId, Column, Prediction, TrainParams } from '../../electron/engine/train/types';
+import { rankCurves } from '../../electron/engine/training/metrics/classification';
+import { fitModel, predict, predictSync, type FitData } from '../../electron/engine/training/model';
+import { takeAll, takeValues } from '../../electron/engine/training/rows';
+import { syntheticBinary } from '../../electron/testing/synthetic';
+import type { AlgorithmId, Column, Prediction, TrainParams } from '../../electron/engine/training/types';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);

@@ -5,16 +5,16 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../engine/app/package-root';
 import { EXIT_OK, EXIT_USAGE, reportFailure, type GlobalOptions } from './cli-io';
-import { registerDatasets } from './commands/datasets-command';
-import { registerExportData } from './commands/export-data-command';
-import { registerImport } from './commands/import-command';
-import { registerPredict } from './commands/predict-command';
-import { registerProfile } from './commands/profile-command';
-import { registerRuns } from './commands/runs-command';
-import { registerServe } from './commands/serve-command';
-import { registerSql } from './commands/sql-command';
-import { registerTrain } from './commands/train-command';
-import { registerWorkspace } from './commands/workspace-command';
+import { registerDatasets } from './commands/datasets/datasets-command';
+import { registerExportData } from './commands/datasets/export-data-command';
+import { registerImport } from './commands/datasets/import-command';
+import { registerPredict } from './commands/training/predict-command';
+import { registerProfile } from './commands/profile/profile-command';
+import { registerRuns } from './commands/training/runs-command';
+import { registerServe } from './commands/server/serve-command';
+import { registerSql } from './commands/datasets/sql-command';
+import { registerTrain } from './commands/training/train-command';
+import { registerWorkspace } from './commands/workspace/workspace-command';
 
 export function buildProgram(): Command {
   const program = new Command('assay')

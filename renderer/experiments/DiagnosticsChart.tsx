@@ -17,7 +17,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { Curve, RunDetail } from '../../shared/training';
-import { SERIES_COLOURS } from '../train/LossChart';
+import { SERIES_COLOURS } from '../training/LossChart';
 import { CHART_TICK, TOOLTIP_STYLE, xAxisLabel, yAxisLabel } from '../shell/chart-style';
 
 type Kind = 'roc' | 'pr' | 'calibration' | 'residuals';

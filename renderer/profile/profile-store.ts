@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Profile, ProfileComparison } from '../../shared/profile';
-import type { ProfileRequest } from '../../shared/profiling';
+import type { ProfileRequest } from '../../shared/profile';
 import { api, messageOf } from '../api/client';
 import { downloadText } from '../shell/download';
 import { reportError } from '../shell/toast-store';

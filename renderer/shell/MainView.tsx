@@ -6,7 +6,7 @@ import type { ComponentType } from 'react';
 import { DatasetsView } from '../datasets/DatasetsView';
 import { ExperimentsView } from '../experiments/ExperimentsView';
 import { ProfileView } from '../profile/ProfileView';
-import { TrainView } from '../train/TrainView';
+import { TrainView } from '../training/TrainView';
 import { capabilities, type CapabilityId } from './capabilities';
 import { NotBuiltView } from './NotBuiltView';
 import { useUi } from './ui-store';

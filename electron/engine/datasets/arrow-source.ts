@@ -31,7 +31,7 @@ import {
 } from '@duckdb/node-api';
 import { RecordBatchReader, Type, type DataType, type Field } from 'apache-arrow';
 import { ApiError } from '../../../shared/errors';
-import { quoteIdentifier } from './sql-text';
+import { quoteIdentifier } from '../db/sql-text';
 
 const CHUNK_ROWS = 2048;
 const DAY_MS = 86_400_000;

@@ -10,7 +10,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnInfo, ColumnInsight, DatasetVersion } from '../../../shared/datasets';
 import { versionTable } from './dataset-store';
-import { quoteIdentifier } from './sql-text';
+import { quoteIdentifier } from '../db/sql-text';
 
 const BINS = 20;
 const TOP = 5;

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnInfo, DatasetSummary, DatasetVersion, Lineage } from '../../../shared/datasets';
 import { ApiError } from '../../../shared/errors';
-import { qualifiedName, quoteIdentifier } from './sql-text';
+import { qualifiedName, quoteIdentifier } from '../db/sql-text';
 
 /** Schema holding one table per version; the table is named by the version id. */
 export const DATA_SCHEMA = 'data';

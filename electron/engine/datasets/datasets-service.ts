@@ -36,7 +36,7 @@ import {
 import { GridPages } from './grid-pages';
 import { describeReadError, isInterrupt } from './import-errors';
 import { describeColumns, runImport, stage, type ImportDeps, type ImportRequest } from './importer';
-import { SerialConnection } from './serial-connection';
+import { SerialConnection } from '../db/serial-connection';
 import { completions, runReadOnly } from './sql-console';
 import { assertLooksLikeText, detectFormat, resolveFiles } from './source-files';
 import { runExport, runRetype, runSqlSave } from './version-jobs';

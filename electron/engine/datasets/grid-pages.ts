@@ -12,7 +12,7 @@ import type { DatasetVersion, Page, PageRequest } from '../../../shared/datasets
 import { encodeReader } from './arrow-page';
 import { versionTable } from './dataset-store';
 import { orderBy, whereClause } from './grid-query';
-import type { SerialConnection } from './serial-connection';
+import type { SerialConnection } from '../db/serial-connection';
 
 /** Below this many rows, every page is a direct query. */
 const DIRECT_ROWS = 50_000;

@@ -6,7 +6,7 @@
  */
 import type { ColumnInfo, Filter, SortKey } from '../../../shared/datasets';
 import { ApiError } from '../../../shared/errors';
-import { quoteIdentifier } from './sql-text';
+import { quoteIdentifier } from '../db/sql-text';
 
 export type Param = string | number | boolean;
 

@@ -37,7 +37,7 @@ import {
 import { excelToNdjson, type StagedExcel } from './excel-source';
 import { describeReadError, formatCount, isInterrupt } from './import-errors';
 import { readerPlan, stagedSource } from './reader-sql';
-import { quoteIdentifier, sqlLiteral } from './sql-text';
+import { quoteIdentifier, sqlLiteral } from '../db/sql-text';
 import {
   assertLooksLikeText,
   datasetNameFromFile,

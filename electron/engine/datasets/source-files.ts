@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FileFormat, SourceFile } from '../../../shared/datasets';
 import { ApiError } from '../../../shared/errors';
-import { sqlLiteral } from './sql-text';
+import { sqlLiteral } from '../db/sql-text';
 
 export interface ResolvedFile {
   path: string;

@@ -12,7 +12,7 @@ import { ApiError } from '../../../shared/errors';
 import { encodeReader } from './arrow-page';
 import { listDatasets, listVersions, findDataset, versionViewName } from './dataset-store';
 import { messageOf } from './import-errors';
-import { sqlLiteral } from './sql-text';
+import { sqlLiteral } from '../db/sql-text';
 
 export const WRITE_REFUSED =
   'This query writes to the workspace; use “Save as dataset” to keep a result as a new version.';

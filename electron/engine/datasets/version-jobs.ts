@@ -14,7 +14,7 @@ import { addVersion, getVersion, newId, resolveVersion, versionTable } from './d
 import { badValueSentence, firstLine, formatCount, isInterrupt, messageOf } from './import-errors';
 import { describeColumns, type ImportDeps } from './importer';
 import { prepareReadOnly, sqlError } from './sql-console';
-import { checkedTypeName, quoteIdentifier, sqlLiteral } from './sql-text';
+import { checkedTypeName, quoteIdentifier, sqlLiteral } from '../db/sql-text';
 
 export type Build = (connection: DuckDBConnection, table: string) => Promise<{ lineage: Lineage }>;
 

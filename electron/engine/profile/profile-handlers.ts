@@ -1,5 +1,5 @@
 /** Contract handlers for profiling. */
-import type { ProfileApi } from '../../../shared/profiling';
+import type { ProfileApi } from '../../../shared/profile';
 import type { HandlerSlice } from '../core/handlers';
 import type { ProfileService } from './profile-service';
 

@@ -4,7 +4,7 @@
  * (target, thresholds) in `assay.profiles`, so opening a profiled version is instant.
  */
 import type { Profile, ProfileComparison } from '../../../shared/profile';
-import type { ProfileRequest } from '../../../shared/profiling';
+import type { ProfileRequest } from '../../../shared/profile';
 import { ApiError } from '../../../shared/errors';
 import type { EventBus } from '../core/event-bus';
 import type { DatasetsService } from '../datasets/datasets-service';

@@ -6,7 +6,7 @@
  */
 import { ApiError } from '../../../shared/errors';
 import type { AlgorithmId, ParamValue, Task } from '../../../shared/training';
-import { algorithmSpec } from '../train/catalogue';
+import { algorithmSpec } from './catalogue';
 
 export function checkParams(algorithm: AlgorithmId, params: Record<string, ParamValue> = {}): void {
   const spec = algorithmSpec(algorithm);

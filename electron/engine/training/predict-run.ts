@@ -16,14 +16,14 @@ import { newId, versionTable, versionViewName } from '../datasets/dataset-store'
 import { describeReadError, firstLine, formatCount, isInterrupt, messageOf } from '../datasets/import-errors';
 import { stage } from '../datasets/importer';
 import { assertLooksLikeText, detectFormat, resolveFiles } from '../datasets/source-files';
-import { quoteIdentifier, sqlLiteral } from '../datasets/sql-text';
+import { quoteIdentifier, sqlLiteral } from '../db/sql-text';
 import { deriveVersion } from '../datasets/version-jobs';
 import type { JobContext } from '../jobs/job-manager';
 import type { Workspace } from '../workspace/workspace';
-import { describeTable, loadTable } from '../train/load-train-data';
-import { deserializeModel, predict } from '../train/model';
-import type { SerializedModel } from '../train/model-format';
-import type { Prediction } from '../train/types';
+import { describeTable, loadTable } from './load-train-data';
+import { deserializeModel, predict } from './model';
+import type { SerializedModel } from './model-format';
+import type { Prediction } from './types';
 
 export interface PredictRequest {
   runId: string;

@@ -26,14 +26,14 @@ import type {
 import type { EventBus } from '../core/event-bus';
 import type { DatasetsService } from '../datasets/datasets-service';
 import { newId, versionTable, versionViewName } from '../datasets/dataset-store';
-import { SerialConnection } from '../datasets/serial-connection';
+import { SerialConnection } from '../db/serial-connection';
 import type { JobContext, JobManager } from '../jobs/job-manager';
 import type { Workspace } from '../workspace/workspace';
-import { algorithmSpec, CATALOGUE, resolveParams } from '../train/catalogue';
-import { loadTable, loadTrainData } from '../train/load-train-data';
-import type { ParamSpace } from '../train/search';
-import { encodeTarget, inferTask } from '../train/task';
-import { searchInWorker, trainInWorker, type WorkerOptions } from '../train/train-in-worker';
+import { algorithmSpec, CATALOGUE, resolveParams } from './catalogue';
+import { loadTable, loadTrainData } from './load-train-data';
+import type { ParamSpace } from './search';
+import { encodeTarget, inferTask } from './task';
+import { searchInWorker, trainInWorker, type WorkerOptions } from './train-in-worker';
 import type {
   CategoricalColumn,
   Column,
@@ -41,7 +41,7 @@ import type {
   TrainParams,
   TrainProgress,
   TrainResult,
-} from '../train/types';
+} from './types';
 import { checkAlgorithmTask, checkParams } from './check-request';
 import { runPrediction, type PredictRequest, type PredictOutcome } from './predict-run';
 import {

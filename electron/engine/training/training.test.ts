@@ -16,8 +16,8 @@ import { importFiles } from '../../testing/dataset-fixtures';
 import { tempDir } from '../../testing/temp-engine';
 import { Engine as EngineClass } from '../engine';
 import { versionTable } from '../datasets/dataset-store';
-import { loadTable } from '../train/load-train-data';
-import { deserializeModel, predict } from '../train/model';
+import { loadTable } from './load-train-data';
+import { deserializeModel, predict } from './model';
 
 const VEGA = path.resolve('node_modules/vega-datasets/data');
 

@@ -1,0 +1,63 @@
+/**
+ * `assay predict RUN INPUT --out FILE`: predictions of a run's saved model for a file
+ * (CSV, Parquet, JSON … read like an import, but kept temporary) or a dataset version,
+ * written as CSV or Parquet and/or saved as a new dataset version.
+ */
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { UsageError, emit, type GlobalOptions } from '../../cli-io';
+import { withEngine } from '../../open-engine';
+
+interface PredictFlags {
+  out?: string;
+  saveAs?: string;
+}
+
+export function registerPredict(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('predict')
+    .description("Predict with a run's model on a file or a dataset version.")
+    .argument('<run>', 'the run id (see `assay runs`)')
+    .argument('<input>', 'a file to predict on, or DATASET[@VERSION]')
+    .option('--out <file>', 'write the input rows with their predictions here (.csv or .parquet)')
+    .option('--save-as <name>', 'also save them as a new version of this dataset')
+    .action(async (runId: string, input: string, flags: PredictFlags) => {
+      if (!flags.out && !flags.saveAs) {
+        throw new UsageError(
+          'Say where the predictions go: --out FILE (.csv or .parquet) and/or --save-as NAME.',
+        );
+      }
+      if (flags.out && !/\.(csv|parquet)$/i.test(flags.out)) {
+        throw new UsageError(`--out must name a .csv or .parquet file, not "${flags.out}".`);
+      }
+      const isFile = fs.existsSync(input) || /[*?[]/.test(input);
+      const result = await withEngine(globals(), async (engine) => {
+        const { jobId, outcome } = await engine.training.predict({
+          runId,
+          ...(isFile ? { path: input } : { version: input }),
+          ...(flags.out ? { out: flags.out } : {}),
+          ...(flags.saveAs ? { saveAs: flags.saveAs } : {}),
+        });
+        const stop = (): void => void engine.jobs.cancel(jobId);
+        process.once('SIGINT', stop);
+        try {
+          return await outcome;
+        } finally {
+          process.off('SIGINT', stop);
+        }
+      });
+      emit(
+        globals(),
+        {
+          run: runId,
+          rows: result.rows,
+          columns: result.columns,
+          ...(result.out ? { out: result.out } : {}),
+          ...(result.dataset ? { dataset: result.dataset } : {}),
+        },
+        (r) =>
+          `Predicted ${r.rows.toLocaleString('en-US')} rows with run ${r.run}` +
+          `${r.out ? `; wrote them to ${r.out}` : ''}${r.dataset ? `; saved them as ${r.dataset}` : ''} (columns ${r.columns.join(', ')}).`,
+      );
+    });
+}

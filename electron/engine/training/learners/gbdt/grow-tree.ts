@@ -1,0 +1,519 @@
+/**
+ * Grows one tree on binned data, leaf-wise (best gain first, LightGBM style) under
+ * max_leaves and max_depth. Each leaf owns a contiguous range of a row-index array;
+ * splitting partitions that range stably (indices stay ascending, so column reads stay
+ * sequential). Only the smaller child's histogram is built from rows; the larger one is
+ * the parent's minus the smaller (histogram subtraction). The same grower serves
+ * boosting (K = 1 gradient channel) and forests (K outputs, random features per split,
+ * random thresholds for extra trees).
+ */
+import type { Rng } from '../../random';
+import type { BinMapper, BinnedMatrix } from './binning';
+import type { GrownTree } from './flat-trees';
+import { defaultThreads, HistThreads, sharedFloat64, sharedUint32, type SharedRows } from './hist-threads';
+import {
+  buildGroupHistogram,
+  buildHistogram,
+  gatherGradients,
+  packBins,
+  partitionRows,
+  SLOT,
+  subtractInto,
+  type HistLayout,
+  type PackedBins,
+} from './histogram';
+import { binaryLossAndGradients } from './objective';
+import { leafOutput, SplitFinder, type LeafTotals, type Split, type SplitParams } from './split';
+
+export interface GrowOptions extends SplitParams {
+  /** 0 = unlimited. */
+  maxLeaves: number;
+  /** 0 = unlimited. */
+  maxDepth: number;
+  /** Features tried per split, drawn at random from the tree's features; 0 = all of them. */
+  featuresPerSplit: number;
+  extraTrees: boolean;
+  /** Threads for histogram building (1 or 2); default: 2 on a multi-core machine for large data. */
+  threads?: number;
+  /** Leaves with fewer rows are built on the main thread alone (default 4096). */
+  parallelMinRows?: number;
+}
+
+/** Below this many bins (rows × features) a fit never starts the histogram worker by default. */
+const AUTO_THREADS_MIN_CELLS = 2_000_000;
+
+interface Leaf {
+  start: number;
+  end: number;
+  depth: number;
+  hist: Float64Array | null;
+  totals: LeafTotals;
+  split: Split | null;
+  /** Node whose child pointer refers to this leaf; −1 for the root. */
+  parent: number;
+  isLeft: boolean;
+}
+
+export interface GrowResult {
+  tree: GrownTree;
+  /** Leaf l owns rows idx[ranges[2l] .. ranges[2l+1]). */
+  ranges: Int32Array;
+}
+
+/** Live histograms beyond this many bytes are dropped and rebuilt from rows when needed. */
+const HIST_BUDGET_BYTES = 256 * 1024 * 1024;
+
+export class TreeGrower {
+  private readonly og: Float64Array;
+  private readonly oh: Float64Array;
+  private readonly finder: SplitFinder;
+  private readonly pool: Float64Array[] = [];
+  private live = 0;
+  private readonly maxLive: number;
+  private readonly missing: Int32Array;
+  /** K = 1: row-major feature groups for the fast kernels, and the optional second thread. */
+  private readonly packed: PackedBins | null;
+  private threads: HistThreads | null = null;
+  private readonly parallelMinRows: number;
+  /** Row buffers the grower works in (shared memory when a worker reads them). */
+  readonly rows: SharedRows;
+  private readonly activeGroups: Int32Array;
+  private nActive = 0;
+  private readonly workerList: Int32Array;
+
+  constructor(
+    private readonly data: BinnedMatrix,
+    private readonly mappers: BinMapper[],
+    private readonly layout: HistLayout,
+    private readonly opts: GrowOptions,
+  ) {
+    this.og = new Float64Array(data.n * layout.K);
+    this.oh = new Float64Array(data.n);
+    this.finder = new SplitFinder(layout, opts);
+    this.maxLive = Math.max(4, Math.floor(HIST_BUDGET_BYTES / (layout.size * 8)));
+    this.missing = Int32Array.from(mappers, (m) => m.nBins);
+    const fast = layout.K === 1;
+    const threads =
+      opts.threads ?? (data.n * data.d >= AUTO_THREADS_MIN_CELLS && fast ? defaultThreads() : 1);
+    const shared = fast && threads > 1;
+    this.parallelMinRows = opts.parallelMinRows ?? 4096;
+    this.packed = fast ? packBins(data, layout.groups, shared) : null;
+    this.rows = shared
+      ? {
+          idx: sharedUint32(data.n),
+          scratch: sharedUint32(data.n),
+          goLeft: new Uint8Array(new SharedArrayBuffer(256)),
+          g: sharedFloat64(data.n),
+          h: sharedFloat64(data.n),
+        }
+      : {
+          idx: new Uint32Array(data.n),
+          scratch: new Uint32Array(data.n),
+          goLeft: new Uint8Array(256),
+          g: new Float64Array(data.n * layout.K),
+          h: new Float64Array(data.n),
+        };
+    if (shared && this.packed) this.threads = new HistThreads(this.packed, this.rows, layout.size);
+    this.activeGroups = new Int32Array(layout.groups.length);
+    this.workerList = new Int32Array(layout.groups.length);
+  }
+
+  /** Blocks up to `timeoutMs` until the histogram worker runs; false without one. */
+  waitForThreads(timeoutMs: number): boolean {
+    return this.threads?.waitReady(timeoutMs) ?? false;
+  }
+
+  /**
+   * Mean binary logloss of F and the next gradients into `rows.g`/`rows.h`. The rows are
+   * always summed as two halves, [0, n/2) + [n/2, n), whether the worker takes the second
+   * half or not, so the loss is the same to the last bit either way.
+   */
+  binaryLossAndGradients(F: Float64Array, y: Float64Array): number {
+    const n = this.data.n;
+    const mid = n >>> 1;
+    const { g, h } = this.rows;
+    const t = this.threads;
+    if (t && n >= 2 * this.parallelMinRows && t.available && t.attachScores(F, y)) {
+      t.dispatchLoss(mid, n);
+      const lo = binaryLossAndGradients(F, y, g, h, 0, mid);
+      if (t.wait()) return (lo + t.result()) / n;
+      return (lo + binaryLossAndGradients(F, y, g, h, mid, n)) / n;
+    }
+    const lo = binaryLossAndGradients(F, y, g, h, 0, mid);
+    return (lo + binaryLossAndGradients(F, y, g, h, mid, n)) / n;
+  }
+
+  /** Stops the histogram worker, if any. Call when the fit is over. */
+  close(): void {
+    this.threads?.close();
+    this.threads = null;
+  }
+
+  /**
+   * Grows a tree on rows idx[0..m) with gradients g (n × K) and hessians h (n).
+   * `identity` says idx is exactly 0..n−1, which lets the root skip the gather.
+   */
+  grow(
+    g: Float64Array,
+    h: Float64Array,
+    idx: Uint32Array,
+    m: number,
+    identity: boolean,
+    treeFeatures: Int32Array,
+    rng: Rng,
+  ): GrowResult {
+    const K = this.layout.K;
+    const opts = this.opts;
+    if (this.packed) {
+      // The kernels (and the worker) read the grower's own row buffers.
+      const own = this.rows;
+      if (idx !== own.idx) own.idx.set(idx.subarray(0, m));
+      if (g !== own.g) own.g.set(g.subarray(0, this.data.n));
+      if (h !== own.h) own.h.set(h.subarray(0, this.data.n));
+      this.setActiveGroups(treeFeatures);
+    }
+    const callerIdx = idx;
+    if (this.packed) idx = this.rows.idx;
+    this.currentIdx = idx;
+    const rootTotals: LeafTotals = { G: new Float64Array(K), H: 0, count: m };
+    for (let r = 0; r < m; r++) {
+      const i = idx[r];
+      for (let c = 0; c < K; c++) rootTotals.G[c] += g[i * K + c];
+      rootTotals.H += h[i];
+    }
+    const root: Leaf = {
+      start: 0,
+      end: m,
+      depth: 0,
+      hist: this.take(),
+      totals: rootTotals,
+      split: null,
+      parent: -1,
+      isLeft: false,
+    };
+    if (this.packed) this.buildFast(root.hist as Float64Array, 0, m);
+    else if (identity)
+      buildHistogram(
+        root.hist as Float64Array,
+        this.layout,
+        this.data.bins,
+        this.data.n,
+        treeFeatures,
+        idx,
+        0,
+        m,
+        g,
+        h,
+        true,
+      );
+    else this.buildFor(root, g, h, treeFeatures);
+    const leaves: Leaf[] = [root];
+    this.evaluate(root, treeFeatures, rng);
+
+    const node = {
+      feature: [] as number[],
+      threshold: [] as number[],
+      bin: [] as number[],
+      flags: [] as number[],
+      catBits: [] as Array<Uint32Array | null>,
+      left: [] as number[],
+      right: [] as number[],
+      gain: [] as number[],
+    };
+    const heap = new LeafHeap(leaves);
+    if (root.split) heap.push(0);
+    while ((opts.maxLeaves <= 0 || leaves.length < opts.maxLeaves) && heap.size > 0) {
+      const l = heap.pop();
+      const leaf = leaves[l];
+      const sp = leaf.split as Split;
+      const mid = this.partition(idx, leaf.start, leaf.end, sp);
+
+      const nodeIndex = node.feature.length;
+      const r = leaves.length;
+      node.feature.push(sp.feature);
+      node.threshold.push(sp.categorical ? 0 : this.mappers[sp.feature].edges[sp.bin]);
+      node.bin.push(sp.bin);
+      node.flags.push((sp.defaultLeft ? 1 : 0) | (sp.categorical ? 2 : 0));
+      node.catBits.push(sp.catBits);
+      node.left.push(~l);
+      node.right.push(~r);
+      node.gain.push(sp.gain);
+      if (leaf.parent >= 0) (leaf.isLeft ? node.left : node.right)[leaf.parent] = nodeIndex;
+
+      const rightG = new Float64Array(K);
+      for (let c = 0; c < K; c++) rightG[c] = leaf.totals.G[c] - sp.leftG[c];
+      const L: Leaf = {
+        start: leaf.start,
+        end: mid,
+        depth: leaf.depth + 1,
+        hist: null,
+        totals: { G: sp.leftG, H: sp.leftH, count: mid - leaf.start },
+        split: null,
+        parent: nodeIndex,
+        isLeft: true,
+      };
+      const R: Leaf = {
+        start: mid,
+        end: leaf.end,
+        depth: leaf.depth + 1,
+        hist: null,
+        totals: { G: rightG, H: leaf.totals.H - sp.leftH, count: leaf.end - mid },
+        split: null,
+        parent: nodeIndex,
+        isLeft: false,
+      };
+      leaves[l] = L;
+      leaves.push(R);
+      const [small, large] = L.totals.count <= R.totals.count ? [L, R] : [R, L];
+      if (this.splittable(small)) {
+        small.hist = this.take();
+        this.buildFor(small, g, h, treeFeatures);
+      }
+      if (this.splittable(large)) {
+        if (leaf.hist && small.hist) {
+          subtractInto(leaf.hist, small.hist, this.layout, treeFeatures);
+          large.hist = leaf.hist;
+          leaf.hist = null;
+        } else {
+          large.hist = this.take();
+          this.buildFor(large, g, h, treeFeatures);
+        }
+      }
+      if (leaf.hist) this.release(leaf);
+      for (const child of [L, R]) {
+        if (child.hist) this.evaluate(child, treeFeatures, rng);
+
+        if (child.split) heap.push(child === L ? l : r);
+        if (!child.split || this.live > this.maxLive) this.release(child);
+      }
+    }
+    for (const leaf of leaves) if (leaf.hist) this.release(leaf);
+
+    const nLeaves = leaves.length;
+    const leafValue = new Float64Array(nLeaves * K);
+    const ranges = new Int32Array(nLeaves * 2);
+    for (let l = 0; l < nLeaves; l++) {
+      leafOutput(leaves[l].totals.G, leaves[l].totals.H, opts, leafValue, l * K);
+      ranges[2 * l] = leaves[l].start;
+      ranges[2 * l + 1] = leaves[l].end;
+    }
+    if (callerIdx !== idx) callerIdx.set(idx.subarray(0, m));
+    const tree: GrownTree = {
+      nNodes: node.feature.length,
+      nLeaves,
+      feature: Int32Array.from(node.feature),
+      threshold: Float64Array.from(node.threshold),
+      bin: Uint8Array.from(node.bin),
+      flags: Uint8Array.from(node.flags),
+      catBits: node.catBits,
+      left: Int32Array.from(node.left),
+      right: Int32Array.from(node.right),
+      gain: Float64Array.from(node.gain),
+      leafValue,
+    };
+    return { tree, ranges };
+  }
+
+  private splittable(leaf: Leaf): boolean {
+    const o = this.opts;
+    return (
+      leaf.totals.count >= 2 * Math.max(1, o.minChildSamples) && (o.maxDepth <= 0 || leaf.depth < o.maxDepth)
+    );
+  }
+
+  private evaluate(leaf: Leaf, treeFeatures: Int32Array, rng: Rng): void {
+    if (!leaf.hist || !this.splittable(leaf)) {
+      leaf.split = null;
+      return;
+    }
+    let features = treeFeatures;
+    const k = this.opts.featuresPerSplit;
+    if (k > 0 && k < treeFeatures.length) {
+      const pick = rng.sample(treeFeatures.length, k);
+      features = Int32Array.from(pick, (j) => treeFeatures[j]);
+    }
+    leaf.split = this.finder.find(leaf.hist, features, leaf.totals, this.opts.extraTrees ? rng : null);
+  }
+
+  private buildFor(leaf: Leaf, g: Float64Array, h: Float64Array, treeFeatures: Int32Array): void {
+    if (this.packed) {
+      this.buildFast(leaf.hist as Float64Array, leaf.start, leaf.end);
+      return;
+    }
+    gatherGradients(g, h, this.layout.K, this.currentIdx, leaf.start, leaf.end, this.og, this.oh);
+    buildHistogram(
+      leaf.hist as Float64Array,
+      this.layout,
+      this.data.bins,
+      this.data.n,
+      treeFeatures,
+      this.currentIdx,
+      leaf.start,
+      leaf.end,
+      this.og,
+      this.oh,
+      false,
+    );
+  }
+
+  /** Groups holding at least one of the tree's features. */
+  private setActiveGroups(treeFeatures: Int32Array): void {
+    const groups = this.layout.groups;
+    const on = new Uint8Array(groups.length);
+    for (let q = 0; q < treeFeatures.length; q++) {
+      const f = treeFeatures[q];
+      for (let gi = 0; gi < groups.length; gi++)
+        if (f >= groups[gi].first && f < groups[gi].first + groups[gi].width) on[gi] = 1;
+    }
+    this.nActive = 0;
+    for (let gi = 0; gi < groups.length; gi++) if (on[gi]) this.activeGroups[this.nActive++] = gi;
+  }
+
+  /**
+   * K = 1 histogram of rows idx[start..end) over the active groups. With a worker, it
+   * takes the last groups (about half the features) while this thread builds the rest.
+   */
+  private buildFast(hist: Float64Array, start: number, end: number): void {
+    const packed = this.packed as PackedBins;
+    const { idx, g, h } = this.rows;
+    const groups = this.layout.groups;
+    const active = this.activeGroups;
+    const nActive = this.nActive;
+    let nMain = nActive;
+    let nWorker = 0;
+    const threads = this.threads;
+    if (threads && nActive > 1 && end - start >= this.parallelMinRows && threads.available) {
+      let total = 0;
+      for (let a = 0; a < nActive; a++) total += groups[active[a]].width;
+      let share = 0;
+      while (nMain > 1 && (share + groups[active[nMain - 1]].width) * 2 <= total) {
+        share += groups[active[nMain - 1]].width;
+        nMain--;
+      }
+      if (share === 0) nMain--; // at least one group for the worker
+      nWorker = nActive - nMain;
+      for (let a = 0; a < nWorker; a++) this.workerList[a] = active[nMain + a];
+      threads.dispatch(this.workerList, nWorker, start, end);
+    }
+    for (let a = 0; a < nMain; a++) buildGroupHistogram(hist, packed, active[a], idx, start, end, g, h);
+    if (nWorker === 0 || !threads) return;
+    const ok = threads.wait();
+    for (let a = 0; a < nWorker; a++) {
+      const q = this.workerList[a];
+      if (!ok) {
+        buildGroupHistogram(hist, packed, q, idx, start, end, g, h);
+        continue;
+      }
+      const from = groups[q].first * SLOT * 3;
+      const to = from + groups[q].width * SLOT * 3;
+      hist.set(threads.out.subarray(from, to), from);
+    }
+  }
+
+  /** The row-index array of the tree being grown. */
+  private currentIdx: Uint32Array = new Uint32Array(0);
+
+  /**
+   * Stable partition of idx[start..end) by the split; returns the first right position.
+   * A 256-entry table says which bins go left, so the loop has no data-dependent branch.
+   */
+  private partition(idx: Uint32Array, start: number, end: number, sp: Split): number {
+    const { scratch, goLeft } = this.rows;
+    if (sp.categorical) {
+      const bits = sp.catBits as Uint32Array;
+      for (let b = 0; b < 256; b++) goLeft[b] = (bits[b >>> 5] >>> (b & 31)) & 1;
+    } else {
+      const miss = this.missing[sp.feature];
+      for (let b = 0; b < 256; b++) goLeft[b] = (b === miss ? sp.defaultLeft : b <= sp.bin) ? 1 : 0;
+    }
+    let bytes = this.data.bins;
+    let off = sp.feature * this.data.n;
+    let W = 1;
+    const packed = this.packed;
+    if (packed) {
+      const groups = packed.groups;
+      let q = 0;
+      while (sp.feature >= groups[q].first + groups[q].width) q++;
+      bytes = packed.bytes;
+      off = packed.byteOffset[q] + (sp.feature - groups[q].first);
+      W = groups[q].width;
+    }
+    const t = this.threads;
+    if (packed && t && end - start >= 2 * this.parallelMinRows && t.available) {
+      // Each half partitions on its own thread; then lefts A, lefts B, rights A, rights B.
+      const mid = (start + end) >>> 1;
+      t.dispatchPartition(mid, end, off, W);
+      const nA = partitionRows(idx, scratch, start, mid, bytes, off, W, goLeft);
+      const nB = t.wait() ? t.result() : partitionRows(idx, scratch, mid, end, bytes, off, W, goLeft);
+      idx.copyWithin(start + nA, mid, mid + nB);
+      const rA = mid - start - nA;
+      idx.set(scratch.subarray(start, start + rA), start + nA + nB);
+      idx.set(scratch.subarray(mid, mid + (end - mid - nB)), start + nA + nB + rA);
+      return start + nA + nB;
+    }
+    const nl = partitionRows(idx, scratch, start, end, bytes, off, W, goLeft);
+    idx.set(scratch.subarray(start, start + (end - start - nl)), start + nl);
+    return start + nl;
+  }
+
+  private take(): Float64Array {
+    this.live++;
+    return this.pool.pop() ?? new Float64Array(this.layout.size);
+  }
+
+  private release(leaf: Leaf): void {
+    if (!leaf.hist) return;
+    this.pool.push(leaf.hist);
+    leaf.hist = null;
+    this.live--;
+  }
+}
+
+/** Max-heap of leaf indices ordered by their split gain (ties: lower index first). */
+class LeafHeap {
+  private readonly items: number[] = [];
+  constructor(private readonly leaves: Leaf[]) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  private better(a: number, b: number): boolean {
+    const ga = (this.leaves[a].split as Split).gain;
+    const gb = (this.leaves[b].split as Split).gain;
+    return ga > gb || (ga === gb && a < b);
+  }
+
+  push(l: number): void {
+    const it = this.items;
+    it.push(l);
+    let i = it.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.better(it[i], it[p])) break;
+      [it[i], it[p]] = [it[p], it[i]];
+      i = p;
+    }
+  }
+
+  pop(): number {
+    const it = this.items;
+    const top = it[0];
+    const last = it.pop() as number;
+    if (it.length > 0) {
+      it[0] = last;
+      let i = 0;
+      for (;;) {
+        const a = 2 * i + 1;
+        const b = a + 1;
+        let m = i;
+        if (a < it.length && this.better(it[a], it[m])) m = a;
+        if (b < it.length && this.better(it[b], it[m])) m = b;
+        if (m === i) break;
+        [it[i], it[m]] = [it[m], it[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * A fitted tree ensemble as stored in a model: the bin mappers (to turn raw values into
+ * bins and to know each feature's missing bin), the flattened trees and how their summed
+ * outputs become a prediction (boosting adds an initial score and applies a link;
+ * forests average). Shared by gradient boosting, random forest and extra trees.
+ */
+import type { BinMapper } from './binning';
+import { compileTrees, warmCompiled, type CompiledTrees } from './compiled-trees';
+import { PredictThread, THREAD_MIN_ROWS } from './predict-threads';
+import { predictRaw, type FlatTrees } from './flat-trees';
+import type { Task } from '../../types';
+
+export interface TreeEnsemble {
+  mappers: BinMapper[];
+  trees: FlatTrees;
+  /** Output columns: 1 for binary (positive-class score) and regression, classes for multiclass. */
+  nOut: number;
+  /** Boosting's starting score per output; zeros for forests. */
+  init: Float64Array;
+  /** 'sum' adds tree outputs (boosting); 'mean' averages them (forests). */
+  combine: 'sum' | 'mean';
+  task: Task;
+}
+
+/** Raw ensemble output, n × nOut: margins for boosting, averaged leaf values for forests. */
+export function ensembleScores(model: TreeEnsemble, X: Float64Array[], n: number): Float64Array {
+  const out = initialScores(model, n);
+  const entry = compiledEntry(model);
+  const thread = n >= THREAD_MIN_ROWS && entry.fn.kind === 'masks' ? threadFor(model, entry) : null;
+  if (thread && entry.threadId && thread.ready(entry.threadId)) {
+    // The worker takes the second half of the rows; each row is scored wholly by one thread.
+    const h = n >> 1;
+    const finish = thread.dispatch(entry.threadId, X, h, n, out, model.nOut);
+    entry.fn.run(X, out, 0, h);
+    if (!finish(out)) entry.fn.run(X, out, h, n);
+    return out;
+  }
+  entry.fn.run(X, out, 0, n);
+  return out;
+}
+
+/** `ensembleScores` by walking the flattened trees: the reference the compiled path must equal. */
+export function ensembleScoresReference(model: TreeEnsemble, X: Float64Array[], n: number): Float64Array {
+  const out = initialScores(model, n);
+  predictRaw(model.trees, X, missingBins(model), out, model.nOut, treeWeight(model));
+  return out;
+}
+
+function initialScores(model: TreeEnsemble, n: number): Float64Array {
+  const out = new Float64Array(n * model.nOut);
+  if (model.combine === 'sum') {
+    for (let i = 0; i < n; i++) for (let k = 0; k < model.nOut; k++) out[i * model.nOut + k] = model.init[k];
+  }
+  return out;
+}
+
+const missingBins = (model: TreeEnsemble): Int32Array => Int32Array.from(model.mappers, (m) => m.nBins);
+const treeWeight = (model: TreeEnsemble): number =>
+  model.combine === 'mean' ? 1 / Math.max(1, model.trees.nTrees) : 1;
+
+interface CompiledEntry {
+  key: string;
+  fn: CompiledTrees;
+  /** The model's id on the prediction worker, once posted. */
+  threadId?: number;
+}
+
+/** Compiled predictors, built on first use per loaded model (never serialised). */
+const compiled = new WeakMap<FlatTrees, CompiledEntry>();
+
+function compiledEntry(model: TreeEnsemble): CompiledEntry {
+  const missing = missingBins(model);
+  const weight = treeWeight(model);
+  const key = `${model.nOut}|${weight}|${missing.join(',')}`;
+  const hit = compiled.get(model.trees);
+  if (hit && hit.key === key) return hit;
+  const entry: CompiledEntry = { key, fn: compileTrees(model.trees, missing, model.nOut, weight) };
+  compiled.set(model.trees, entry);
+  return entry;
+}
+
+export function compiledFor(model: TreeEnsemble): CompiledTrees {
+  return compiledEntry(model).fn;
+}
+
+/** The helper thread with this model posted to it (it may still be compiling). */
+function threadFor(model: TreeEnsemble, entry: CompiledEntry): PredictThread | null {
+  const thread = PredictThread.get();
+  if (thread && !entry.threadId)
+    entry.threadId = thread.load(model.trees, missingBins(model), model.nOut, treeWeight(model));
+  return thread;
+}
+
+/**
+ * Builds the compiled predictor ahead of use and lets V8 optimise it; for models fitted
+ * on large data also posts it to the prediction thread, so the first large batch is fast.
+ * A cache only: prediction builds the same on first use when this was never called.
+ */
+export function prepareEnsemble(model: TreeEnsemble, trainRows: number): void {
+  const entry = compiledEntry(model);
+  const thread = trainRows >= THREAD_MIN_ROWS && entry.fn.kind === 'masks' ? threadFor(model, entry) : null;
+  warmCompiled(entry.fn, model.mappers.length);
+  // The worker compiles and warms its copy meanwhile; give it a moment to finish.
+  if (thread && entry.threadId) thread.waitReady(entry.threadId, PREPARE_WAIT_MS);
+}
+
+const PREPARE_WAIT_MS = 2000;
+
+/** Starts the prediction thread early (it boots while a large model trains). */
+export function startPredictThread(trainRows: number): void {
+  if (trainRows >= THREAD_MIN_ROWS) PredictThread.get();
+}
+
+/** Turns raw scores into probabilities (n × classes) or values. */
+export function scoresToOutput(model: TreeEnsemble, scores: Float64Array, n: number): Float64Array {
+  if (model.task === 'regression') return scores;
+  if (model.task === 'binary') {
+    const p = new Float64Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      const s = scores[i];
+      const p1 = model.combine === 'sum' ? 1 / (1 + Math.exp(-s)) : Math.min(1, Math.max(0, s));
+      p[2 * i] = 1 - p1;
+      p[2 * i + 1] = p1;
+    }
+    return p;
+  }
+  const K = model.nOut;
+  const p = new Float64Array(n * K);
+  for (let i = 0; i < n; i++) {
+    if (model.combine === 'sum') softmaxRow(scores, i * K, K, p);
+    else {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += Math.max(0, scores[i * K + k]);
+      for (let k = 0; k < K; k++) p[i * K + k] = s > 0 ? Math.max(0, scores[i * K + k]) / s : 1 / K;
+    }
+  }
+  return p;
+}
+
+export function softmaxRow(scores: Float64Array, o: number, K: number, out: Float64Array): void {
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) if (scores[o + k] > max) max = scores[o + k];
+  let s = 0;
+  for (let k = 0; k < K; k++) {
+    const e = Math.exp(scores[o + k] - max);
+    out[o + k] = e;
+    s += e;
+  }
+  for (let k = 0; k < K; k++) out[o + k] /= s;
+}
+
+/** Total split gain and split count per feature. */
+export function treeImportance(trees: FlatTrees, d: number): { gain: Float64Array; split: Float64Array } {
+  const gain = new Float64Array(d);
+  const split = new Float64Array(d);
+  for (let j = 0; j < trees.feature.length; j++) {
+    gain[trees.feature[j]] += trees.gain[j];
+    split[trees.feature[j]] += 1;
+  }
+  return { gain, split };
+}
