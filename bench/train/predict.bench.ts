@@ -14,7 +14,12 @@ import {
   scoresToOutput,
   type TreeEnsemble,
 } from '../../electron/engine/training/learners/gbdt/tree-ensemble';
-import { deserializeModel, fitModel, predictSync, serializeModel } from '../../electron/engine/training/model';
+import {
+  deserializeModel,
+  fitModel,
+  predictSync,
+  serializeModel,
+} from '../../electron/engine/training/model';
 import { transform } from '../../electron/engine/training/preprocess/pipeline';
 import { takeAll, takeValues } from '../../electron/engine/training/rows';
 import { syntheticBinary } from '../../electron/testing/synthetic';

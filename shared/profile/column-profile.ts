@@ -178,4 +178,3 @@ export interface ColumnProfile {
    */
   uniformity?: { chiSquared: number; degreesOfFreedom: number; pValue: number };
 }
-

@@ -8,7 +8,13 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FileFormat, ImportOptions } from '../../../shared/datasets';
-import { checkedTypeName, quoteIdentifier, sqlLiteral, structLiteral, type LiteralValue } from '../db/sql-text';
+import {
+  checkedTypeName,
+  quoteIdentifier,
+  sqlLiteral,
+  structLiteral,
+  type LiteralValue,
+} from '../db/sql-text';
 import { readHead, type ResolvedFile } from './source-files';
 
 export interface ReaderPlan {

@@ -34,14 +34,7 @@ import { loadTable, loadTrainData } from './load-train-data';
 import type { ParamSpace } from './search';
 import { encodeTarget, inferTask } from './task';
 import { searchInWorker, trainInWorker, type WorkerOptions } from './train-in-worker';
-import type {
-  CategoricalColumn,
-  Column,
-  TrainJob,
-  TrainParams,
-  TrainProgress,
-  TrainResult,
-} from './types';
+import type { CategoricalColumn, Column, TrainJob, TrainParams, TrainProgress, TrainResult } from './types';
 import { checkAlgorithmTask, checkParams } from './check-request';
 import { runPrediction, type PredictRequest, type PredictOutcome } from './predict-run';
 import {
