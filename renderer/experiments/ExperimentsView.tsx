@@ -11,7 +11,7 @@ import { EmptyState } from '../shell/EmptyState';
 import { formatDuration } from '../shell/format';
 import { reportError } from '../shell/toast-store';
 import { historyCurve, LossChart, SERIES_COLOURS } from '../training/LossChart';
-import { formatMetric, headlineMetrics, higherIsBetter, METRIC_LABELS } from '../training/metric-names';
+import { formatMetric, headlineMetrics, higherIsBetter, METRIC_LABELS } from '../../shared/metrics';
 import { DiagnosticsChart } from './DiagnosticsChart';
 import { useExperiments } from './experiments-store';
 import { PredictForm } from './PredictForm';
@@ -110,7 +110,7 @@ export function ExperimentsView() {
                 </td>
                 {metrics.map((m) => (
                   <td key={m} className={m === r.primaryMetric ? 'num primary' : 'num'}>
-                    {formatMetric(r.metrics[m])}
+                    {formatMetric(m, r.metrics[m])}
                   </td>
                 ))}
                 <td className="num">
@@ -184,9 +184,9 @@ function Comparison({ runs, metrics }: { runs: RunDetail[]; metrics: MetricKey[]
                         key={r.id}
                         className={r.metrics[m] === best && runs.length > 1 ? 'num best' : 'num'}
                       >
-                        {formatMetric(r.metrics[m])}
+                        {formatMetric(m, r.metrics[m])}
                         {r.metricsStd?.[m] !== undefined && (
-                          <span className="muted small"> ± {formatMetric(r.metricsStd[m])}</span>
+                          <span className="muted small"> ± {formatMetric(m, r.metricsStd[m])}</span>
                         )}
                       </td>
                     ))}
@@ -198,7 +198,7 @@ function Comparison({ runs, metrics }: { runs: RunDetail[]; metrics: MetricKey[]
           {runs.length === 2 && (
             <p className="significance" data-testid="significance">
               {test
-                ? `${METRIC_LABELS[primary]}: difference ${formatMetric(test.meanDifference)} over ${test.folds} folds, corrected t = ${test.t.toFixed(2)}, p = ${test.pValue.toFixed(3)} — ${test.pValue < 0.05 ? 'significant at 5%' : 'not significant at 5%: the data cannot tell these apart'}.`
+                ? `${METRIC_LABELS[primary]}: difference ${formatMetric(primary, test.meanDifference)} over ${test.folds} folds, corrected t = ${test.t.toFixed(2)}, p = ${test.pValue.toFixed(3)} — ${test.pValue < 0.05 ? 'significant at 5%' : 'not significant at 5%: the data cannot tell these apart'}.`
                 : 'Train both with k-fold cross-validation on the same data and seed to test whether the difference is significant.'}
             </p>
           )}

@@ -11,7 +11,7 @@ import { formatCount, formatDuration } from '../shell/format';
 import { reportError } from '../shell/toast-store';
 import { useUi } from '../shell/ui-store';
 import { historyCurve, LossChart, SERIES_COLOURS } from './LossChart';
-import { formatMetric, headlineMetrics, METRIC_LABELS } from './metric-names';
+import { formatMetric, headlineMetrics, METRIC_LABELS } from '../../shared/metrics';
 import { useTrain, type LiveRun } from './train-store';
 
 export function TrainView() {
@@ -471,9 +471,9 @@ function RunsProgress({ runs }: { runs: LiveRun[] }) {
                     <div key={m}>
                       <dt>{METRIC_LABELS[m]}</dt>
                       <dd>
-                        {formatMetric(run.detail!.metrics[m])}
+                        {formatMetric(m, run.detail!.metrics[m])}
                         {run.detail!.metricsStd?.[m] !== undefined && (
-                          <span className="muted small"> ± {formatMetric(run.detail!.metricsStd[m])}</span>
+                          <span className="muted small"> ± {formatMetric(m, run.detail!.metricsStd[m])}</span>
                         )}
                       </dd>
                     </div>
