@@ -1,6 +1,8 @@
-// Lint rules, including the architecture's import boundaries (DESIGN §1): the engine
-// never imports Electron, the UI or the adapters; shared/ depends on neither Node nor
-// Electron nor the UI; the renderer never imports Node or the main process.
+// Lint rules, including the architecture's import boundaries (docs/architecture.md): the
+// engine never imports Electron, the UI or the adapters; the adapters (server, CLI) reach
+// the engine only through its public entry and never import Electron; only
+// electron/desktop/ may import Electron; shared/ depends on neither Node nor Electron nor
+// the UI; the renderer never imports Node or the main process.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -25,13 +27,25 @@ export default tseslint.config(
     files: ['electron/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        [{ name: 'electron', message: 'The engine is plain Node: no Electron imports (DESIGN §1).' }],
+        [{ name: 'electron', message: 'The engine is plain Node: no Electron imports.' }],
         [
           { group: ['**/renderer/**'], message: 'The engine must not import the UI.' },
           {
-            group: ['**/server/**', '**/cli/**', '../../main', '../../preload', '../../ipc'],
+            group: ['**/server/**', '**/cli/**', '**/desktop/**'],
             message: 'The engine must not import its adapters.',
           },
+        ],
+      ),
+    },
+  },
+  {
+    files: ['electron/server/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [{ name: 'electron', message: 'Browser mode and the CLI run without Electron.' }],
+        [
+          { group: ['**/desktop/**'], message: 'Only the desktop shell is Electron code.' },
+          { group: ['**/renderer/**'], message: 'Adapters never import the UI.' },
         ],
       ),
     },

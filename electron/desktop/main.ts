@@ -15,7 +15,7 @@ import { Engine } from '../engine/engine';
 import { defaultWorkspaceDir } from '../engine/workspace/workspace-paths';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
-import { SECURITY_HEADERS } from './security/content-security-policy';
+import { SECURITY_HEADERS } from '../../shared/security-headers';
 import { APP_ORIGIN, APP_SCHEME, decideNavigation, decideWindowOpen } from './security/navigation-policy';
 import { readStaticFile } from '../server/static-files';
 import { loadWindowState, saveWindowState } from './window-state';

@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Engine } from '../engine/engine';
-import { SECURITY_HEADERS } from '../desktop/security/content-security-policy';
+import { SECURITY_HEADERS } from '../../shared/security-headers';
 import {
   allowedHostnamesFor,
   cookieName,
