@@ -4,7 +4,8 @@
  * plus what the model itself exposes: split gain and count for trees, coefficients on
  * standardised features for linear models.
  */
-import { evaluate, higherIsBetter, primaryMetric } from './metrics/evaluate';
+import { higherIsBetter, primaryMetric } from '../../../shared/metrics';
+import { evaluate } from './metrics/evaluate';
 import { predict, type Model } from './model';
 import { Rng } from './random';
 import { treeImportance } from './learners/gbdt/tree-ensemble';

@@ -17,7 +17,7 @@ import type {
   RunSummary,
   Task,
 } from '../../../shared/training';
-import { higherIsBetter, primaryMetric } from './metrics/evaluate';
+import { higherIsBetter, primaryMetric } from '../../../shared/metrics';
 
 /** What the row's `detail` column holds: the run's record beyond its summary. */
 export type StoredDetail = Omit<RunDetail, keyof RunSummary | 'modelPath'>;

@@ -2,26 +2,14 @@
  * Hyperparameter search and the algorithm leaderboard. Grid search walks the full
  * product of the listed values; random search draws from ranges (log-uniform when
  * asked). Both stop at a trial or time budget, whichever comes first, and rank trials
- * by the task's primary metric. The leaderboard fits every applicable algorithm with
- * its defaults under the same k-fold split and ranks them.
+ * by the task's primary metric.
  */
 import { ApiError } from '../../../shared/errors';
-import { CATALOGUE } from './catalogue';
-import { higherIsBetter, primaryMetric } from './metrics/evaluate';
+import { higherIsBetter, primaryMetric } from '../../../shared/metrics';
 import { Rng } from './random';
-import { encodeTarget, inferTask } from './task';
+import { inferTask } from './task';
 import { runTraining } from './train';
-import type {
-  AlgorithmId,
-  MetricKey,
-  Metrics,
-  ProgressHooks,
-  Task,
-  TrainData,
-  TrainJob,
-  TrainParams,
-  ValidationSpec,
-} from './types';
+import type { MetricKey, Metrics, ProgressHooks, TrainJob, TrainParams } from './types';
 
 export type ParamSpace = Partial<
   Record<
@@ -127,85 +115,4 @@ function randomPoint(space: ParamSpace, rng: Rng): TrainParams {
     }
   }
   return out as TrainParams;
-}
-
-export interface LeaderboardEntry {
-  rank: number;
-  algorithm: AlgorithmId;
-  metrics: Metrics;
-  metricsStd?: Metrics;
-  score: number;
-  fitSeconds: number;
-  predictSecondsPerRow: number;
-  backend?: string;
-  error?: string;
-}
-
-export interface LeaderboardRequest {
-  data: TrainData;
-  task?: Task;
-  algorithms?: AlgorithmId[];
-  validation?: ValidationSpec;
-  seed?: number;
-  metric?: MetricKey;
-}
-
-/** Every applicable algorithm with default params under the same folds, best first. */
-export async function compareAlgorithms(
-  req: LeaderboardRequest,
-  hooks: ProgressHooks = {},
-): Promise<{ metric: MetricKey; entries: LeaderboardEntry[] }> {
-  const task = req.task ?? inferTask(req.data.target);
-  encodeTarget(req.data.target, task);
-  const metric = req.metric ?? primaryMetric(task);
-  const better = higherIsBetter(metric);
-  const algorithms = req.algorithms ?? CATALOGUE.filter((a) => a.tasks.includes(task)).map((a) => a.id);
-  const validation = req.validation ?? { kind: 'kfold', folds: 5 };
-  const entries: LeaderboardEntry[] = [];
-  for (let j = 0; j < algorithms.length; j++) {
-    if (hooks.isCancelled?.()) throw new ApiError('CANCELLED', 'The comparison was cancelled.');
-    const algorithm = algorithms[j];
-    hooks.onProgress?.({ stage: `Comparing: ${algorithm}`, iteration: j, total: algorithms.length });
-    try {
-      const r = await runTraining(
-        {
-          data: req.data,
-          algorithm,
-          task,
-          validation,
-          params: { seed: req.seed ?? 42 },
-          permutationImportance: false,
-          refit: false,
-        },
-        { isCancelled: hooks.isCancelled },
-      );
-      entries.push({
-        rank: 0,
-        algorithm,
-        metrics: r.metrics,
-        ...(r.metricsStd ? { metricsStd: r.metricsStd } : {}),
-        score: r.metrics[metric] ?? NaN,
-        fitSeconds: r.fitSeconds,
-        predictSecondsPerRow: r.predictSecondsPerRow,
-        ...(r.backend ? { backend: r.backend } : {}),
-      });
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'CANCELLED') throw e;
-      entries.push({
-        rank: 0,
-        algorithm,
-        metrics: {},
-        score: NaN,
-        fitSeconds: 0,
-        predictSecondsPerRow: 0,
-        error: e instanceof Error ? e.message : String(e),
-      });
-    }
-  }
-  const key = (e: LeaderboardEntry): number =>
-    Number.isFinite(e.score) ? (better ? -e.score : e.score) : Infinity;
-  entries.sort((a, b) => key(a) - key(b));
-  entries.forEach((e, i) => (e.rank = i + 1));
-  hooks.onProgress?.({ stage: 'Compared', iteration: algorithms.length, total: algorithms.length });
-  return { metric, entries };
 }

@@ -1,13 +1,13 @@
 /**
- * Runs a training job (or a search, or a comparison) on a worker thread so the caller's
+ * Runs a training job (or a search) on a worker thread so the caller's
  * event loop stays free. The job's column buffers are transferred, which empties the
  * caller's arrays; pass `transfer: false` to copy instead. Cancelling sets a shared
  * flag the worker checks between iterations; a worker that has not stopped within a
  * grace period is terminated.
  */
 import { ApiError } from '../../../shared/errors';
-import type { LeaderboardEntry, LeaderboardRequest, SearchRequest, SearchResult } from './search';
-import type { MetricKey, TrainData, TrainJob, TrainProgress, TrainResult } from './types';
+import type { SearchRequest, SearchResult } from './search';
+import type { TrainData, TrainJob, TrainProgress, TrainResult } from './types';
 import type { WorkerReply, WorkerRequest } from './worker/messages';
 import { startWorker, trainWorkerUrl } from './worker-url';
 
@@ -34,20 +34,6 @@ export function searchInWorker(request: SearchRequest, options: WorkerOptions = 
     [request.base.data],
     options,
   ) as Promise<SearchResult>;
-}
-
-export function compareInWorker(
-  request: LeaderboardRequest,
-  options: WorkerOptions = {},
-): Promise<{ metric: MetricKey; entries: LeaderboardEntry[] }> {
-  return runInWorker(
-    (cancelFlag) => ({ type: 'compare', request, cancelFlag }),
-    [request.data],
-    options,
-  ) as Promise<{
-    metric: MetricKey;
-    entries: LeaderboardEntry[];
-  }>;
 }
 
 function runInWorker(

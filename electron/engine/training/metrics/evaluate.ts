@@ -1,11 +1,13 @@
 /**
- * One entry point from a prediction to metrics, and the rules for which metric ranks
- * models for each task (and whether higher is better) so search and the leaderboard
- * agree.
+ * One entry point from a prediction to metrics. Which metric ranks models, and in which
+ * direction, is domain knowledge the app and the CLI share: it lives in shared/metrics.
  */
-import type { Diagnostics, MetricKey, Metrics, Prediction, Task } from '../types';
+import type { Diagnostics, Metrics, Prediction } from '../types';
 import { classificationMetrics } from './classification';
 import { regressionMetrics } from './regression';
+
+/** Re-exported until every caller imports shared/metrics directly. */
+export { higherIsBetter, primaryMetric } from '../../../../shared/metrics';
 
 export function evaluate(
   y: Float64Array,
@@ -14,13 +16,4 @@ export function evaluate(
   return prediction.task === 'regression'
     ? regressionMetrics(y, prediction.values)
     : classificationMetrics(y, prediction.proba, prediction.classes);
-}
-
-/** The metric that ranks models by default: AUC (binary), log loss (multiclass), RMSE (regression). */
-export function primaryMetric(task: Task): MetricKey {
-  return task === 'binary' ? 'auc' : task === 'multiclass' ? 'logloss' : 'rmse';
-}
-
-export function higherIsBetter(metric: MetricKey): boolean {
-  return !(metric === 'logloss' || metric === 'rmse' || metric === 'mae' || metric === 'mape');
 }

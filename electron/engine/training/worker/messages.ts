@@ -4,18 +4,14 @@
  * worker polls between iterations, since its event loop is busy while it trains.
  */
 import type { ApiErrorShape } from '../../../../shared/errors';
-import type { LeaderboardEntry, LeaderboardRequest, SearchRequest, SearchResult } from '../search';
-import type { MetricKey, TrainJob, TrainProgress, TrainResult } from '../types';
+import type { SearchRequest, SearchResult } from '../search';
+import type { TrainJob, TrainProgress, TrainResult } from '../types';
 
 export type WorkerRequest =
   | { type: 'train'; job: TrainJob; cancelFlag: SharedArrayBuffer }
-  | { type: 'search'; request: SearchRequest; cancelFlag: SharedArrayBuffer }
-  | { type: 'compare'; request: LeaderboardRequest; cancelFlag: SharedArrayBuffer };
+  | { type: 'search'; request: SearchRequest; cancelFlag: SharedArrayBuffer };
 
 export type WorkerReply =
   | { type: 'progress'; progress: TrainProgress }
-  | {
-      type: 'result';
-      result: TrainResult | SearchResult | { metric: MetricKey; entries: LeaderboardEntry[] };
-    }
+  | { type: 'result'; result: TrainResult | SearchResult }
   | { type: 'error'; error: ApiErrorShape };

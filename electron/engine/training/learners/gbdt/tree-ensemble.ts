@@ -79,10 +79,6 @@ function compiledEntry(model: TreeEnsemble): CompiledEntry {
   return entry;
 }
 
-export function compiledFor(model: TreeEnsemble): CompiledTrees {
-  return compiledEntry(model).fn;
-}
-
 /** The helper thread with this model posted to it (it may still be compiling). */
 function threadFor(model: TreeEnsemble, entry: CompiledEntry): PredictThread | null {
   const thread = PredictThread.get();
