@@ -1,6 +1,6 @@
 /** Facts about the running app the UI adapts to (desktop vs browser mode). */
 import { z } from 'zod';
-import type { Method, RequestSchemas } from './contract';
+import { defineRequests, type Method } from './contract';
 
 export interface AppInfo {
   version: string;
@@ -17,6 +17,6 @@ export interface AppApi {
   'app.info': Method<Record<string, never>, AppInfo>;
 }
 
-export const appRequests: RequestSchemas<AppApi> = {
+export const appRequests = defineRequests<AppApi>()({
   'app.info': z.strictObject({}),
-};
+});

@@ -4,7 +4,7 @@
  * A version is addressed by its id; people and the CLI write `dataset@number`.
  */
 import { z } from 'zod';
-import type { Method, RequestSchemas } from './contract';
+import { defineRequests, type Method } from './contract';
 
 export type FileFormat = 'csv' | 'parquet' | 'json' | 'ndjson' | 'arrow' | 'excel';
 
@@ -208,7 +208,7 @@ const filter = z.discriminatedUnion('op', [
   z.strictObject({ column: z.string(), op: z.literal('notNull') }),
 ]);
 
-export const datasetsRequests: RequestSchemas<DatasetsApi> = {
+export const datasetsRequests = defineRequests<DatasetsApi>()({
   'datasets.preview': z.strictObject({ paths, options: importOptions.optional() }),
   'datasets.import': z.strictObject({ paths, name: name.optional(), options: importOptions.optional() }),
   'datasets.list': z.strictObject({}),
@@ -248,4 +248,4 @@ export const datasetsRequests: RequestSchemas<DatasetsApi> = {
   }),
   'sql.save': z.strictObject({ sql: z.string().trim().min(1).max(1_000_000), name }),
   'sql.completions': z.strictObject({}),
-};
+});

@@ -1,6 +1,6 @@
 /** Native file dialogs: offered by the desktop shell, refused in browser mode. */
 import { z } from 'zod';
-import type { Method, RequestSchemas } from './contract';
+import { defineRequests, type Method } from './contract';
 
 export interface FileFilter {
   name: string;
@@ -35,7 +35,7 @@ const filters = z
   .max(20)
   .optional();
 
-export const dialogsRequests: RequestSchemas<DialogsApi> = {
+export const dialogsRequests = defineRequests<DialogsApi>()({
   'dialog.open': z.strictObject({
     title: z.string().max(200).optional(),
     kind: z.enum(['file', 'directory']),
@@ -47,4 +47,4 @@ export const dialogsRequests: RequestSchemas<DialogsApi> = {
     defaultPath: z.string().max(4096).optional(),
     filters,
   }),
-};
+});

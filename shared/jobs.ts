@@ -3,7 +3,7 @@
  * returns an id at once, streams progress and can be cancelled (DESIGN §3).
  */
 import { z } from 'zod';
-import type { Method, RequestSchemas } from './contract';
+import { defineRequests, type Method } from './contract';
 
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -42,8 +42,8 @@ export interface JobsApi {
   'jobs.clearFinished': Method<Record<string, never>, { removed: number }>;
 }
 
-export const jobsRequests: RequestSchemas<JobsApi> = {
+export const jobsRequests = defineRequests<JobsApi>()({
   'jobs.list': z.strictObject({}),
   'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(100) }),
   'jobs.clearFinished': z.strictObject({}),
-};
+});

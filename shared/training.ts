@@ -5,7 +5,7 @@
  * (electron/engine/train/types.ts) reuse the result shapes declared here.
  */
 import { z } from 'zod';
-import type { Method, RequestSchemas } from './contract';
+import { defineRequests, type Method } from './contract';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 
@@ -267,7 +267,7 @@ const validation = z.union([
   z.strictObject({ kind: z.literal('none') }),
 ]);
 
-export const trainingRequests: RequestSchemas<TrainingApi> = {
+export const trainingRequests = defineRequests<TrainingApi>()({
   'train.catalogue': z.strictObject({}),
   'train.inspect': z.strictObject({ version: z.string().min(1).max(200), target: column }),
   'train.start': z.strictObject({
@@ -309,4 +309,4 @@ export const trainingRequests: RequestSchemas<TrainingApi> = {
     out: z.string().min(1).max(4096).optional(),
     saveAs: z.string().trim().min(1).max(120).optional(),
   }),
-};
+});

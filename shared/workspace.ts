@@ -1,6 +1,6 @@
 /** Workspace contract: the folder that holds one project (DESIGN §1). */
 import { z } from 'zod';
-import type { Method, RequestSchemas } from './contract';
+import { defineRequests, type Method } from './contract';
 
 export interface WorkspaceInfo {
   /** Absolute path of the workspace folder. */
@@ -31,11 +31,11 @@ export interface WorkspaceApi {
   'workspace.recent': Method<Record<string, never>, { paths: string[] }>;
 }
 
-export const workspaceRequests: RequestSchemas<WorkspaceApi> = {
+export const workspaceRequests = defineRequests<WorkspaceApi>()({
   'workspace.info': z.strictObject({}),
   'workspace.open': z.strictObject({
     path: z.string().trim().min(1, 'Give the folder of the workspace.').max(4096),
     create: z.boolean().optional(),
   }),
   'workspace.recent': z.strictObject({}),
-};
+});

@@ -4,7 +4,7 @@
  * cached per version, target and thresholds.
  */
 import { z } from 'zod';
-import type { Method, RequestSchemas } from '../contract';
+import { defineRequests, type Method } from '../contract';
 import type { AlertThresholds, Profile, ProfileComparison } from './profile';
 
 export interface ProfileRequest {
@@ -50,9 +50,9 @@ const profileRequest = z.strictObject({
   thresholds: thresholds.optional(),
 });
 
-export const profileRequests: RequestSchemas<ProfileApi> = {
+export const profileRequests = defineRequests<ProfileApi>()({
   'profile.start': profileRequest.extend({ refresh: z.boolean().optional() }),
   'profile.get': profileRequest,
   'profile.compare': z.strictObject({ a: profileRequest, b: profileRequest }),
   'profile.report': profileRequest,
-};
+});
