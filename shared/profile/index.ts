@@ -2,3 +2,4 @@
 export * from './column-profile';
 export * from './profile';
 export * from './profile-api';
+export * from './thresholds';

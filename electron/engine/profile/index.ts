@@ -5,4 +5,3 @@
 export { computeProfile, type ProfileOptions } from './compute-profile';
 export { compareProfiles } from './compare-profiles';
 export { renderProfileHtml } from './render-profile-html';
-export { DEFAULT_THRESHOLDS, resolveThresholds } from './thresholds';

@@ -72,3 +72,41 @@ export function inferSemanticType(
     }
   }
 }
+
+/**
+ * The semantic type a column gets whatever its exact distinct count: dates, times and
+ * unsupported types always, and float/decimal columns that already show more distinct
+ * values in the first rows than a categorical number may have (NaN aside, those are a
+ * lower bound on the column's distinct count). Null when it waits for the value counts.
+ */
+export function knownSemanticType(
+  c: ProfiledColumn,
+  peekDistinct: Map<number, number>,
+  thresholds: AlertThresholds,
+): SemanticType | null {
+  if (c.kind === 'date' || c.kind === 'timestamp') return 'datetime';
+  if (c.kind === 'other') return 'unsupported';
+  if (
+    (c.kind === 'float' || c.kind === 'decimal') &&
+    (peekDistinct.get(c.index) ?? 0) - 1 > thresholds.lowCategoricalDistinct
+  ) {
+    return 'numeric';
+  }
+  return null;
+}
+
+/**
+ * The semantic type the column profile settles on once its value counts are in (the
+ * few-values rule only applies to columns with repeated values), computed before the
+ * profile itself so the associations can start early.
+ */
+export function finalSemanticType(
+  c: ProfiledColumn,
+  raw: RawColumnStats,
+  fewValues: readonly unknown[] | undefined,
+  thresholds: AlertThresholds,
+): SemanticType {
+  const allUnique = raw.count > 0 && raw.distinct === raw.count;
+  if (fewValues && !allUnique) return inferSemanticType(c, raw, thresholds, fewValues);
+  return inferSemanticType(c, raw, thresholds);
+}

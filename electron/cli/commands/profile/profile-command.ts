@@ -6,8 +6,12 @@
  */
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { AlertThresholds, ColumnProfile, Profile } from '../../../../shared/profile';
-import { DEFAULT_THRESHOLDS } from '../../../engine/profile/thresholds';
+import {
+  type AlertThresholds,
+  type ColumnProfile,
+  DEFAULT_THRESHOLDS,
+  type Profile,
+} from '../../../../shared/profile';
 import { UsageError, emit, type GlobalOptions } from '../../cli-io';
 import { withEngine } from '../../open-engine';
 

@@ -1,9 +1,10 @@
 /**
- * Default alert thresholds. They follow ydata-profiling's config and alert code
- * (`alert_value` fires above 0.01, so MISSING/ZEROS/INFINITE mean "more than 1%"), so a
- * person moving from ydata sees the same alerts on the same data.
+ * Default alert thresholds and their names, pure so the engine, the CLI (`--threshold
+ * NAME=VALUE`) and the app's thresholds editor share them. They follow ydata-profiling's
+ * config and alert code (`alert_value` fires above 0.01, so MISSING/ZEROS/INFINITE mean
+ * "more than 1%"), so a person moving from ydata sees the same alerts on the same data.
  */
-import type { AlertThresholds } from '../../../shared/profile';
+import type { AlertThresholds } from './profile';
 
 export const DEFAULT_THRESHOLDS: Readonly<AlertThresholds> = Object.freeze({
   missingFraction: 0.01,
@@ -22,6 +23,10 @@ export const DEFAULT_THRESHOLDS: Readonly<AlertThresholds> = Object.freeze({
   maxCategoricalLevels: 100,
 });
 
+/** Every threshold's name, in the defaults' order. */
+export const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS) as ReadonlyArray<keyof AlertThresholds>;
+
+/** The defaults with the caller's finite overrides of known names on top; anything else is ignored. */
 export function resolveThresholds(overrides?: Partial<AlertThresholds>): AlertThresholds {
   const resolved: AlertThresholds = { ...DEFAULT_THRESHOLDS };
   for (const [key, value] of Object.entries(overrides ?? {})) {
