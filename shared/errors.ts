@@ -45,3 +45,11 @@ export class ApiError extends Error implements ApiErrorShape {
 
 /** What a call returns over a transport: never a thrown value, always one of these. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+/**
+ * The sentence to show for anything a call or a job may throw: an `ApiError`'s or any
+ * `Error`'s message, otherwise the value as text. Never the stack.
+ */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

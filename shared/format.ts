@@ -1,7 +1,37 @@
 /**
- * Sizes for people, spelled the same in the UI and on the command line. Here because
- * both sides print them and this needs neither Node nor the DOM.
+ * Numbers for people, spelled the same in the UI, the HTML report, error sentences and on
+ * the command line. Here because every side prints them and this needs neither Node nor
+ * the DOM. Always `en-US` so that a sentence or a report reads the same on every machine.
  */
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 5 });
+
+/** Beyond this magnitude (and below `TINY`) a statistic is written in exponent form. */
+const HUGE = 1e12;
+const TINY = 1e-4;
+
+/** `1234` → `1,234`: counts of rows, columns, files. Rounds to a whole number. */
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+/**
+ * One statistic (a mean, a quantile, a correlation): thousands separators and up to five
+ * significant digits while the magnitude lies in [1e-4, 1e12), exponent form with four
+ * significant digits outside it, so a column of large sums never shows a 16-digit
+ * integer and a tiny variance never shows as 0. Missing values read `—`.
+ */
+export function formatStat(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < TINY || magnitude >= HUGE)) return value.toExponential(3);
+  return Number.isInteger(value) ? integer.format(value) : significant.format(value);
+}
+
+/** Sizes in bytes, in binary units: `1536` → `1.5 KB`. */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;

@@ -1,7 +1,8 @@
 /**
  * The one API client of the UI. Inside the desktop app the preload exposes
  * `window.assay` (Electron IPC); in a browser the page talks WebSocket to the server that
- * served it. Views and stores import `api` and never know which.
+ * served it. Views and stores use `api` and never know which. Stores take an `ApiClient`
+ * as a parameter, so their tests hand them a fake one.
  */
 import type { ApiClient, ApiMethod, ApiRequest, ApiResponse } from '../../shared/api';
 import { ApiError, type Result } from '../../shared/errors';
@@ -36,11 +37,25 @@ function createClient(): ApiClient {
   return new WebSocketClient(`${scheme}//${location.host}/ws`);
 }
 
-export const api: ApiClient = createClient();
+let real: ApiClient | undefined;
 
-/** A person-readable message for anything a call may throw. */
-export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
+/**
+ * The transport is chosen on the first call, not at import, so modules that import `api`
+ * (the stores) load in Node tests where there is no `window`.
+ */
+function client(): ApiClient {
+  real ??= createClient();
+  return real;
 }
+
+export const api: ApiClient = {
+  call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
+    return client().call(method, request);
+  },
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+    return client().on(event, listener);
+  },
+};
+
+export type { ApiClient } from '../../shared/api';
+export { messageOf } from '../../shared/errors';

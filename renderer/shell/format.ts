@@ -1,11 +1,9 @@
-/** Numbers and durations formatted for people (DESIGN §8). */
-export { formatBytes } from '../../shared/format';
-
-const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-
-export function formatCount(value: number): string {
-  return integer.format(value);
-}
+/**
+ * Numbers and durations formatted for people. Counts, sizes and statistics come from
+ * `shared/format` so the app, the HTML report and the CLI spell them alike; durations and
+ * percentages are only the UI's.
+ */
+export { formatBytes, formatCount, formatStat } from '../../shared/format';
 
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
