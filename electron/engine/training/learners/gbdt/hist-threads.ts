@@ -18,6 +18,7 @@ import type { Worker } from 'node:worker_threads';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { siblingWorkerUrl, startWorker } from '../../worker-url';
 import type { PackedBins } from './histogram';
+import { waitForWorker, type BarrierOptions } from './worker-barrier';
 
 /** Control words. */
 const SEQ = 0;
@@ -42,6 +43,8 @@ export const CONTROL = { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } a
 
 /** Busy-wait this many polls before sleeping on the futex (jobs come in quick bursts). */
 export const SPIN = 20_000;
+/** Histogram jobs come in bursts: spin first, check FAILED once done, allow two minutes of silence. */
+const HIST_BARRIER: BarrierOptions = { spins: SPIN, watchFailed: false, maxSleeps: 120 };
 
 /** Row arrays both threads read; `g`/`h` are indexed by row. */
 export interface SharedRows {
@@ -212,27 +215,9 @@ export class HistThreads {
 
   /** Waits for the last job; false when the worker failed (the caller then builds those groups itself). */
   wait(): boolean {
-    const c = this.ctrl;
-    const seq = this.seq;
-    let spins = 0;
-    let slept = 0;
-    for (;;) {
-      const done = Atomics.load(c, DONE);
-      if (done === seq) break;
-      if (spins < SPIN) {
-        spins++;
-        continue;
-      }
-      if (Atomics.wait(c, DONE, done, 1000) === 'timed-out' && ++slept >= 120) {
-        this.broken = true;
-        return false;
-      }
-    }
-    if (Atomics.load(c, FAILED) !== 0) {
-      this.broken = true;
-      return false;
-    }
-    return true;
+    const ok = waitForWorker(this.ctrl, { done: DONE, failed: FAILED }, this.seq, HIST_BARRIER);
+    if (!ok) this.broken = true;
+    return ok;
   }
 
   /** Tells the worker to finish; it exits on its own. */

@@ -15,6 +15,7 @@ import type { Worker } from 'node:worker_threads';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { siblingWorkerUrl, startWorker } from '../../worker-url';
 import type { FlatTrees } from './flat-trees';
+import { waitForWorker, type BarrierOptions } from './worker-barrier';
 
 const SEQ = 0;
 const DONE = 1;
@@ -22,6 +23,8 @@ const DONE = 1;
 const MODEL = 2;
 const FAILED = 3;
 export const PREDICT_CONTROL = { SEQ, DONE, MODEL, FAILED } as const;
+/** A prediction worker that fails may not post DONE, so watch FAILED while waiting; allow a minute. */
+const PREDICT_BARRIER: BarrierOptions = { spins: 0, watchFailed: true, maxSleeps: 60 };
 
 export interface PredictModelMessage {
   type: 'model';
@@ -169,21 +172,8 @@ export class PredictThread {
   }
 
   private wait(seq: number): boolean {
-    const c = this.ctrl;
-    let slept = 0;
-    for (;;) {
-      const done = Atomics.load(c, DONE);
-      if (done === seq) break;
-      if (Atomics.load(c, FAILED) !== 0) break;
-      if (Atomics.wait(c, DONE, done, 1000) === 'timed-out' && ++slept >= 60) {
-        this.broken = true;
-        return false;
-      }
-    }
-    if (Atomics.load(c, FAILED) !== 0) {
-      this.broken = true;
-      return false;
-    }
-    return true;
+    const ok = waitForWorker(this.ctrl, { done: DONE, failed: FAILED }, seq, PREDICT_BARRIER);
+    if (!ok) this.broken = true;
+    return ok;
   }
 }
