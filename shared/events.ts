@@ -13,11 +13,11 @@ export interface Events {
   'app.command': { command: AppCommand };
   /** A dataset was imported, renamed, tagged, deleted or got a new version: lists reload. */
   'datasets.changed': { dataset: string };
-  /** A profile job moved: the part computed so far, so the view fills in progressively. */
   /** A training run moved: iteration and losses for the live curves. */
   'run.progress': RunProgress;
   /** A run started, finished or was deleted: the runs table reloads. */
   'runs.changed': { runId: string };
+  /** A profile job moved: the part computed so far, so the view fills in progressively. */
   'profile.progress': {
     jobId: string;
     version: string;
@@ -33,12 +33,23 @@ export type AppCommand =
 
 export type EventName = keyof Events;
 
-export const eventNames: readonly EventName[] = [
-  'job.progress',
-  'workspace.changed',
-  'app.command',
-  'datasets.changed',
-  'profile.progress',
-  'run.progress',
-  'runs.changed',
-];
+/**
+ * Every event once, as keys so that the compiler checks the list against `Events`: a
+ * missing name is a missing property, an unknown one an excess property.
+ */
+const everyEvent: { [E in EventName]: true } = {
+  'job.progress': true,
+  'workspace.changed': true,
+  'app.command': true,
+  'datasets.changed': true,
+  'profile.progress': true,
+  'run.progress': true,
+  'runs.changed': true,
+};
+
+/** The names a listener may subscribe to (the preload refuses any other). */
+export const eventNames = Object.keys(everyEvent) as readonly EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(everyEvent, name);
+}
