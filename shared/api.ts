@@ -1,6 +1,6 @@
 /**
- * The single contract between the engine and every caller (DESIGN §3). A capability adds
- * its interface and schemas here; the adapters (Electron IPC, the browser-mode server,
+ * The single contract between the engine and every caller (docs/architecture.md). A capability adds
+ * its interface and its schemas (checked by `defineRequests`) here; the adapters (Electron IPC, the browser-mode server,
  * tests) are generic over this table and never change when a method is added.
  */
 import type { z } from 'zod';

@@ -1,4 +1,4 @@
-/** Workspace contract: the folder that holds one project (DESIGN §1). */
+/** Workspace contract: the folder that holds one project (docs/architecture.md). */
 import { z } from 'zod';
 import { defineRequests, type Method } from './contract';
 
