@@ -34,10 +34,11 @@ import {
   versionTable,
 } from './dataset-store';
 import { GridPages } from './grid-pages';
-import { describeReadError, isInterrupt } from './import-errors';
-import { describeColumns, runImport, stage, type ImportDeps, type ImportRequest } from './importer';
+import { describeReadError } from './import-errors';
+import { runImport, type ImportDeps, type ImportRequest } from './importer';
+import { describeColumns, stage } from './import-staging';
 import { SerialConnection } from '../db/serial-connection';
-import { completions, runReadOnly } from './sql-console';
+import { checkConsoleQuery, completions, runConsoleQuery, sqlTimeoutSeconds } from './sql-console';
 import { assertLooksLikeText, detectFormat, resolveFiles } from './source-files';
 import { runExport, runRetype, runSqlSave } from './version-jobs';
 
@@ -262,8 +263,32 @@ export class DatasetsService {
     );
   }
 
+  /**
+   * A console query: refused before any job exists when it does not only read, then run
+   * as a job on a connection of its own (cancellable, time-limited) while the caller
+   * awaits the result, so grid pages and the catalogue never queue behind it.
+   */
   async sqlRun(sql: string, limit = DEFAULT_SQL_LIMIT): Promise<SqlResult> {
-    return this.withConnection((c) => runReadOnly(c, sql, limit));
+    const workspace = this.workspace();
+    const connection = await workspace.connect();
+    try {
+      await checkConsoleQuery(connection, sql);
+    } catch (error) {
+      workspace.release(connection);
+      throw error;
+    }
+    let result: SqlResult | undefined;
+    const { outcome } = this.jobs.start({ kind: 'sql', label: 'Running a SQL query' }, async (ctx) => {
+      try {
+        result = await runConsoleQuery(ctx, connection, sql, limit, sqlTimeoutSeconds());
+        // The job record keeps a summary; the rows go back to the caller only.
+        return { rows: result.rowCount, truncated: result.truncated };
+      } finally {
+        workspace.release(connection);
+      }
+    });
+    await outcome;
+    return result!;
   }
 
   startSqlSave(sql: string, name: string): { jobId: string; outcome: Promise<DatasetVersion> } {
@@ -287,7 +312,6 @@ async function transaction(connection: DuckDBConnection, work: () => Promise<voi
     await connection.run('COMMIT');
   } catch (error) {
     await connection.run('ROLLBACK').catch(() => undefined);
-    if (isInterrupt(error)) throw error;
     throw error;
   }
 }

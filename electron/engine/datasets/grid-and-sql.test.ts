@@ -154,7 +154,7 @@ describe('datasets grid and SQL', () => {
       await assert.rejects(engine.datasets.startRetype(v.id, { name: 'INTEGER' }).outcome, (e: ApiError) => {
         assert.equal(
           e.message,
-          'Row 1, column name: "Ann" is not a INTEGER; fix the file, set the column\'s type to VARCHAR, or skip bad rows.',
+          'Column name cannot become INTEGER: row 1 holds "Ann", which does not convert to INTEGER; choose another type, or clean the column first.',
         );
         return true;
       });

@@ -5,20 +5,9 @@
  * so an error we did not foresee is still shown truthfully.
  */
 import path from 'node:path';
-import { ApiError } from '../../../shared/errors';
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-export function isInterrupt(error: unknown): boolean {
-  return /INTERRUPT Error|Interrupted!/.test(messageOf(error));
-}
-
-/** `1234` → `1,234`: row numbers are read by people. */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
+import { ApiError, messageOf } from '../../../shared/errors';
+import { formatBytes, formatCount } from '../../../shared/format';
+import { firstLine, storageFailure } from '../db/duckdb-errors';
 
 export function badValueSentence(
   row: number,
@@ -33,11 +22,17 @@ export function badValueSentence(
 /** Turn a failed read of `files` into an ApiError with one sentence. */
 export function describeReadError(error: unknown, files: string[], header: boolean): ApiError {
   if (error instanceof ApiError) return error;
+  // Before any file name is read out of the message: a full disk names the file DuckDB
+  // was writing (the workspace's database), not the one being read.
+  const storage = storageFailure(error, `importing ${files.map((f) => path.basename(f)).join(', ')}`);
+  if (storage) return storage;
   const message = messageOf(error);
   const file =
     /\bfile = (.+)$/m.exec(message)?.[1]?.trim() ?? /file "([^"]+)"/.exec(message)?.[1] ?? files[0] ?? '';
   const name = path.basename(file);
   const line = Number(/CSV Error on Line: (\d+)/.exec(message)?.[1] ?? NaN);
+  const tooLong = longLine(message, name, line);
+  if (tooLong) return tooLong;
   const conversion =
     /Error when converting column "([^"]*)"\. Could not convert string "([^"]*)" to '([^']+)'/.exec(message);
   if (conversion && Number.isFinite(line)) {
@@ -106,6 +101,21 @@ export function describeReadError(error: unknown, files: string[], header: boole
   return new ApiError('INVALID_INPUT', `Reading ${name} failed: ${firstLine(message)}`);
 }
 
-export function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim().replace(/\.$/, '');
+/**
+ * DuckDB stops at a line longer than its buffer ("Maximum line size of 2097152 bytes
+ * exceeded"), which otherwise reads as a bare "line 1" with no reason.
+ */
+function longLine(message: string, name: string, line: number): ApiError | null {
+  const match = /Maximum line size of (\d+) bytes exceeded(?:\.\s*Actual Size:\s*(\d+) bytes)?/i.exec(
+    message,
+  );
+  if (!match) return null;
+  const limit = Number(match[1]);
+  const actual = match[2] ? ` (${formatBytes(Number(match[2]))})` : '';
+  const where = Number.isFinite(line) ? `Line ${formatCount(line)} of ${name}` : `A line of ${name}`;
+  return new ApiError(
+    'INVALID_INPUT',
+    `${where} is longer${actual} than DuckDB's maximum line size of ${formatBytes(limit)}; if the file really has lines that long, raise the limit with the import option maxLineSize (in bytes), otherwise check that the quote character is right.`,
+    { line, file: name, limit },
+  );
 }

@@ -62,6 +62,7 @@ async function csvPlan(
   if (options.decimalSeparator !== undefined) args.decimal_separator = options.decimalSeparator;
   if (options.dateFormat !== undefined) args.dateformat = options.dateFormat;
   if (options.timestampFormat !== undefined) args.timestampformat = options.timestampFormat;
+  if (options.maxLineSize !== undefined) args.max_line_size = options.maxLineSize;
   const compressions = new Set(files.map((f) => f.compression));
   if (compressions.size === 1 && files[0]!.compression) args.compression = files[0]!.compression;
   if (files.length > 1) args.union_by_name = true;
@@ -134,6 +135,7 @@ async function sniff(
     'timestampformat',
     'compression',
     'skip',
+    'max_line_size',
   ];
   const rendered = Object.entries(args)
     .filter(([k]) => allowed.includes(k))

@@ -1,24 +1,25 @@
 /**
  * Turns the paths a person gave into files we can import, and says in one sentence what
  * is wrong when we cannot: a missing path, a folder, something that is not a regular
- * file (a FIFO would block the reader forever), an empty file, binary garbage where text
- * was expected. Globs are expanded by DuckDB's own `glob()` so that the patterns people
- * already use in DuckDB work here too. The format is taken from the extension and, when
+ * file (a FIFO would block the reader forever), a file on a kernel filesystem such as
+ * /proc, an empty file, binary garbage where text was expected. Globs are expanded by
+ * DuckDB's own `glob()` so that the patterns people already use in DuckDB work here too. The format is taken from the extension and, when
  * that says nothing, from the first bytes.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FileFormat, SourceFile } from '../../../shared/datasets';
 import { ApiError } from '../../../shared/errors';
 import { sqlLiteral } from '../db/sql-text';
+import { assertReadableSource, realPathOf } from '../workspace/caller-paths';
 
 export interface ResolvedFile {
   path: string;
   sizeBytes: number;
   modifiedAt: string;
+  /** Modification time as read, compared again after the import (see source-changes.ts). */
+  mtimeMs: number;
   /** Compression the CSV reader must undo (DuckDB reads both natively). */
   compression: 'gzip' | 'zstd' | null;
 }
@@ -54,6 +55,8 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function checkFile(file: string): Promise<ResolvedFile> {
+  // /proc and /sys files claim to be empty regular files and can be endless.
+  await assertReadableSource(await realPathOf(file));
   let stat;
   try {
     stat = await fs.stat(file);
@@ -102,6 +105,7 @@ async function checkFile(file: string): Promise<ResolvedFile> {
     path: file,
     sizeBytes: stat.size,
     modifiedAt: stat.mtime.toISOString(),
+    mtimeMs: stat.mtimeMs,
     compression: isGzip(head) ? 'gzip' : isZstd(head) ? 'zstd' : null,
   };
 }
@@ -172,21 +176,6 @@ export async function assertLooksLikeText(
       `${file.path} does not look like a ${format.toUpperCase()} file (it contains binary data); choose a text file, or set the format if it is Parquet, Arrow or Excel.`,
     );
   }
-}
-
-/** sha256 of a file's bytes, reporting bytes read so the job's progress moves while hashing. */
-export async function fingerprint(
-  file: string,
-  signal: AbortSignal,
-  onBytes: (bytes: number) => void = () => undefined,
-): Promise<string> {
-  const hash = createHash('sha256');
-  const stream = createReadStream(file, { highWaterMark: 1 << 20, signal });
-  for await (const chunk of stream) {
-    hash.update(chunk as Buffer);
-    onBytes((chunk as Buffer).length);
-  }
-  return hash.digest('hex');
 }
 
 export function toSourceFile(file: ResolvedFile, hash: string): SourceFile {

@@ -1,99 +1,86 @@
 /**
- * The SQL console: DuckDB's dialect over the datasets, read-only. A query is checked
- * before it runs — exactly one statement, of a type that only reads (SELECT, which DuckDB
- * also uses for VALUES, DESCRIBE, SUMMARIZE, SHOW and table-valued PRAGMAs, or EXPLAIN) —
- * and then runs inside a READ ONLY transaction, so even a reading statement with a
- * side effect we did not think of cannot change the workspace. Errors keep DuckDB's own
- * message, including the "LINE 1: …" excerpt with its caret.
+ * The SQL console: DuckDB's dialect over the datasets, read-only. A query is checked on
+ * DuckDB's parse tree before anything binds it (see ../db/read-only-sql.ts), then runs
+ * as a job on a connection of its own inside a READ ONLY transaction: other clients'
+ * grid pages and catalogue reads never wait behind it, the jobs panel can cancel it
+ * (DuckDB's `interrupt`), and a time limit stops one that runs away. Errors keep
+ * DuckDB's own message, including the "LINE 1: …" excerpt with its caret.
  */
-import { StatementType, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SqlResult, TableCompletion } from '../../../shared/datasets';
 import { ApiError } from '../../../shared/errors';
+import { formatCount } from '../../../shared/format';
+import { isInterrupt } from '../db/duckdb-errors';
+import { checkReadOnly, prepareReadOnly, sqlError } from '../db/read-only-sql';
+import type { JobContext } from '../jobs/job-manager';
 import { encodeReader } from './arrow-page';
-import { listDatasets, listVersions, findDataset, versionViewName } from './dataset-store';
-import { messageOf } from './import-errors';
-import { sqlLiteral } from '../db/sql-text';
+import { findDataset, listDatasets, listVersions, versionViewName } from './dataset-store';
 
-export const WRITE_REFUSED =
-  'This query writes to the workspace; use “Save as dataset” to keep a result as a new version.';
+const DEFAULT_TIMEOUT_S = 300;
 
-const READING = new Set<StatementType>([StatementType.SELECT, StatementType.EXPLAIN]);
-
-/** DuckDB's message without its "Parser Error: " style prefix noise kept intact otherwise. */
-export function sqlError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  return new ApiError('INVALID_INPUT', messageOf(error).trim());
+/** The console's time limit: ASSAY_SQL_TIMEOUT_S seconds (default 300). */
+export function sqlTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const given = Number(env.ASSAY_SQL_TIMEOUT_S);
+  return Number.isFinite(given) && given > 0 ? given : DEFAULT_TIMEOUT_S;
 }
 
-/** Prepare the single reading statement of `sql`, or refuse. */
-export async function prepareReadOnly(
-  connection: DuckDBConnection,
-  sql: string,
-): Promise<DuckDBPreparedStatement> {
-  let count: number;
-  let statements;
-  try {
-    statements = await connection.extractStatements(sql);
-    count = statements.count;
-  } catch (error) {
-    throw sqlError(error);
-  }
-  if (count === 0) throw new ApiError('INVALID_INPUT', 'Write a query first.');
-  if (count > 1) throw new ApiError('INVALID_INPUT', `This is ${count} statements; run one query at a time.`);
-  // Parse before binding: binding a write can fail first (DROP of a missing table), which
-  // would hide the real reason for refusing it.
-  const selectLike = await parsesAsSelect(connection, sql);
-  let prepared: DuckDBPreparedStatement;
-  try {
-    prepared = await statements.prepare(0);
-  } catch (error) {
-    if (!selectLike) throw new ApiError('INVALID_INPUT', WRITE_REFUSED);
-    throw sqlError(error);
-  }
-  if (!READING.has(prepared.statementType)) throw new ApiError('INVALID_INPUT', WRITE_REFUSED);
-  return prepared;
+/** Refuse anything but one reading query, before a job is started for it. */
+export async function checkConsoleQuery(connection: DuckDBConnection, sql: string): Promise<void> {
+  await checkReadOnly(connection, sql, { allowExplain: true, allowPragma: true });
 }
 
-/** DuckDB's parser alone (no binding): json_serialize_sql only accepts SELECT statements. */
-async function parsesAsSelect(connection: DuckDBConnection, sql: string): Promise<boolean> {
-  try {
-    const reader = await connection.runAndReadAll(`SELECT json_serialize_sql(${sqlLiteral(sql)})::VARCHAR`);
-    const parsed = JSON.parse(String(reader.getRowsJS()[0]?.[0] ?? '{}')) as {
-      error?: boolean;
-      error_message?: string;
-    };
-    return !(parsed.error && /only SELECT/i.test(parsed.error_message ?? ''));
-  } catch {
-    return true;
-  }
-}
-
-export async function runReadOnly(
+/**
+ * Run a checked query on `connection` (which the caller owns) within `timeoutS`: cancel
+ * and the time limit both interrupt DuckDB, so a query over a trillion rows stops at once.
+ */
+export async function runConsoleQuery(
+  ctx: JobContext,
   connection: DuckDBConnection,
   sql: string,
   limit: number,
+  timeoutS: number,
 ): Promise<SqlResult> {
   const started = performance.now();
+  let timedOut = false;
+  const interrupt = () => connection.interrupt();
+  const timer = setTimeout(() => {
+    timedOut = true;
+    connection.interrupt();
+  }, timeoutS * 1000);
+  ctx.signal.addEventListener('abort', interrupt);
   await connection.run('BEGIN TRANSACTION READ ONLY');
   try {
+    ctx.progress({ stage: 'Running the query', fraction: null });
     const prepared = await prepareReadOnly(connection, sql);
-    let reader;
-    try {
-      reader = await prepared.streamAndReadUntil(limit + 1);
-    } catch (error) {
-      throw sqlError(error);
-    }
+    const reader = await prepared.streamAndReadUntil(limit + 1);
+    ctx.throwIfCancelled();
     const truncated = reader.currentRowCount > limit;
-    const page = encodeReader(reader, limit);
     const columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnType(i).toString() }));
+    const rowCount = Math.min(limit, reader.currentRowCount);
+    ctx.finalStage(`${formatCount(rowCount)} rows${truncated ? ' (more not shown)' : ''}`);
     return {
       columns,
-      page,
-      rowCount: Math.min(limit, reader.currentRowCount),
+      page: encodeReader(reader, limit),
+      rowCount,
       truncated,
       elapsedMs: Math.round(performance.now() - started),
     };
+  } catch (error) {
+    if (timedOut) {
+      throw new ApiError(
+        'CANCELLED',
+        `The query ran for more than ${timeoutS} seconds and was stopped; narrow it (WHERE, LIMIT, a sample) or raise ASSAY_SQL_TIMEOUT_S.`,
+      );
+    }
+    if (ctx.signal.aborted || isInterrupt(error)) {
+      const cancelled = new Error('The query was cancelled.');
+      cancelled.name = 'AbortError';
+      throw cancelled;
+    }
+    throw sqlError(error);
   } finally {
+    clearTimeout(timer);
+    ctx.signal.removeEventListener('abort', interrupt);
     await connection.run('ROLLBACK').catch(() => undefined);
   }
 }

@@ -9,12 +9,15 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnInfo, DatasetVersion, Lineage } from '../../../shared/datasets';
 import { ApiError } from '../../../shared/errors';
-import type { JobContext } from '../jobs/job-manager';
-import { addVersion, getVersion, newId, resolveVersion, versionTable } from './dataset-store';
-import { badValueSentence, firstLine, formatCount, isInterrupt, messageOf } from './import-errors';
-import { describeColumns, type ImportDeps } from './importer';
-import { prepareReadOnly, sqlError } from './sql-console';
+import { formatCount } from '../../../shared/format';
+import { describeFailure, firstLine, isInterrupt } from '../db/duckdb-errors';
+import { prepareReadOnly, sqlError } from '../db/read-only-sql';
 import { checkedTypeName, quoteIdentifier, sqlLiteral } from '../db/sql-text';
+import type { JobContext } from '../jobs/job-manager';
+import { resolveWriteTarget } from '../workspace/caller-paths';
+import { addVersion, getVersion, newId, resolveVersion, versionTable } from './dataset-store';
+import type { ImportDeps } from './importer';
+import { describeColumns } from './import-staging';
 
 export type Build = (connection: DuckDBConnection, table: string) => Promise<{ lineage: Lineage }>;
 
@@ -118,7 +121,7 @@ export async function runRetype(
     for (const [column, type] of entries) {
       const bad = await firstBadValue(connection, source, column, type);
       if (bad) {
-        throw new ApiError('INVALID_INPUT', badValueSentence(bad.row, column, bad.value, type), {
+        throw new ApiError('INVALID_INPUT', retypeSentence(bad.row, column, bad.value, type), {
           row: bad.row,
           column,
           value: bad.value,
@@ -142,6 +145,11 @@ export async function runRetype(
   });
 }
 
+/** A value that does not convert, in the words of the column menu (not of an import). */
+function retypeSentence(row: number, column: string, value: string, type: string): string {
+  return `Column ${column} cannot become ${type}: row ${formatCount(row)} holds "${value}", which does not convert to ${type}; choose another type, or clean the column first.`;
+}
+
 export async function runSqlSave(
   ctx: JobContext,
   deps: ImportDeps,
@@ -150,8 +158,9 @@ export async function runSqlSave(
 ): Promise<DatasetVersion> {
   const started = Date.now();
   return deriveVersion(ctx, deps, name, async (connection, table) => {
-    const prepared = await prepareReadOnly(connection, sql);
-    void prepared;
+    // The same check as the console, without EXPLAIN or PRAGMA: the text is spliced into
+    // CREATE TABLE … AS, so it must be exactly one plain query.
+    (await prepareReadOnly(connection, sql, { allowExplain: false, allowPragma: false })).destroySync();
     const parents: string[] = [];
     for (const referenced of connection.getTableNames(sql, false)) {
       try {
@@ -162,15 +171,31 @@ export async function runSqlSave(
     }
     ctx.progress({ stage: 'Running the query', fraction: null });
     try {
-      await connection.run(`CREATE TABLE ${table} AS ${sql.trim().replace(/;\s*$/, '')}`);
+      await connection.run(`CREATE TABLE ${table} AS (\n${sql.trim().replace(/;\s*$/, '')}\n)`);
     } catch (error) {
       if (isInterrupt(error)) throw error;
-      throw sqlError(error);
+      throw describeFailure(error, `saving the query as ${name}`, (message) => saveError(message, table));
     }
     return {
       lineage: { kind: 'sql', sql, parents: [...new Set(parents)], durationMs: Date.now() - started },
     };
   });
+}
+
+/**
+ * DuckDB's message about the query as the person wrote it: its LINE excerpt would quote
+ * the CREATE TABLE that wraps the query and the internal name of the version's table.
+ */
+function saveError(message: string, table: string): ApiError {
+  const internal = message.includes(table) || /CREATE TABLE/i.test(message);
+  const text = internal ? message.split(/\n\s*LINE \d+:/)[0]!.trim() : message.trim();
+  if (text.includes(table) || /CREATE TABLE "data"/i.test(text)) {
+    return new ApiError(
+      'INVALID_INPUT',
+      `The query could not be saved: ${firstLine(text.replaceAll(table, 'the new version'))}.`,
+    );
+  }
+  return sqlError(text);
 }
 
 export async function runExport(
@@ -180,7 +205,7 @@ export async function runExport(
   format: 'csv' | 'parquet',
   target: string,
 ): Promise<{ path: string; bytes: number }> {
-  const file = path.resolve(target);
+  const file = await resolveWriteTarget(target, 'The file to export to');
   const dir = path.dirname(file);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new ApiError(
@@ -219,8 +244,11 @@ export async function runExport(
       cancelled.name = 'AbortError';
       throw cancelled;
     }
-    if (error instanceof ApiError) throw error;
-    throw new ApiError('INVALID_INPUT', `Writing ${file} failed: ${firstLine(messageOf(error))}`);
+    throw describeFailure(
+      error,
+      `exporting to ${file}`,
+      (message) => new ApiError('INVALID_INPUT', `Writing ${file} failed: ${firstLine(message)}.`),
+    );
   } finally {
     clearInterval(poll);
     ctx.signal.removeEventListener('abort', interrupt);

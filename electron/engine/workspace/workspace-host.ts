@@ -6,6 +6,7 @@
 import type { WorkspaceInfo } from '../../../shared/workspace';
 import type { EventBus } from '../core/event-bus';
 import type { JobManager } from '../jobs/job-manager';
+import { realPathOf } from './caller-paths';
 import { rememberWorkspace } from './recent-workspaces';
 import { Workspace, type OpenOptions } from './workspace';
 import { workspaceFiles } from './workspace-paths';
@@ -22,8 +23,9 @@ export class WorkspaceHost {
   }
 
   async switchTo(dir: string, options: OpenOptions): Promise<WorkspaceInfo> {
-    // Opening the same file twice in one process would bypass DuckDB's lock.
-    if (workspaceFiles(dir).root === this.workspace.root) return this.workspace.info();
+    // Opening the same file twice in one process would bypass DuckDB's lock, so the
+    // folder is compared by its real path: a symbolic link to it is the same workspace.
+    if (workspaceFiles(await realPathOf(dir)).root === this.workspace.root) return this.workspace.info();
     const next = await Workspace.open(dir, options);
     await this.jobs.cancelAll();
     this.workspace.close();

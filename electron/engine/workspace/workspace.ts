@@ -1,13 +1,16 @@
 /**
  * A workspace: one folder with one DuckDB database file and an `artifacts/` folder
- * (DESIGN §1). Opening one runs pending migrations; DuckDB's own file lock keeps a second
- * Assay process out, and that refusal is turned into a sentence a person understands.
+ * (docs/architecture.md). Opening one runs pending migrations; DuckDB's own file lock
+ * keeps a second Assay process out, and that refusal is turned into a sentence a person
+ * understands. The folder is known by its real path (symbolic links resolved), so one
+ * workspace is never opened twice under two names.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { ApiError } from '../../../shared/errors';
+import { ApiError, messageOf } from '../../../shared/errors';
 import type { WorkspaceInfo } from '../../../shared/workspace';
+import { assertOrdinaryFilesystem, realPathOf } from './caller-paths';
 import { latestSchemaVersion, migrations } from './migrations';
 import { workspaceFiles } from './workspace-paths';
 
@@ -33,13 +36,13 @@ export class Workspace {
   ) {}
 
   static async open(dir: string, options: OpenOptions = {}): Promise<Workspace> {
-    const files = workspaceFiles(dir);
+    const files = workspaceFiles(await realPathOf(dir));
     await prepareFolder(files.root, files.databaseFile, options.create ?? false);
-    await fs.mkdir(files.artifactsDir, { recursive: true });
+    await makeFolder(files.artifactsDir, files.root);
 
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(files.databaseFile, { memory_limit: duckdbMemoryLimit() });
+      instance = await DuckDBInstance.create(files.databaseFile, instanceSettings());
     } catch (error) {
       throw describeOpenFailure(error, files.root);
     }
@@ -127,6 +130,43 @@ function duckdbMemoryLimit(env: NodeJS.ProcessEnv = process.env): string {
   return env.ASSAY_MEMORY_LIMIT?.trim() || '1GB';
 }
 
+/**
+ * The instance's settings. Extensions beyond the bundled ones (parquet, json, icu, all
+ * statically linked) would be downloaded and loaded on first use — `FROM 'http://…'`
+ * in the console would fetch httpfs — so nothing is installed or loaded implicitly.
+ * lock_configuration is not set: it is instance-wide and one-way, and it also refuses
+ * the per-connection progress settings that imports and exports need; the console
+ * refuses every statement that could change a setting before DuckDB binds it.
+ */
+function instanceSettings(): Record<string, string> {
+  return {
+    memory_limit: duckdbMemoryLimit(),
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    allow_community_extensions: 'false',
+  };
+}
+
+/** mkdir -p, with the reason in words when the disk says no. */
+async function makeFolder(dir: string, root: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why: Record<string, string> = {
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'the disk is read-only',
+      ENOSPC: 'the disk is full',
+      ENOTDIR: 'a part of the path is a file',
+    };
+    throw new ApiError(
+      'INVALID_INPUT',
+      `The workspace folder ${root} cannot be created (${why[code] ?? code}); choose another folder.`,
+    );
+  }
+}
+
 async function prepareFolder(root: string, databaseFile: string, create: boolean): Promise<void> {
   const stat = await fs.stat(root).catch(() => null);
   if (stat && !stat.isDirectory()) {
@@ -142,13 +182,15 @@ async function prepareFolder(root: string, databaseFile: string, create: boolean
         `There is no workspace at ${root}; create it or choose another folder.`,
       );
     }
-    await fs.mkdir(root, { recursive: true });
+    await assertOrdinaryFilesystem(root, 'a workspace');
+    await makeFolder(root, root);
     return;
   }
   const hasDatabase = await fs.stat(databaseFile).then(
     () => true,
     () => false,
   );
+  if (!hasDatabase && create) await assertOrdinaryFilesystem(root, 'a workspace');
   if (!hasDatabase && !create) {
     throw new ApiError(
       'NOT_FOUND',
@@ -207,8 +249,4 @@ function describeOpenFailure(error: unknown, root: string): ApiError {
     );
   }
   return new ApiError('INTERNAL', `Opening the workspace at ${root} failed: ${message.split('\n')[0]}`);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

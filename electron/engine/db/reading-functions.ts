@@ -1,0 +1,72 @@
+/**
+ * The table functions a read-only query may call. DuckDB also ships table functions that
+ * act rather than read — `enable_logging(storage_path := …)` writes files,
+ * `checkpoint()` rewrites the database, `query()` runs a string we never saw,
+ * `arrow_scan` dereferences raw pointers, `read_duckdb` opens a second handle on a
+ * database file — and they are called exactly like readers, so the console allows a
+ * list of known readers instead of refusing a list of known actors: a function added
+ * by a future DuckDB is refused until someone decides it only reads.
+ */
+
+export const READING_TABLE_FUNCTIONS: ReadonlySet<string> = new Set([
+  // Files (reading local files is what a local data tool is for).
+  'read_csv',
+  'read_csv_auto',
+  'sniff_csv',
+  'read_parquet',
+  'parquet_scan',
+  'parquet_metadata',
+  'parquet_schema',
+  'parquet_file_metadata',
+  'parquet_kv_metadata',
+  'parquet_full_metadata',
+  'parquet_bloom_probe',
+  'read_json',
+  'read_json_auto',
+  'read_json_objects',
+  'read_json_objects_auto',
+  'read_ndjson',
+  'read_ndjson_auto',
+  'read_ndjson_objects',
+  'read_text',
+  'read_blob',
+  'glob',
+  // Generators and nested values.
+  'range',
+  'generate_series',
+  'unnest',
+  'repeat',
+  'repeat_row',
+  'json_each',
+  'json_tree',
+  'summary',
+  'histogram',
+  'histogram_values',
+  // The catalogue and the engine, read.
+  'duckdb_columns',
+  'duckdb_constraints',
+  'duckdb_databases',
+  'duckdb_dependencies',
+  'duckdb_extensions',
+  'duckdb_functions',
+  'duckdb_indexes',
+  'duckdb_keywords',
+  'duckdb_memory',
+  'duckdb_schemas',
+  'duckdb_sequences',
+  'duckdb_settings',
+  'duckdb_tables',
+  'duckdb_temporary_files',
+  'duckdb_types',
+  'duckdb_views',
+  'pragma_collations',
+  'pragma_database_size',
+  'pragma_platform',
+  'pragma_show',
+  'pragma_storage_info',
+  'pragma_table_info',
+  'pragma_version',
+  'pg_timezone_names',
+  'icu_calendar_names',
+  'test_all_types',
+]);
