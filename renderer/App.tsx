@@ -1,7 +1,7 @@
 /** The one window: sidebar, top bar, main area, inspector, jobs panel (DESIGN §8). */
 import { useEffect } from 'react';
 import { JobsPanel } from './jobs/JobsPanel';
-import { useJobs } from './jobs/jobs-store';
+import { useJobs, useWorkspace } from './app-stores';
 import { HelpDialog } from './shell/HelpDialog';
 import { Inspector } from './shell/Inspector';
 import { MainView } from './shell/MainView';
@@ -14,7 +14,6 @@ import { useUi } from './shell/ui-store';
 import { TopBar } from './shell/TopBar';
 import { ImportHost } from './datasets/ImportHost';
 import { WorkspaceDialog } from './workspace/WorkspaceDialog';
-import { useWorkspace } from './workspace/workspace-store';
 
 export function App() {
   useTheme();

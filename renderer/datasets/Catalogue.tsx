@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { DatasetSummary } from '../../shared/datasets';
 import { EmptyState } from '../shell/EmptyState';
 import { formatBytes, formatCount } from '../shell/format';
-import { useDatasets } from './datasets-store';
+import { useDatasets } from '../app-stores';
 
 export function Catalogue({ onImport }: { onImport: () => void }) {
   const { list, loaded } = useDatasets();

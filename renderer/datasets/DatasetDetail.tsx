@@ -9,7 +9,8 @@ import { formatBytes, formatCount, formatDuration } from '../shell/format';
 import { reportError } from '../shell/toast-store';
 import { decodePage, type CellValue } from './arrow-page';
 import { DataGrid } from './DataGrid';
-import { openWhenDone, versionLabel } from './datasets-store';
+import { useDatasets } from '../app-stores';
+import { versionLabel } from './version-label';
 import { useGridPages } from './grid-pages';
 import { SqlConsole } from './SqlConsole';
 import { staticGridData } from './static-grid-data';
@@ -81,7 +82,7 @@ export function DatasetDetail({ version, onBack }: { version: DatasetVersion; on
           onRetype={(column, type) =>
             void api
               .call('datasets.retype', { version: version.id, changes: { [column]: type } })
-              .then(({ jobId }) => openWhenDone(jobId), reportError)
+              .then(({ jobId }) => useDatasets.getState().openWhenDone(jobId), reportError)
           }
         />
       </div>

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { reportError } from '../shell/toast-store';
 import { Catalogue } from './Catalogue';
 import { DatasetDetail } from './DatasetDetail';
-import { useDatasets } from './datasets-store';
+import { useDatasets } from '../app-stores';
 import { useImport } from './import-store';
 
 export function DatasetsView() {

@@ -8,11 +8,10 @@ import type { ImportOptions, ImportPreview } from '../../shared/datasets';
 import { api, messageOf } from '../api/client';
 import { Dialog } from '../shell/Dialog';
 import { formatBytes } from '../shell/format';
-import { useWorkspace } from '../workspace/workspace-store';
+import { useDatasets, useWorkspace } from '../app-stores';
 import { decodePage } from './arrow-page';
 import { DataGrid } from './DataGrid';
 import { COMMON_TYPES } from './duckdb-types';
-import { openWhenDone } from './datasets-store';
 import { staticGridData } from './static-grid-data';
 
 export function ImportDialog({ initialPaths, onClose }: { initialPaths: string[]; onClose: () => void }) {
@@ -105,7 +104,7 @@ export function ImportDialog({ initialPaths, onClose }: { initialPaths: string[]
         options,
         ...(name.trim() ? { name: name.trim() } : {}),
       });
-      openWhenDone(jobId);
+      useDatasets.getState().openWhenDone(jobId);
       onClose();
     } catch (e) {
       setError(messageOf(e));

@@ -7,11 +7,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SqlResult, TableCompletion } from '../../shared/datasets';
 import { api, messageOf } from '../api/client';
+import { useDatasets } from '../app-stores';
 import { formatCount, formatDuration } from '../shell/format';
 import { reportError } from '../shell/toast-store';
 import { decodePage } from './arrow-page';
 import { DataGrid } from './DataGrid';
-import { openWhenDone } from './datasets-store';
 import { staticGridData } from './static-grid-data';
 
 const RESULT_LIMIT = 10_000;
@@ -58,7 +58,7 @@ export function SqlConsole({ defaultTable }: { defaultTable?: string }) {
   const save = async (name: string) => {
     try {
       const { jobId } = await api.call('sql.save', { sql, name });
-      openWhenDone(jobId);
+      useDatasets.getState().openWhenDone(jobId);
       setSaveName(null);
     } catch (e) {
       reportError(e);

@@ -13,7 +13,7 @@ import { reportError } from '../shell/toast-store';
 import { historyCurve, LossChart, SERIES_COLOURS } from '../training/LossChart';
 import { formatMetric, headlineMetrics, higherIsBetter, METRIC_LABELS } from '../../shared/metrics';
 import { DiagnosticsChart } from './DiagnosticsChart';
-import { useExperiments } from './experiments-store';
+import { useExperiments } from '../app-stores';
 import { PredictForm } from './PredictForm';
 import { correctedPairedTTest } from './paired-t-test';
 import { CATEGORY_TICK, CHART_TICK, TOOLTIP_STYLE } from '../shell/chart-style';

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react';
 import type { RunDetail } from '../../shared/training';
 import { api, messageOf } from '../api/client';
-import { useDatasets, versionLabel } from '../datasets/datasets-store';
+import { useDatasets } from '../app-stores';
+import { versionLabel } from '../datasets/version-label';
 import { useToasts } from '../shell/toast-store';
 
 export function PredictForm({ run }: { run: RunDetail }) {

@@ -5,7 +5,8 @@
 import type { JobProgress } from '../../shared/jobs';
 import { formatCount, formatDuration, formatPercent } from '../shell/format';
 import { useUi } from '../shell/ui-store';
-import { sortedJobs, useJobs } from './jobs-store';
+import { useJobs } from '../app-stores';
+import { sortedJobs } from './jobs-store';
 
 export function JobsPanel() {
   const open = useUi((s) => s.jobsOpen);

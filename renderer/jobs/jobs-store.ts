@@ -1,52 +1,72 @@
-/** Every running or recent job, kept current from `job.progress` events. */
-import { create } from 'zustand';
+/**
+ * Every running or recent job, kept current from `job.progress` events. The jobs panel
+ * opens by itself for new work and tucks itself away when that work has all succeeded.
+ * Built around an `ApiClient`, so tests script one.
+ */
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { ApiClient } from '../../shared/api';
 import type { JobProgress } from '../../shared/jobs';
-import { api } from '../api/client';
-import { reportError, useToasts } from '../shell/toast-store';
-import { useUi } from '../shell/ui-store';
+import { reportError, type ToastStore } from '../shell/toast-store';
 
-interface JobsState {
+export interface JobsState {
   jobs: Record<string, JobProgress>;
   load(): Promise<void>;
   cancel(jobId: string): Promise<void>;
   clearFinished(): Promise<void>;
 }
 
-export const useJobs = create<JobsState>((set) => ({
-  jobs: {},
-  load: async () => {
-    const list = await api.call('jobs.list', {});
-    set({ jobs: Object.fromEntries(list.map((j) => [j.jobId, j])) });
-  },
-  cancel: async (jobId) => {
-    await api.call('jobs.cancel', { jobId }).catch(reportError);
-  },
-  clearFinished: async () => {
-    await api.call('jobs.clearFinished', {}).catch(reportError);
-    set((s) => ({
-      jobs: Object.fromEntries(Object.entries(s.jobs).filter(([, j]) => j.state === 'running')),
-    }));
-  },
-}));
+export type JobsStore = UseBoundStore<StoreApi<JobsState>>;
 
-api.on('job.progress', (job) => {
-  const previous = useJobs.getState().jobs[job.jobId];
-  useJobs.setState((s) => ({ jobs: { ...s.jobs, [job.jobId]: job } }));
-  const ui = useUi.getState();
-  if (!previous && !ui.jobsOpen) useUi.setState({ jobsOpen: true, jobsAutoOpened: true });
-  const allDone = Object.values(useJobs.getState().jobs).every((j) => j.state !== 'running');
-  if (allDone && job.state === 'succeeded' && useUi.getState().jobsAutoOpened) {
-    // Opened only to show this work: tuck it away again once everything has finished well.
-    setTimeout(() => {
-      const stillDone = Object.values(useJobs.getState().jobs).every((j) => j.state !== 'running');
-      if (stillDone && useUi.getState().jobsAutoOpened)
-        useUi.setState({ jobsOpen: false, jobsAutoOpened: false });
-    }, 4000);
-  }
-  if (job.state === 'failed' && previous?.state === 'running' && job.error) {
-    useToasts.getState().push('error', job.error.message);
-  }
-});
+/** The part of the shell's state the jobs panel's opening depends on. */
+export interface JobsPanelState {
+  jobsOpen: boolean;
+  /** Whether the panel opened by itself for a job (it then closes by itself too). */
+  jobsAutoOpened: boolean;
+}
+
+/** How long a panel opened for finished work stays up before it closes itself. */
+export const AUTO_CLOSE_MS = 4000;
+
+export function createJobsStore(
+  client: ApiClient,
+  toasts: ToastStore,
+  panel: StoreApi<JobsPanelState>,
+): JobsStore {
+  const store = create<JobsState>((set) => ({
+    jobs: {},
+    load: async () => {
+      const list = await client.call('jobs.list', {});
+      set({ jobs: Object.fromEntries(list.map((j) => [j.jobId, j])) });
+    },
+    cancel: async (jobId) => {
+      await client.call('jobs.cancel', { jobId }).catch((e: unknown) => reportError(e, toasts));
+    },
+    clearFinished: async () => {
+      await client.call('jobs.clearFinished', {}).catch((e: unknown) => reportError(e, toasts));
+      set((s) => ({
+        jobs: Object.fromEntries(Object.entries(s.jobs).filter(([, j]) => j.state === 'running')),
+      }));
+    },
+  }));
+  const allDone = () => Object.values(store.getState().jobs).every((j) => j.state !== 'running');
+
+  client.on('job.progress', (job) => {
+    const previous = store.getState().jobs[job.jobId];
+    store.setState((s) => ({ jobs: { ...s.jobs, [job.jobId]: job } }));
+    if (!previous && !panel.getState().jobsOpen) panel.setState({ jobsOpen: true, jobsAutoOpened: true });
+    if (allDone() && job.state === 'succeeded' && panel.getState().jobsAutoOpened) {
+      // Opened only to show this work: tuck it away again once everything has finished well.
+      setTimeout(() => {
+        if (allDone() && panel.getState().jobsAutoOpened)
+          panel.setState({ jobsOpen: false, jobsAutoOpened: false });
+      }, AUTO_CLOSE_MS);
+    }
+    if (job.state === 'failed' && previous?.state === 'running' && job.error) {
+      toasts.getState().push('error', job.error.message);
+    }
+  });
+  return store;
+}
 
 export function sortedJobs(jobs: Record<string, JobProgress>): JobProgress[] {
   return Object.values(jobs).sort((a, b) => b.startedAt - a.startedAt);

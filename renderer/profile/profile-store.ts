@@ -1,16 +1,16 @@
 /**
  * The profile of the version in hand: fetched from the cache when there is one, else
  * computed as a job whose partial results fill the view as they arrive. Also the
- * comparison with a second version.
+ * comparison with a second version. Built around an `ApiClient`, so tests script one.
  */
-import { create } from 'zustand';
-import type { Profile, ProfileComparison } from '../../shared/profile';
-import type { ProfileRequest } from '../../shared/profile';
-import { api, messageOf } from '../api/client';
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { ApiClient } from '../../shared/api';
+import { messageOf } from '../../shared/errors';
+import type { Profile, ProfileComparison, ProfileRequest } from '../../shared/profile';
 import { downloadText } from '../shell/download';
-import { reportError } from '../shell/toast-store';
+import { reportError, type ToastStore } from '../shell/toast-store';
 
-interface ProfileState {
+export interface ProfileState {
   request: ProfileRequest | null;
   profile: Profile | null;
   /** What a running job has computed so far. */
@@ -29,94 +29,112 @@ interface ProfileState {
   exportJson(): void;
 }
 
-export const useProfile = create<ProfileState>((set, get) => ({
-  request: null,
-  profile: null,
-  partial: null,
-  jobId: null,
-  progress: null,
-  error: null,
-  comparison: null,
-  load: async (request) => {
-    set({
-      request,
-      profile: null,
-      partial: null,
-      jobId: null,
-      progress: null,
-      error: null,
-      comparison: null,
-    });
-    try {
-      const { profile } = await api.call('profile.get', request);
-      if (sameRequest(get().request, request)) set({ profile });
-    } catch (error) {
-      set({ error: messageOf(error) });
-    }
-  },
-  run: async (refresh = false) => {
-    const request = get().request;
-    if (!request) return;
-    set({ error: null, partial: null, progress: { fraction: 0, stage: 'Starting' } });
-    try {
-      const { jobId, cached } = await api.call('profile.start', { ...request, refresh });
-      if (cached || !jobId) {
-        await finish(request);
-        return;
-      }
-      set({ jobId });
-    } catch (error) {
-      set({ error: messageOf(error), progress: null });
-    }
-  },
-  compareWith: async (other) => {
-    const request = get().request;
-    if (!request) return;
-    try {
-      let { profile: otherProfile } = await api.call('profile.get', other);
-      if (!otherProfile) {
-        const { jobId } = await api.call('profile.start', other);
-        if (jobId) await waitForJob(jobId);
-        otherProfile = (await api.call('profile.get', other)).profile;
-      }
-      if (!otherProfile) throw new Error('The other version could not be profiled.');
-      const result = await api.call('profile.compare', { a: request, b: other });
-      set({ comparison: { other, result, otherProfile } });
-    } catch (error) {
-      reportError(error);
-    }
-  },
-  clearComparison: () => set({ comparison: null }),
-  exportHtml: async () => {
-    const request = get().request;
-    if (!request) return;
-    try {
-      const { html, fileName } = await api.call('profile.report', request);
-      downloadText(fileName, html, 'text/html');
-    } catch (error) {
-      reportError(error);
-    }
-  },
-  exportJson: () => {
-    const profile = get().profile;
-    if (profile) downloadText('profile.json', JSON.stringify(profile, null, 2), 'application/json');
-  },
-}));
+export type ProfileStore = UseBoundStore<StoreApi<ProfileState>>;
 
-async function finish(request: ProfileRequest): Promise<void> {
-  const { profile } = await api.call('profile.get', request);
-  if (sameRequest(useProfile.getState().request, request)) {
-    useProfile.setState({ profile, partial: null, jobId: null, progress: null });
+export const CANCELLED_MESSAGE = 'Profiling was cancelled; nothing was saved.';
+
+const EMPTY = { profile: null, partial: null, jobId: null, progress: null, error: null, comparison: null };
+
+export function createProfileStore(client: ApiClient, toasts: ToastStore): ProfileStore {
+  const report = (error: unknown) => reportError(error, toasts);
+  const store: ProfileStore = create<ProfileState>((set, get) => ({
+    request: null,
+    ...EMPTY,
+    load: async (request) => {
+      set({ request, ...EMPTY });
+      try {
+        const { profile } = await client.call('profile.get', request);
+        if (sameRequest(get().request, request)) set({ profile });
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
+    },
+    run: async (refresh = false) => {
+      const request = get().request;
+      if (!request) return;
+      set({ error: null, partial: null, progress: { fraction: 0, stage: 'Starting' } });
+      try {
+        const { jobId, cached } = await client.call('profile.start', { ...request, refresh });
+        if (cached || !jobId) await finish(client, store, request);
+        else set({ jobId });
+      } catch (error) {
+        set({ error: messageOf(error), progress: null });
+      }
+    },
+    compareWith: async (other) => {
+      const request = get().request;
+      if (!request) return;
+      try {
+        const otherProfile = await profileOf(client, other);
+        const result = await client.call('profile.compare', { a: request, b: other });
+        set({ comparison: { other, result, otherProfile } });
+      } catch (error) {
+        report(error);
+      }
+    },
+    clearComparison: () => set({ comparison: null }),
+    exportHtml: async () => {
+      const request = get().request;
+      if (!request) return;
+      try {
+        const { html, fileName } = await client.call('profile.report', request);
+        downloadText(fileName, html, 'text/html');
+      } catch (error) {
+        report(error);
+      }
+    },
+    exportJson: () => {
+      const profile = get().profile;
+      if (profile) downloadText('profile.json', JSON.stringify(profile, null, 2), 'application/json');
+    },
+  }));
+  followJob(client, store, report);
+  return store;
+}
+
+/** Fill in partial results while the job runs, and the whole profile (or why not) at its end. */
+function followJob(client: ApiClient, store: ProfileStore, report: (error: unknown) => void): void {
+  client.on('profile.progress', (event) => {
+    const state = store.getState();
+    if (event.jobId !== state.jobId) return;
+    store.setState({
+      progress: { fraction: event.fraction, stage: event.stage },
+      partial: event.partial ? { ...state.partial, ...event.partial } : state.partial,
+    });
+  });
+  client.on('job.progress', (job) => {
+    const state = store.getState();
+    if (job.jobId !== state.jobId || job.state === 'running' || !state.request) return;
+    if (job.state === 'succeeded') void finish(client, store, state.request).catch(report);
+    else store.setState({ jobId: null, progress: null, error: job.error?.message ?? CANCELLED_MESSAGE });
+  });
+}
+
+async function finish(client: ApiClient, store: ProfileStore, request: ProfileRequest): Promise<void> {
+  const { profile } = await client.call('profile.get', request);
+  if (sameRequest(store.getState().request, request)) {
+    store.setState({ profile, partial: null, jobId: null, progress: null });
   }
+}
+
+/** The other version's profile, computed first if it has none yet. */
+async function profileOf(client: ApiClient, other: ProfileRequest): Promise<Profile> {
+  const { profile } = await client.call('profile.get', other);
+  if (profile) return profile;
+  const { jobId } = await client.call('profile.start', other);
+  if (jobId) await waitForJob(client, jobId);
+  const computed = (await client.call('profile.get', other)).profile;
+  if (!computed) throw new Error('The other version could not be profiled.');
+  return computed;
 }
 
 function sameRequest(a: ProfileRequest | null, b: ProfileRequest): boolean {
   return a !== null && a.version === b.version && a.target === b.target;
 }
 
-function waitForJob(jobId: string): Promise<void> {
+function waitForJob(client: ApiClient, jobId: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const off = api.on('job.progress', (job) => {
+    const off = client.on('job.progress', (job) => {
       if (job.jobId !== jobId || job.state === 'running') return;
       off();
       if (job.state === 'succeeded') resolve();
@@ -124,24 +142,3 @@ function waitForJob(jobId: string): Promise<void> {
     });
   });
 }
-
-api.on('profile.progress', (event) => {
-  const state = useProfile.getState();
-  if (event.jobId !== state.jobId) return;
-  useProfile.setState({
-    progress: { fraction: event.fraction, stage: event.stage },
-    partial: event.partial ? { ...state.partial, ...event.partial } : state.partial,
-  });
-});
-
-api.on('job.progress', (job) => {
-  const state = useProfile.getState();
-  if (job.jobId !== state.jobId || job.state === 'running' || !state.request) return;
-  if (job.state === 'succeeded') void finish(state.request).catch(reportError);
-  else
-    useProfile.setState({
-      jobId: null,
-      progress: null,
-      error: job.error?.message ?? 'Profiling was cancelled; nothing was saved.',
-    });
-});

@@ -1,5 +1,6 @@
 /** The dataset and version picker at the top, shared by every view (DESIGN §8). */
-import { useDatasets, versionLabel } from '../datasets/datasets-store';
+import { useDatasets } from '../app-stores';
+import { versionLabel } from '../datasets/version-label';
 import { formatCount } from './format';
 
 export function DatasetPicker() {

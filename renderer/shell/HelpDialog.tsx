@@ -1,5 +1,5 @@
 /** Help: keyboard shortcuts, where the workspace lives, and what this build contains. */
-import { useWorkspace } from '../workspace/workspace-store';
+import { useWorkspace } from '../app-stores';
 import { Dialog } from './Dialog';
 import { shortcutList } from './shortcuts';
 import { useUi } from './ui-store';

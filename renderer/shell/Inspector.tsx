@@ -1,5 +1,5 @@
 /** The right-hand inspector for whatever is selected; empty until a view selects something. */
-import { useWorkspace } from '../workspace/workspace-store';
+import { useWorkspace } from '../app-stores';
 import { formatBytes } from './format';
 
 export function Inspector() {

@@ -2,8 +2,7 @@
  * The strip above the main area: the workspace in use (click to switch), the dataset and
  * version picker shared by every view, theme and help.
  */
-import { useWorkspace } from '../workspace/workspace-store';
-import { useJobs } from '../jobs/jobs-store';
+import { useJobs, useWorkspace } from '../app-stores';
 import { DatasetPicker } from './DatasetPicker';
 import { useUi } from './ui-store';
 

@@ -1,6 +1,6 @@
 /** Error and success toasts: the engine's own sentence, shown until read or timed out. */
-import { create } from 'zustand';
-import { messageOf } from '../api/client';
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import { messageOf } from '../../shared/errors';
 
 export interface Toast {
   id: number;
@@ -8,26 +8,32 @@ export interface Toast {
   message: string;
 }
 
-interface ToastState {
+export interface ToastState {
   toasts: Toast[];
   push(kind: Toast['kind'], message: string): void;
   dismiss(id: number): void;
 }
 
-let nextId = 1;
+export type ToastStore = UseBoundStore<StoreApi<ToastState>>;
 
-export const useToasts = create<ToastState>((set, get) => ({
-  toasts: [],
-  push: (kind, message) => {
-    const id = nextId++;
-    set((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, message }] }));
-    // Errors stay longer: a person must have time to read what went wrong.
-    setTimeout(() => get().dismiss(id), kind === 'error' ? 12000 : 5000);
-  },
-  dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
-}));
+export function createToastStore(): ToastStore {
+  let nextId = 1;
+  return create<ToastState>((set, get) => ({
+    toasts: [],
+    push: (kind, message) => {
+      const id = nextId++;
+      set((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, message }] }));
+      // Errors stay longer: a person must have time to read what went wrong.
+      setTimeout(() => get().dismiss(id), kind === 'error' ? 12000 : 5000);
+    },
+    dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+  }));
+}
+
+/** The app's toasts; stores are handed them (or a test's own) when they are built. */
+export const useToasts = createToastStore();
 
 /** Show any failure of a UI action as an error toast. */
-export function reportError(error: unknown): void {
-  useToasts.getState().push('error', messageOf(error));
+export function reportError(error: unknown, toasts: ToastStore = useToasts): void {
+  toasts.getState().push('error', messageOf(error));
 }

@@ -1,7 +1,7 @@
 /** Training and validation loss by iteration, live while a run trains. */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FitHistory } from '../../shared/training';
-import type { CurvePoint } from './train-store';
+import type { CurvePoint } from './live-run';
 import { CHART_TICK, TOOLTIP_STYLE, xAxisLabel, yAxisLabel } from '../shell/chart-style';
 
 export interface LossSeries {

@@ -7,7 +7,7 @@ import { api, messageOf } from '../api/client';
 import { Dialog } from '../shell/Dialog';
 import { useToasts } from '../shell/toast-store';
 import { useUi } from '../shell/ui-store';
-import { useWorkspace } from './workspace-store';
+import { useWorkspace } from '../app-stores';
 
 export function WorkspaceDialog() {
   const mode = useUi((s) => s.workspaceDialog);

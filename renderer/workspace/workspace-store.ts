@@ -1,10 +1,14 @@
-/** The open workspace, the app's facts, and the recent list, for the top bar and dialogs. */
-import { create } from 'zustand';
+/**
+ * The open workspace, the app's facts, and the recent list, for the top bar and dialogs.
+ * Built around an `ApiClient`, so tests script one.
+ */
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { ApiClient } from '../../shared/api';
 import type { AppInfo } from '../../shared/app';
+import { messageOf } from '../../shared/errors';
 import type { WorkspaceInfo } from '../../shared/workspace';
-import { api } from '../api/client';
 
-interface WorkspaceState {
+export interface WorkspaceState {
   info: WorkspaceInfo | null;
   app: AppInfo | null;
   recent: string[];
@@ -15,28 +19,35 @@ interface WorkspaceState {
   open(path: string, create: boolean): Promise<void>;
 }
 
-export const useWorkspace = create<WorkspaceState>((set, get) => ({
-  info: null,
-  app: null,
-  recent: [],
-  loadError: null,
-  load: async () => {
-    try {
-      const [info, app] = await Promise.all([api.call('workspace.info', {}), api.call('app.info', {})]);
-      set({ info, app, loadError: null });
-    } catch (error) {
-      set({ loadError: error instanceof Error ? error.message : String(error) });
-    }
-  },
-  loadRecent: async () => {
-    const { paths } = await api.call('workspace.recent', {});
-    set({ recent: paths });
-  },
-  open: async (path, create) => {
-    const info = await api.call('workspace.open', { path, create });
-    set({ info });
-    await get().loadRecent();
-  },
-}));
+export type WorkspaceStore = UseBoundStore<StoreApi<WorkspaceState>>;
 
-api.on('workspace.changed', (info) => useWorkspace.setState({ info }));
+export function createWorkspaceStore(client: ApiClient): WorkspaceStore {
+  const store = create<WorkspaceState>((set, get) => ({
+    info: null,
+    app: null,
+    recent: [],
+    loadError: null,
+    load: async () => {
+      try {
+        const [info, app] = await Promise.all([
+          client.call('workspace.info', {}),
+          client.call('app.info', {}),
+        ]);
+        set({ info, app, loadError: null });
+      } catch (error) {
+        set({ loadError: messageOf(error) });
+      }
+    },
+    loadRecent: async () => {
+      const { paths } = await client.call('workspace.recent', {});
+      set({ recent: paths });
+    },
+    open: async (path, create) => {
+      const info = await client.call('workspace.open', { path, create });
+      set({ info });
+      await get().loadRecent();
+    },
+  }));
+  client.on('workspace.changed', (info) => store.setState({ info }));
+  return store;
+}

@@ -1,0 +1,22 @@
+/**
+ * The app's stores, each built once around the real API client. Store modules only
+ * describe state and transitions over an `ApiClient` they are given (so their tests
+ * hand them a fake one); this is the one place that binds them to `api` and to each
+ * other. Views import their store from here.
+ */
+import { api } from './api/client';
+import { createDatasetsStore } from './datasets/datasets-store';
+import { createExperimentsStore } from './experiments/experiments-store';
+import { createJobsStore } from './jobs/jobs-store';
+import { createProfileStore } from './profile/profile-store';
+import { useToasts } from './shell/toast-store';
+import { useUi } from './shell/ui-store';
+import { createTrainStore } from './training/train-store';
+import { createWorkspaceStore } from './workspace/workspace-store';
+
+export const useWorkspace = createWorkspaceStore(api);
+export const useJobs = createJobsStore(api, useToasts, useUi);
+export const useDatasets = createDatasetsStore(api, useToasts);
+export const useProfile = createProfileStore(api, useToasts);
+export const useTrain = createTrainStore(api, useToasts);
+export const useExperiments = createExperimentsStore(api, useToasts);
