@@ -33,6 +33,8 @@ export interface ImportOptions {
   columnTypes?: Record<string, string>;
   /** Excel: the sheet to read (default: the first). */
   sheet?: string;
+  /** CSV: the longest line DuckDB accepts, in bytes (DuckDB's default is 2 MB). */
+  maxLineSize?: number;
 }
 
 export interface SourceFile {
@@ -188,6 +190,12 @@ const importOptions = z.strictObject({
   skipBadRows: z.boolean().optional(),
   columnTypes: z.record(z.string(), duckdbType).optional(),
   sheet: z.string().max(200).optional(),
+  maxLineSize: z
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 
 const filterValue = z.union([z.number(), z.string().max(1000)]);
