@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineRequests, type Method } from './contract';
+import type { JobMethod } from './jobs';
 
 export type FileFormat = 'csv' | 'parquet' | 'json' | 'ndjson' | 'arrow' | 'excel';
 
@@ -142,7 +143,7 @@ export interface TableCompletion {
 export interface DatasetsApi {
   'datasets.preview': Method<{ paths: string[]; options?: ImportOptions }, ImportPreview>;
   /** Starts an import job; its result is the new DatasetVersion. */
-  'datasets.import': Method<{ paths: string[]; name?: string; options?: ImportOptions }, { jobId: string }>;
+  'datasets.import': JobMethod<{ paths: string[]; name?: string; options?: ImportOptions }, DatasetVersion>;
   'datasets.list': Method<Record<string, never>, DatasetSummary[]>;
   'datasets.versions': Method<{ dataset: string }, DatasetVersion[]>;
   'datasets.version': Method<{ version: string }, DatasetVersion>;
@@ -150,17 +151,20 @@ export interface DatasetsApi {
   'datasets.tag': Method<{ dataset: string; tags: string[] }, DatasetSummary>;
   'datasets.delete': Method<{ dataset: string }, { deleted: number }>;
   /** Change column types: a job whose result is the new DatasetVersion. */
-  'datasets.retype': Method<{ version: string; changes: Record<string, string> }, { jobId: string }>;
+  'datasets.retype': JobMethod<{ version: string; changes: Record<string, string> }, DatasetVersion>;
   'datasets.page': Method<PageRequest, Page>;
   'datasets.insights': Method<{ version: string }, ColumnInsight[]>;
   /** Rows skipped at import, with the reason for each. */
   'datasets.rejects': Method<{ version: string; offset: number; limit: number }, Page>;
   /** Export a version to a file: a job whose result is `{ path, bytes }`. */
-  'datasets.export': Method<{ version: string; format: 'csv' | 'parquet'; path: string }, { jobId: string }>;
+  'datasets.export': JobMethod<
+    { version: string; format: 'csv' | 'parquet'; path: string },
+    { path: string; bytes: number }
+  >;
   /** Read-only SQL over the datasets; writes are refused. */
   'sql.run': Method<{ sql: string; limit?: number }, SqlResult>;
   /** Save a query's full result as a new dataset version: a job whose result is the DatasetVersion. */
-  'sql.save': Method<{ sql: string; name: string }, { jobId: string }>;
+  'sql.save': JobMethod<{ sql: string; name: string }, DatasetVersion>;
   'sql.completions': Method<Record<string, never>, TableCompletion[]>;
 }
 

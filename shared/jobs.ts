@@ -33,6 +33,28 @@ export interface JobProgress {
   result?: unknown;
 }
 
+/** Brands a job's answer with the type of its result; never a real property, never sent. */
+declare const jobResult: unique symbol;
+
+/**
+ * What a method that starts a job answers at once: the job's id. `Result` is what the job
+ * produces, which `jobs.wait` (and `runJob` in run-job.ts) resolves to; it exists for the
+ * compiler only. `Id` is `string | null` for methods that may answer from a cache instead.
+ */
+export interface JobStarted<Result, Id extends string | null = string> {
+  jobId: Id;
+  readonly [jobResult]?: Result;
+}
+
+/** A method that starts a job producing `Result`; `Extra` is what else it answers at once. */
+export type JobMethod<Req, Result, Extra extends object = Record<never, never>> = Method<
+  Req,
+  JobStarted<Result> & Extra
+>;
+
+/** The result type a job-starting method's answer carries; `unknown` for an unbranded `{ jobId }`. */
+export type JobResultOf<Response> = Response extends { readonly [jobResult]?: infer R } ? R : unknown;
+
 export interface JobsApi {
   /** Running and recently finished jobs, newest first. */
   'jobs.list': Method<Record<string, never>, JobProgress[]>;
@@ -40,10 +62,17 @@ export interface JobsApi {
   'jobs.cancel': Method<{ jobId: string }, { cancelled: boolean }>;
   /** Forget finished jobs (the panel's "Clear"). */
   'jobs.clearFinished': Method<Record<string, never>, { removed: number }>;
+  /**
+   * Wait for a job and answer with everything it produced (the job record keeps only a
+   * small summary); fails with the job's own sentence when it fails or is cancelled. A
+   * job is found while it runs and until it is cleared from the panel.
+   */
+  'jobs.wait': Method<{ jobId: string }, unknown>;
 }
 
 export const jobsRequests = defineRequests<JobsApi>()({
   'jobs.list': z.strictObject({}),
   'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(100) }),
   'jobs.clearFinished': z.strictObject({}),
+  'jobs.wait': z.strictObject({ jobId: z.string().min(1).max(100) }),
 });

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { defineRequests, type Method } from './contract';
+import type { JobMethod } from './jobs';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 
@@ -225,22 +226,32 @@ export interface TrainRequest {
   };
 }
 
+/** What a prediction job produced. */
+export interface PredictResult {
+  rows: number;
+  /** Absolute path of the file written. */
+  out?: string;
+  /** "name@N" of the dataset version saved. */
+  dataset?: string;
+  /** Names of the prediction columns added after the input's columns. */
+  columns: string[];
+}
+
 export interface TrainingApi {
   'train.catalogue': Method<Record<string, never>, AlgorithmInfo[]>;
   'train.inspect': Method<{ version: string; target: string }, TargetInfo>;
   /** One run per algorithm, trained one after another in one job. */
-  'train.start': Method<TrainRequest, { jobId: string; runIds: string[] }>;
+  'train.start': JobMethod<TrainRequest, RunDetail[], { runIds: string[] }>;
   'runs.list': Method<{ experiment?: string; dataset?: string }, RunSummary[]>;
   'runs.get': Method<{ runId: string }, RunDetail>;
   'runs.delete': Method<{ runId: string }, { deleted: boolean }>;
   /**
    * Predict with a run's model on a dataset version or a file; writes the predictions to
-   * `out` (CSV or Parquet by extension) and/or saves them as a new dataset. A job whose
-   * result is `{ rows, out?, dataset? }`.
+   * `out` (CSV or Parquet by extension) and/or saves them as a new dataset. A job.
    */
-  'runs.predict': Method<
+  'runs.predict': JobMethod<
     { runId: string; version?: string; path?: string; out?: string; saveAs?: string },
-    { jobId: string }
+    PredictResult
   >;
 }
 

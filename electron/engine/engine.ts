@@ -3,12 +3,11 @@
  * the Electron main process, in the browser-mode server, in the CLI and in tests, and
  * imports nothing from Electron. Hosts that have native dialogs pass them in.
  */
-import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/api';
+import type { ApiClient, ApiMethod, ApiRequest, ApiResponse } from '../../shared/api';
 import type { AppInfo } from '../../shared/app';
 import type { DialogsApi } from '../../shared/dialogs';
-import { ApiError } from '../../shared/errors';
 import { appHandlers } from './app/app-handlers';
-import { dispatch } from './core/dispatch';
+import { inProcessClient } from './core/in-process-client';
 import { datasetsHandlers } from './datasets/datasets-handlers';
 import { DatasetsService } from './datasets/datasets-service';
 import { EventBus } from './core/event-bus';
@@ -36,6 +35,8 @@ export interface EngineOptions {
 
 export class Engine {
   readonly handlers: Handlers;
+  /** The contract as an in-process caller sees it: validated like IPC and WebSocket calls. */
+  readonly client: ApiClient;
   readonly datasets: DatasetsService;
   readonly profiles: ProfileService;
   readonly training: TrainingService;
@@ -58,6 +59,7 @@ export class Engine {
       ...trainingHandlers(this.training),
       ...(options.dialogs ?? unsupportedDialogs()),
     };
+    this.client = inProcessClient(this.handlers, events);
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
@@ -70,10 +72,8 @@ export class Engine {
   }
 
   /** Typed call for in-process callers (tests, the CLI): throws `ApiError` on failure. */
-  async call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
-    const result = await dispatch(this.handlers, method, request);
-    if (!result.ok) throw ApiError.from(result.error);
-    return result.value as ApiResponse<M>;
+  call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
+    return this.client.call(method, request);
   }
 
   /** The workspace open right now (it changes when the user switches). */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineRequests, type Method } from '../contract';
+import type { JobStarted } from '../jobs';
 import type { AlertThresholds, Profile, ProfileComparison } from './profile';
 
 export interface ProfileRequest {
@@ -15,8 +16,14 @@ export interface ProfileRequest {
 }
 
 export interface ProfileApi {
-  /** Start profiling (or find it cached); the job's result is `{ version }`. */
-  'profile.start': Method<ProfileRequest & { refresh?: boolean }, { jobId: string | null; cached: boolean }>;
+  /**
+   * Start profiling, unless a cached profile will do (then `jobId` is null and `cached`
+   * true); the job's result is the profile, also stored in the cache.
+   */
+  'profile.start': Method<
+    ProfileRequest & { refresh?: boolean },
+    JobStarted<Profile, string | null> & { cached: boolean }
+  >;
   /** The cached profile, or null when the version has not been profiled with these settings. */
   'profile.get': Method<ProfileRequest, { profile: Profile | null }>;
   /** Differences between two profiled versions (a = reference, b = the other). */

@@ -64,6 +64,26 @@ describe('jobs', () => {
     assert.doesNotMatch(last.error?.message ?? '', /undefined/);
   });
 
+  it('waits for the full result, which the record only summarises, and for the failure', async () => {
+    const { jobs } = setup();
+    const big = { values: Array.from({ length: 2000 }, (_v, i) => i) };
+    const { jobId } = jobs.start({ kind: 'test', label: 'Big' }, async () => big);
+    assert.equal(await jobs.wait(jobId), big);
+    assert.equal(jobs.list()[0]!.result, undefined, 'over 4 KB: not kept in the record');
+    const cancelled = jobs.start({ kind: 'test', label: 'Stopped' }, async (ctx) => {
+      await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
+      return 1;
+    });
+    const waiting = jobs.wait(cancelled.jobId);
+    jobs.cancel(cancelled.jobId);
+    await assert.rejects(waiting, {
+      code: 'CANCELLED',
+      message: 'Stopped was cancelled; nothing was changed.',
+    });
+    jobs.clearFinished();
+    await assert.rejects(jobs.wait(jobId), { code: 'NOT_FOUND' });
+  });
+
   it('lists newest first and clears finished jobs', async () => {
     const { jobs } = setup();
     await jobs.start({ kind: 'a', label: 'A' }, async () => 1).outcome;

@@ -108,6 +108,24 @@ export class JobManager {
     return { jobId, outcome };
   }
 
+  /**
+   * The job's full result, for callers that wait instead of following events (the CLI,
+   * scripts): the record keeps only a small summary, the outcome keeps everything. Rejects
+   * with the job's own sentence when it fails or is cancelled.
+   */
+  wait(jobId: string): Promise<unknown> {
+    const entry = this.jobs.get(jobId);
+    if (!entry) {
+      return Promise.reject(
+        new ApiError(
+          'NOT_FOUND',
+          `There is no job "${jobId}"; it may have finished and been cleared from the jobs panel.`,
+        ),
+      );
+    }
+    return entry.outcome;
+  }
+
   cancel(jobId: string): boolean {
     const entry = this.jobs.get(jobId);
     if (!entry || entry.progress.state !== 'running') return false;

@@ -8,5 +8,6 @@ export function jobsHandlers(jobs: JobManager): HandlerSlice<JobsApi> {
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'jobs.clearFinished': async () => ({ removed: jobs.clearFinished() }),
+    'jobs.wait': ({ jobId }) => jobs.wait(jobId),
   };
 }
