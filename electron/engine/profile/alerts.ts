@@ -20,14 +20,28 @@ const percent = (f: number): string => {
 };
 const round = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
 
+/** Adds one alert about the column at hand. */
+type AddAlert = (type: Alert['type'], message: string, value?: number) => void;
+
+/** A column's alerts, in a fixed order (presence, then numbers, then categories and text). */
 export function columnAlerts(column: ColumnProfile, t: AlertThresholds): Alert[] {
   const alerts: Alert[] = [];
   const name = column.name;
-  const add = (type: Alert['type'], message: string, value?: number): void => {
+  const add: AddAlert = (type, message, value) => {
     alerts.push(
       value === undefined ? { type, columns: [name], message } : { type, columns: [name], message, value },
     );
   };
+  presenceAlerts(column, t, add);
+  if (column.semanticType === 'unsupported') return alerts;
+  numberAlerts(column, t, add);
+  categoryAlerts(column, t, add);
+  return alerts;
+}
+
+/** Missing, unsupported, unique, constant and ID-like. */
+function presenceAlerts(column: ColumnProfile, t: AlertThresholds, add: AddAlert): void {
+  const name = column.name;
   if (column.missingFraction > t.missingFraction) {
     add(
       'MISSING',
@@ -39,7 +53,7 @@ export function columnAlerts(column: ColumnProfile, t: AlertThresholds): Alert[]
   }
   if (column.semanticType === 'unsupported') {
     add('UNSUPPORTED', `${name} has a type (${column.storageType}) the profiler does not analyse.`);
-    return alerts;
+    return;
   }
   if (column.rows > 0 && column.distinct === column.rows) {
     add('UNIQUE', `${name} has a different value in every row.`);
@@ -57,6 +71,11 @@ export function columnAlerts(column: ColumnProfile, t: AlertThresholds): Alert[]
       `${name} looks like an identifier (every value different); it carries no signal for a model.`,
     );
   }
+}
+
+/** Skewed, infinite and zeros. */
+function numberAlerts(column: ColumnProfile, t: AlertThresholds, add: AddAlert): void {
+  const name = column.name;
   const numeric = column.numeric;
   if (numeric && column.semanticType === 'numeric') {
     if (numeric.skewness !== null && Math.abs(numeric.skewness) > t.skewness) {
@@ -77,6 +96,11 @@ export function columnAlerts(column: ColumnProfile, t: AlertThresholds): Alert[]
       numeric.zerosFraction,
     );
   }
+}
+
+/** High cardinality, uniform, dates stored as text, constant length and imbalance. */
+function categoryAlerts(column: ColumnProfile, t: AlertThresholds, add: AddAlert): void {
+  const name = column.name;
   const categorical = column.semanticType === 'categorical';
   if (categorical && column.distinct > t.cardinality) {
     add(
@@ -122,7 +146,6 @@ export function columnAlerts(column: ColumnProfile, t: AlertThresholds): Alert[]
       column.imbalance,
     );
   }
-  return alerts;
 }
 
 export function datasetAlerts(overview: DatasetOverview, t: AlertThresholds): Alert[] {

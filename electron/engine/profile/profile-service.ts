@@ -12,6 +12,7 @@ import { versionTable, versionViewName } from '../datasets/dataset-store';
 import type { JobManager } from '../jobs/job-manager';
 import type { Workspace } from '../workspace/workspace';
 import { compareProfiles, computeProfile, renderProfileHtml } from './index';
+import { reportHeading } from './report-lineage';
 
 export class ProfileService {
   constructor(
@@ -21,19 +22,38 @@ export class ProfileService {
     private readonly datasets: DatasetsService,
   ) {}
 
+  /**
+   * The profile to show for a request: the one cached with exactly these settings or, when
+   * the request names no target and no thresholds (a version just opened), the version's
+   * most recent profile whatever its settings, so a version profiled with a target never
+   * reads as "not profiled yet".
+   */
   async get(request: ProfileRequest): Promise<Profile | null> {
     const version = await this.datasets.version(request.version);
+    const exact = await this.cached(version.id, settingsKey(request));
+    if (exact || request.target !== undefined || Object.keys(request.thresholds ?? {}).length > 0) {
+      return exact;
+    }
+    return this.cached(version.id, null);
+  }
+
+  /** The profile cached under `key`, or (key null) the version's most recent one. */
+  private async cached(versionId: string, key: string | null): Promise<Profile | null> {
     const reader = await this.workspace().connection.runAndReadAll(
-      'SELECT profile::VARCHAR AS profile FROM assay.profiles WHERE version_id = $1 AND settings_key = $2',
-      [version.id, settingsKey(request)],
+      key === null
+        ? 'SELECT profile::VARCHAR AS profile FROM assay.profiles WHERE version_id = $1 ORDER BY created_at DESC LIMIT 1'
+        : 'SELECT profile::VARCHAR AS profile FROM assay.profiles WHERE version_id = $1 AND settings_key = $2',
+      key === null ? [versionId] : [versionId, key],
     );
     const row = reader.getRowObjectsJS()[0];
     return row ? (JSON.parse(String(row.profile)) as Profile) : null;
   }
 
-  /** Starts a profile job, unless a cached profile will do. */
+  /** Starts a profile job, unless a profile cached with exactly these settings will do. */
   async start(request: ProfileRequest, refresh = false): Promise<{ jobId: string | null; cached: boolean }> {
-    if (!refresh && (await this.get(request))) return { jobId: null, cached: true };
+    const version = await this.datasets.version(request.version);
+    if (!refresh && (await this.cached(version.id, settingsKey(request))))
+      return { jobId: null, cached: true };
     return { jobId: (await this.run(request)).jobId, cached: false };
   }
 
@@ -100,8 +120,16 @@ export class ProfileService {
   async report(request: ProfileRequest): Promise<{ html: string; fileName: string }> {
     const version = await this.datasets.version(request.version);
     const profile = await this.require(request);
+    const heading = await reportHeading(version, async (id) => {
+      try {
+        const parent = await this.datasets.version(id);
+        return versionViewName(parent.dataset, parent.number);
+      } catch {
+        return null;
+      }
+    });
     return {
-      html: renderProfileHtml(profile),
+      html: renderProfileHtml(profile, heading),
       fileName: `${version.dataset}-v${version.number}-profile.html`,
     };
   }

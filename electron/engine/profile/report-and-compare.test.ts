@@ -45,3 +45,19 @@ test('compareProfiles reports added/removed columns, type changes and moved stat
   assert.ok(diff.columns.find((c) => c.name === 'id')!.changes.some((c) => c.stat === 'numeric.max'));
   assert.ok(diff.alertsResolved.some((x) => x.type === 'MISSING'));
 });
+
+test('the report colours correlations as the app does: positive blue, negative red', async () => {
+  await conn.run(
+    `CREATE TABLE signs AS SELECT i::DOUBLE AS up, -2.0 * i AS down, i * 3.0 + 1 AS also_up FROM range(50) r(i)`,
+  );
+  const html = renderProfileHtml(await computeProfile(conn, 'signs'));
+  const cell = (a: string, b: string): string => {
+    const found = new RegExp(`fill="(hsl\\([^"]+\\))"><title>${a} × ${b}: ([-0-9.]+)</title>`).exec(html);
+    assert.ok(found, `no cell ${a} × ${b}`);
+    return `${found[1]} ${found[2]}`;
+  };
+  // The app's scale (renderer/profile/Heatmap.tsx colourFor): hue 215 for r ≥ 0, hue 5 below.
+  assert.match(cell('up', 'also_up'), /^hsl\(215 75% 44(\.\d+)?%\) 1\.000$/);
+  assert.match(cell('up', 'down'), /^hsl\(5 75% 44(\.\d+)?%\) -1\.000$/);
+  assert.ok(html.includes('−1</text>'), 'the legend spans −1 … 1 for signed measures');
+});

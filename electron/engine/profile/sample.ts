@@ -68,60 +68,76 @@ export async function fetchSample(
   const breathe = breather(signal);
   for (const [j, c] of numeric.entries()) {
     await breathe();
-    const out = new Float64Array(rows);
-    let offset = 0;
-    for (const chunk of chunks) {
-      const vector = chunk.getColumnVector(j);
-      const n = chunk.rowCount;
-      for (let k = 0; k < n; k++) out[offset + k] = (vector.getItem(k) as number | null) ?? Number.NaN;
-      offset += n;
-    }
-    numericData.set(c.index, out);
+    numericData.set(c.index, readNumbers(chunks, rows, j));
   }
   for (const [j, c] of categorical.entries()) {
     await breathe();
-    const codes = new Int32Array(rows);
-    const dictionary = new Map<string, number>();
-    let offset = 0;
-    for (const chunk of chunks) {
-      const vector = chunk.getColumnVector(numeric.length + j);
-      const n = chunk.rowCount;
-      for (let k = 0; k < n; k++) {
-        const v = vector.getItem(k) as string | null;
-        if (v === null) {
-          codes[offset + k] = -1;
-          continue;
-        }
-        let code = dictionary.get(v);
-        if (code === undefined) dictionary.set(v, (code = dictionary.size));
-        codes[offset + k] = code;
-      }
-      offset += n;
-    }
-    categoricalData.set(c.index, { codes, levels: dictionary.size });
+    categoricalData.set(c.index, readCategories(chunks, rows, numeric.length + j));
   }
   await breathe();
-  // Rows usually miss few cells: keep, per row, the list of missing column positions.
-  const missingSets: Uint16Array[] = [];
-  if (maskGroups.length) {
-    const first = numeric.length + categorical.length;
-    for (const chunk of chunks) {
-      const vectors = maskGroups.map((_, g) => chunk.getColumnVector(first + g));
-      for (let k = 0; k < chunk.rowCount; k++) {
-        const set: number[] = [];
-        vectors.forEach((vector, g) => {
-          let mask = (vector.getItem(k) as number | null) ?? 0;
-          while (mask !== 0) {
-            const bit = 31 - Math.clz32(mask & -mask);
-            set.push(g * BITS + bit);
-            mask &= mask - 1;
-          }
-        });
-        missingSets.push(Uint16Array.from(set));
+  const missingSets = readMissingSets(chunks, numeric.length + categorical.length, maskGroups.length);
+  return { rows, exact, method, numeric: numericData, categorical: categoricalData, missingSets };
+}
+
+/** Vector `j` of every chunk as one Float64Array (NaN for missing and ±∞). */
+function readNumbers(chunks: DuckDBDataChunk[], rows: number, j: number): Float64Array {
+  const out = new Float64Array(rows);
+  let offset = 0;
+  for (const chunk of chunks) {
+    const vector = chunk.getColumnVector(j);
+    const n = chunk.rowCount;
+    for (let k = 0; k < n; k++) out[offset + k] = (vector.getItem(k) as number | null) ?? Number.NaN;
+    offset += n;
+  }
+  return out;
+}
+
+/** Vector `j` of every chunk as category codes in order of first appearance (−1 for missing). */
+function readCategories(chunks: DuckDBDataChunk[], rows: number, j: number): CategoricalSample {
+  const codes = new Int32Array(rows);
+  const dictionary = new Map<string, number>();
+  let offset = 0;
+  for (const chunk of chunks) {
+    const vector = chunk.getColumnVector(j);
+    const n = chunk.rowCount;
+    for (let k = 0; k < n; k++) {
+      const v = vector.getItem(k) as string | null;
+      if (v === null) {
+        codes[offset + k] = -1;
+        continue;
       }
+      let code = dictionary.get(v);
+      if (code === undefined) dictionary.set(v, (code = dictionary.size));
+      codes[offset + k] = code;
+    }
+    offset += n;
+  }
+  return { codes, levels: dictionary.size };
+}
+
+/**
+ * Rows usually miss few cells: keep, per row, the list of missing column positions, from
+ * the `groups` mask vectors that start at vector `first`.
+ */
+function readMissingSets(chunks: DuckDBDataChunk[], first: number, groups: number): Uint16Array[] {
+  const missingSets: Uint16Array[] = [];
+  if (groups === 0) return missingSets;
+  for (const chunk of chunks) {
+    const vectors = Array.from({ length: groups }, (_, g) => chunk.getColumnVector(first + g));
+    for (let k = 0; k < chunk.rowCount; k++) {
+      const set: number[] = [];
+      vectors.forEach((vector, g) => {
+        let mask = (vector.getItem(k) as number | null) ?? 0;
+        while (mask !== 0) {
+          const bit = 31 - Math.clz32(mask & -mask);
+          set.push(g * BITS + bit);
+          mask &= mask - 1;
+        }
+      });
+      missingSets.push(Uint16Array.from(set));
     }
   }
-  return { rows, exact, method, numeric: numericData, categorical: categoricalData, missingSets };
+  return missingSets;
 }
 
 /** Let the event loop breathe between CPU-bound steps (progress events, cancellation). */

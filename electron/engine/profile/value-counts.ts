@@ -97,6 +97,24 @@ export async function columnValueCounts(
   /** Number columns: also select the exact quantiles from the value counts (see below). */
   quantilePlan?: QuantilePlan,
 ): Promise<ValueSummary> {
+  const ranks = isNumberKind(column.kind) && quantilePlan ? quantileRanks(quantilePlan) : null;
+  const plan = ranks ? quantilePlan : undefined;
+  const rows = await pool.rows(valueCountsSql(table, column, ranks, plan), signal);
+  return readValueSummary(rows, column, nonMissing, plan);
+}
+
+/**
+ * One statement whose rows are tagged by `part`: top values (0), smallest (1) and largest
+ * (2) values, the singletons and sums (3), date-like strings (4), every value count of
+ * few-valued numbers (5), the values of the bins holding the quantile ranks (6), histogram
+ * bin counts (7), the non-missing count and length range (8) and the length sum (9).
+ */
+function valueCountsSql(
+  table: string,
+  column: ProfiledColumn,
+  ranks: number[] | null,
+  quantilePlan: QuantilePlan | undefined,
+): string {
   const q = column.sql;
   const numeric = isNumberKind(column.kind);
   // Each branch numbers its rows (`o`) because UNION ALL does not keep branch order.
@@ -132,7 +150,6 @@ export async function columnValueCounts(
   // show which bins hold the wanted ranks, and only those bins' (value, count) pairs come
   // back, each with the number of values below its bin (`y`). Skipped for columns whose
   // every value count comes back anyway (part 5).
-  const ranks = numeric && quantilePlan ? quantileRanks(quantilePlan) : null;
   const ctes = [
     `vc AS MATERIALIZED (SELECT ${q} AS v, count(*) AS n FROM ${table} WHERE NOT ${column.missingSql} GROUP BY ${q})`,
   ];
@@ -152,8 +169,17 @@ export async function columnValueCounts(
     if (histogramBins && histogramBins > 1)
       parts.push(`SELECT 7, NULL, sum(n), h, NULL, 0 FROM qc GROUP BY h`);
   }
-  const sql = `WITH ${ctes.join(',\n')}\nSELECT * FROM (${parts.join('\nUNION ALL ')}) ORDER BY 1, 6`;
-  const rows = await pool.rows(sql, signal);
+  return `WITH ${ctes.join(',\n')}\nSELECT * FROM (${parts.join('\nUNION ALL ')}) ORDER BY 1, 6`;
+}
+
+/** The summary from `valueCountsSql`'s rows; `quantilePlan` only when ranks were located. */
+function readValueSummary(
+  rows: unknown[][],
+  column: ProfiledColumn,
+  nonMissing: number | undefined,
+  quantilePlan: QuantilePlan | undefined,
+): ValueSummary {
+  const numeric = isNumberKind(column.kind);
   const summary: ValueSummary = {
     topValues: [],
     unique: 0,
@@ -167,15 +193,54 @@ export async function columnValueCounts(
     summary.smallest = [];
     summary.largest = [];
   }
-  const full: [number, number][] = [];
-  const located: { value: number; count: number; below: number }[] = [];
-  const histogramBins = ranks ? (quantilePlan?.histogramBins ?? 0) : 0;
+  const histogramBins = quantilePlan?.histogramBins ?? 0;
   const binned = histogramBins > 1 ? new Array<number>(histogramBins).fill(0) : null;
   let total = nonMissing ?? 0;
   if (nonMissing === undefined) {
     for (const [part, , n] of rows) if (Number(part) === 8) total = toCount(n);
   }
   summary.total = total;
+  const { full, located, lengthSum } = readParts(rows, column, summary, binned);
+  if (summary.lengths) summary.lengths.sum = lengthSum;
+  if (numeric && summary.distinct <= FULL_COUNTS_MAX) {
+    // DECIMAL/HUGEINT values become doubles here exactly as `finiteSql` casts them.
+    full.sort((a, b) => a[0] - b[0]);
+    summary.counts = {
+      values: Float64Array.from(full, (f) => f[0]),
+      counts: Float64Array.from(full, (f) => f[1]),
+    };
+  }
+  if (quantilePlan && !summary.counts) {
+    summary.quantiles = quantilesFromBins(quantilePlan, located);
+    if (binned)
+      summary.histogram = {
+        min: quantilePlan.min,
+        max: quantilePlan.max,
+        bins: histogramBins,
+        counts: binned,
+      };
+  }
+  if (summary.distinct <= 2) summary.fewValues = summary.topValues.map((t) => t.value);
+  return summary;
+}
+
+/**
+ * Fills `summary` (whose `total` is known) and `binned` from the tagged rows; returns the
+ * parts that need sorting or locating afterwards.
+ */
+function readParts(
+  rows: unknown[][],
+  column: ProfiledColumn,
+  summary: ValueSummary,
+  binned: number[] | null,
+): {
+  full: [number, number][];
+  located: { value: number; count: number; below: number }[];
+  lengthSum: number;
+} {
+  const total = summary.total;
+  const full: [number, number][] = [];
+  const located: { value: number; count: number; below: number }[] = [];
   let lengthSum = 0;
   for (const [part, v, n, x, y, o] of rows) {
     switch (Number(part)) {
@@ -218,27 +283,7 @@ export async function columnValueCounts(
         break;
     }
   }
-  if (summary.lengths) summary.lengths.sum = lengthSum;
-  if (numeric && summary.distinct <= FULL_COUNTS_MAX) {
-    // DECIMAL/HUGEINT values become doubles here exactly as `finiteSql` casts them.
-    full.sort((a, b) => a[0] - b[0]);
-    summary.counts = {
-      values: Float64Array.from(full, (f) => f[0]),
-      counts: Float64Array.from(full, (f) => f[1]),
-    };
-  }
-  if (ranks && quantilePlan && !summary.counts) {
-    summary.quantiles = quantilesFromBins(quantilePlan, located);
-    if (binned)
-      summary.histogram = {
-        min: quantilePlan.min,
-        max: quantilePlan.max,
-        bins: histogramBins,
-        counts: binned,
-      };
-  }
-  if (summary.distinct <= 2) summary.fewValues = summary.topValues.map((t) => t.value);
-  return summary;
+  return { full, located, lengthSum };
 }
 
 /** 0-based ranks whose values quantile_cont interpolates between, for every QUANTILE_PROBS. */
