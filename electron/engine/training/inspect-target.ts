@@ -5,6 +5,7 @@
  * warning, so the form can show it before anything starts.
  */
 import { ApiError } from '../../../shared/errors';
+import { formatCount } from '../../../shared/format';
 import type { TargetInfo, Task } from '../../../shared/training';
 import type { LoadedTable } from './load-train-data';
 import { encodeTarget, inferTask } from './task';
@@ -40,7 +41,7 @@ function missingWarnings(loaded: LoadedTable, targetName: string): string[] {
   const total = loaded.rows + loaded.droppedRows;
   const share = loaded.droppedRows / Math.max(1, total);
   return [
-    `${loaded.droppedRows.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows (${(share * 100).toFixed(share < 0.01 ? 2 : 0)}%) have no value in "${targetName}"; they are left out of training${share >= MANY_MISSING ? ', so check why so many are missing' : ''}.`,
+    `${formatCount(loaded.droppedRows)} of ${formatCount(total)} rows (${(share * 100).toFixed(share < 0.01 ? 2 : 0)}%) have no value in "${targetName}"; they are left out of training${share >= MANY_MISSING ? ', so check why so many are missing' : ''}.`,
   ];
 }
 
@@ -67,7 +68,7 @@ function targetWarnings(
   const warnings: string[] = [];
   if (target.kind === 'categorical' && classes.length > Math.max(MANY_CLASSES, rows / 2)) {
     warnings.push(
-      `"${name}" has ${classes.length.toLocaleString('en-US')} different values in ${rows.toLocaleString('en-US')} rows, like an ID or free text; a model cannot learn it, so pick a target with fewer classes.`,
+      `"${name}" has ${formatCount(classes.length)} different values in ${formatCount(rows)} rows, like an ID or free text; a model cannot learn it, so pick a target with fewer classes.`,
     );
   } else if (classes.length > MANY_CLASSES) {
     warnings.push(

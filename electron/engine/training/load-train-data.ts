@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ApiError } from '../../../shared/errors';
+import { formatCount } from '../../../shared/format';
 import { quoteIdentifier } from '../db/sql-text';
 import type { CategoricalColumn, Column, ColumnKind, TrainData } from './types';
 
@@ -263,8 +264,4 @@ function abortError(): Error {
   const error = new Error('Loading the data was cancelled.');
   error.name = 'AbortError';
   return error;
-}
-
-function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
 }

@@ -4,6 +4,7 @@
  * job trains on this one copy.
  */
 import { ApiError } from '../../../../shared/errors';
+import { formatCount } from '../../../../shared/format';
 import { versionTable } from '../../datasets/dataset-store';
 import type { JobContext } from '../../jobs/job-manager';
 import type { Workspace } from '../../workspace/workspace';
@@ -68,8 +69,7 @@ function isIdLike(column: Column, rows: number): boolean {
 
 function idLikeWarning(idLike: Column[]): string {
   const named = idLike.map(
-    (c) =>
-      `"${c.name}" (${(c as CategoricalColumn).dictionary.length.toLocaleString('en-US')} different values)`,
+    (c) => `"${c.name}" (${formatCount((c as CategoricalColumn).dictionary.length)} different values)`,
   );
   return `Left out ${named.join(', ')}: text with nearly a value per row, like an ID or free text, lets a model memorise rows instead of learning; choose it as a feature explicitly to use it anyway.`;
 }

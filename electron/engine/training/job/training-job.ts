@@ -4,7 +4,7 @@
  * the job fails only when every run did. Cancelling, or an error outside a run, ends
  * every run not yet recorded.
  */
-import { ApiError } from '../../../../shared/errors';
+import { ApiError, messageOf } from '../../../../shared/errors';
 import type { RunDetail } from '../../../../shared/training';
 import type { EventBus } from '../../core/event-bus';
 import type { JobContext } from '../../jobs/job-manager';
@@ -99,8 +99,4 @@ function finalStage(planned: number, succeeded: number): string {
   if (planned === 1) return 'Trained';
   const failed = planned - succeeded;
   return `Trained ${succeeded} of ${planned} models${failed > 0 ? ` (${failed} failed)` : ''}`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

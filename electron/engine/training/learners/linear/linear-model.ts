@@ -64,59 +64,92 @@ export function fitLinear(
   const nOut = task === 'multiclass' ? nClasses : 1;
   const coef = new Float64Array(nOut * D);
   const eta = new Float64Array(n * nOut);
+  const s: NewtonState = {
+    X,
+    y,
+    nOut,
+    D,
+    alpha,
+    lambda,
+    tol,
+    coef,
+    eta,
+    f: penalisedLogLoss(eta, y, nOut, coef, D, alpha, lambda),
+    w: new Float64Array(n),
+    z: new Float64Array(n),
+    p: new Float64Array(n),
+  };
   const history: FitHistory = { iterations: 0, trainLoss: [], validLoss: [], converged: false };
-  let f = penalisedLogLoss(eta, y, nOut, coef, D, alpha, lambda);
-  const w = new Float64Array(n);
-  const z = new Float64Array(n);
-  const p = new Float64Array(n);
   for (let iter = 1; iter <= maxIter; iter++) {
     if (hooks.isCancelled?.()) throw new ApiError('CANCELLED', 'Training was cancelled.');
     const start = coef.slice();
-    for (let k = 0; k < nOut; k++) {
-      classProbabilities(eta, nOut, k, p);
-      for (let i = 0; i < n; i++) {
-        const yi = nOut === 1 ? y[i] : y[i] === k ? 1 : 0;
-        const wi = Math.max(p[i] * (1 - p[i]), 1e-10);
-        w[i] = wi;
-        z[i] = eta[i * nOut + k] + (yi - p[i]) / wi;
-      }
-      const { A, c } = weightedGram(X, w, z);
-      const old = coef.slice(k * D, (k + 1) * D);
-      const next = Float64Array.from(old);
-      solveQuadratic(A, c, alpha, lambda, next, tol * 0.1);
-      // Backtracking: the quadratic model can overshoot far from the optimum.
-      let t = 1;
-      let accepted = false;
-      const trial = Float64Array.from(eta);
-      for (let ls = 0; ls < 30; ls++) {
-        for (let j = 0; j < D; j++) coef[k * D + j] = old[j] + t * (next[j] - old[j]);
-        updateEta(X, coef, k, D, nOut, trial);
-        const ft = penalisedLogLoss(trial, y, nOut, coef, D, alpha, lambda);
-        if (ft <= f + 1e-12 * Math.abs(f)) {
-          f = ft;
-          eta.set(trial);
-          accepted = true;
-          break;
-        }
-        t *= 0.5;
-      }
-      if (!accepted) coef.set(old, k * D);
-    }
+    for (let k = 0; k < nOut; k++) newtonStep(s, k);
     if (nOut > 1)
-      f = centreClasses(coef, eta, nOut, D, alpha === 0, () =>
+      s.f = centreClasses(coef, eta, nOut, D, alpha === 0, () =>
         penalisedLogLoss(eta, y, nOut, coef, D, alpha, lambda),
       );
     let maxStep = 0;
     for (let j = 0; j < coef.length; j++) maxStep = Math.max(maxStep, Math.abs(coef[j] - start[j]));
     history.iterations = iter;
-    history.trainLoss.push(f);
-    hooks.onProgress?.({ stage: 'Solving', iteration: iter, total: maxIter, trainLoss: f });
+    history.trainLoss.push(s.f);
+    hooks.onProgress?.({ stage: 'Solving', iteration: iter, total: maxIter, trainLoss: s.f });
     if (maxStep < tol) {
       history.converged = true;
       break;
     }
   }
   return { model: { task, coef, nOut, d }, history };
+}
+
+/** The logistic fit between Newton steps; `f` is the penalised loss at (`coef`, `eta`). */
+interface NewtonState {
+  X: Float64Array[];
+  y: Float64Array;
+  nOut: number;
+  D: number;
+  alpha: number;
+  lambda: number;
+  tol: number;
+  coef: Float64Array;
+  /** Linear predictor per row and class (row-major). */
+  eta: Float64Array;
+  f: number;
+  /** Scratch: IRLS weights, working response and probabilities per row. */
+  w: Float64Array;
+  z: Float64Array;
+  p: Float64Array;
+}
+
+/** One proximal Newton step for class `k`, kept only where it lowers the loss. */
+function newtonStep(s: NewtonState, k: number): void {
+  const { X, y, nOut, D, alpha, lambda, coef, eta, w, z, p } = s;
+  const n = y.length;
+  classProbabilities(eta, nOut, k, p);
+  for (let i = 0; i < n; i++) {
+    const yi = nOut === 1 ? y[i] : y[i] === k ? 1 : 0;
+    const wi = Math.max(p[i] * (1 - p[i]), 1e-10);
+    w[i] = wi;
+    z[i] = eta[i * nOut + k] + (yi - p[i]) / wi;
+  }
+  const { A, c } = weightedGram(X, w, z);
+  const old = coef.slice(k * D, (k + 1) * D);
+  const next = Float64Array.from(old);
+  solveQuadratic(A, c, alpha, lambda, next, s.tol * 0.1);
+  // Backtracking: the quadratic model can overshoot far from the optimum.
+  let t = 1;
+  const trial = Float64Array.from(eta);
+  for (let ls = 0; ls < 30; ls++) {
+    for (let j = 0; j < D; j++) coef[k * D + j] = old[j] + t * (next[j] - old[j]);
+    updateEta(X, coef, k, D, nOut, trial);
+    const ft = penalisedLogLoss(trial, y, nOut, coef, D, alpha, lambda);
+    if (ft <= s.f + 1e-12 * Math.abs(s.f)) {
+      s.f = ft;
+      eta.set(trial);
+      return;
+    }
+    t *= 0.5;
+  }
+  coef.set(old, k * D);
 }
 
 /**

@@ -49,6 +49,10 @@ export interface MlpInput {
   valid?: { X: Float64Array[]; y: Float64Array };
 }
 
+type Tf = Awaited<ReturnType<typeof loadTf>>['tf'];
+type MlpParams = typeof MLP_DEFAULTS;
+type Weights = Float32Array[];
+
 export async function fitMlp(
   input: MlpInput,
   params: TrainParams,
@@ -57,7 +61,7 @@ export async function fitMlp(
   const p = {
     ...MLP_DEFAULTS,
     ...Object.fromEntries(Object.entries(params).filter(([, v]) => v !== null && v !== undefined)),
-  } as typeof MLP_DEFAULTS;
+  } as MlpParams;
   const { tf, backend } = await loadTf();
   const { X, y, task } = input;
   const n = y.length;
@@ -67,17 +71,70 @@ export async function fitMlp(
       'INVALID_INPUT',
       'There are no training rows left to fit on; check the filters and the validation split.',
     );
-  const nOut = task === 'multiclass' ? input.nClasses : 1;
-  let yMean = 0;
-  let yStd = 1;
-  if (task === 'regression') {
-    for (let i = 0; i < n; i++) yMean += y[i];
-    yMean /= n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += (y[i] - yMean) ** 2;
-    yStd = Math.sqrt(ss / n) || 1;
-  }
+  const { yMean, yStd } = targetScale(y, task);
   const rng = new Rng(p.seed);
+  const model = buildNetwork(tf, p, d, task === 'multiclass' ? input.nClasses : 1, task, rng);
+  const xs = tf.tensor2d(rowMajor(X, n), [n, d]);
+  const ys = tf.tensor2d(targets(y, task, yMean, yStd), [n, 1]);
+  const vx = input.valid
+    ? tf.tensor2d(rowMajor(input.valid.X, input.valid.y.length), [input.valid.y.length, d])
+    : null;
+  const vy = input.valid
+    ? tf.tensor2d(targets(input.valid.y, task, yMean, yStd), [input.valid.y.length, 1])
+    : null;
+  const history: FitHistory = { iterations: 0, trainLoss: [], validLoss: [] };
+  let best = { loss: Infinity, epoch: 0, weights: null as Weights | null };
+  const clock = { lastReport: 0 };
+  try {
+    for (let epoch = 1; epoch <= p.epochs; epoch++) {
+      const trainLoss = await fitEpoch(tf, model, xs, ys, { rng, n, p, epoch, hooks, clock });
+      history.iterations = epoch;
+      history.trainLoss.push(trainLoss);
+      let validLoss: number | undefined;
+      if (vx && vy) {
+        const out = model.evaluate(vx, vy, { batchSize: 8192 }) as TF.Scalar;
+        const vl = (await out.data())[0];
+        validLoss = vl;
+        out.dispose();
+        history.validLoss.push(vl);
+        if (vl < best.loss - 1e-9) best = { loss: vl, epoch, weights: copyWeights(model) };
+        else if (p.early_stopping_rounds > 0 && epoch - best.epoch >= p.early_stopping_rounds) break;
+      }
+      clock.lastReport = Date.now();
+      hooks.onProgress?.({
+        stage: `Epoch ${epoch}`,
+        iteration: epoch,
+        total: p.epochs,
+        trainLoss,
+        validLoss,
+      });
+    }
+    const weights = best.weights ?? copyWeights(model);
+    if (best.weights) history.bestIteration = best.epoch;
+    return { model: { task, layers: denseLayers(model, weights), yMean, yStd }, history, backend };
+  } finally {
+    xs.dispose();
+    ys.dispose();
+    vx?.dispose();
+    vy?.dispose();
+    model.dispose();
+  }
+}
+
+/** Regression targets are standardised for training; classes are left as they are. */
+function targetScale(y: Float64Array, task: Task): { yMean: number; yStd: number } {
+  if (task !== 'regression') return { yMean: 0, yStd: 1 };
+  const n = y.length;
+  let yMean = 0;
+  for (let i = 0; i < n; i++) yMean += y[i];
+  yMean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (y[i] - yMean) ** 2;
+  return { yMean, yStd: Math.sqrt(ss / n) || 1 };
+}
+
+/** The compiled network; initialisers and dropout draw their seeds from `rng`, in layer order. */
+function buildNetwork(tf: Tf, p: MlpParams, d: number, nOut: number, task: Task, rng: Rng): TF.Sequential {
   const model = tf.sequential();
   let width = d;
   for (const units of p.hidden_layers) {
@@ -109,100 +166,79 @@ export async function fitMlp(
         ? 'sparseCategoricalCrossentropy'
         : 'meanSquaredError';
   model.compile({ optimizer: tf.train.adam(p.learning_rate), loss });
+  return model;
+}
 
-  const xs = tf.tensor2d(rowMajor(X, n), [n, d]);
-  const ys = tf.tensor2d(targets(y, task, yMean, yStd), [n, 1]);
-  const vx = input.valid
-    ? tf.tensor2d(rowMajor(input.valid.X, input.valid.y.length), [input.valid.y.length, d])
-    : null;
-  const vy = input.valid
-    ? tf.tensor2d(targets(input.valid.y, task, yMean, yStd), [input.valid.y.length, 1])
-    : null;
-  const history: FitHistory = { iterations: 0, trainLoss: [], validLoss: [] };
-  let best = { loss: Infinity, epoch: 0, weights: null as Float32Array[] | null };
-  let lastReport = 0;
+interface EpochContext {
+  rng: Rng;
+  n: number;
+  p: MlpParams;
+  epoch: number;
+  hooks: ProgressHooks;
+  /** When progress was last reported, shared with the caller's per-epoch report. */
+  clock: { lastReport: number };
+}
+
+/** One pass over the rows in the seeded generator's order; returns the epoch's training loss. */
+async function fitEpoch(
+  tf: Tf,
+  model: TF.Sequential,
+  xs: TF.Tensor2D,
+  ys: TF.Tensor2D,
+  { rng, n, p, epoch, hooks, clock }: EpochContext,
+): Promise<number> {
+  const order = tf.tensor1d(rng.shuffle(Int32Array.from({ length: n }, (_, i) => i)), 'int32');
+  const sx = tf.gather(xs, order);
+  const sy = tf.gather(ys, order);
+  order.dispose();
   let cancelled = false;
-  try {
-    for (let epoch = 1; epoch <= p.epochs; epoch++) {
-      const order = tf.tensor1d(rng.shuffle(Int32Array.from({ length: n }, (_, i) => i)), 'int32');
-      const sx = tf.gather(xs, order);
-      const sy = tf.gather(ys, order);
-      order.dispose();
-      const h = await model.fit(sx, sy, {
-        epochs: 1,
-        batchSize: p.batch_size,
-        shuffle: false,
-        verbose: 0,
-        callbacks: {
-          onBatchEnd: async (batch, logs) => {
-            if (hooks.isCancelled?.()) {
-              cancelled = true;
-              model.stopTraining = true;
-            }
-            const now = Date.now();
-            if (hooks.onProgress && now - lastReport >= PROGRESS_MS) {
-              lastReport = now;
-              hooks.onProgress({
-                stage: `Epoch ${epoch}`,
-                iteration: epoch - 1 + (batch + 1) / Math.ceil(n / p.batch_size),
-                total: p.epochs,
-                trainLoss: logs?.loss,
-              });
-            }
-          },
-        },
-      });
-      sx.dispose();
-      sy.dispose();
-      if (cancelled) throw new ApiError('CANCELLED', 'Training was cancelled.');
-      const trainLoss = Number(h.history.loss[0]);
-      history.iterations = epoch;
-      history.trainLoss.push(trainLoss);
-      let validLoss: number | undefined;
-      if (vx && vy) {
-        const out = model.evaluate(vx, vy, { batchSize: 8192 }) as TF.Scalar;
-        const vl = (await out.data())[0];
-        validLoss = vl;
-        out.dispose();
-        history.validLoss.push(vl);
-        if (vl < best.loss - 1e-9)
-          best = {
-            loss: vl,
-            epoch,
-            weights: model.getWeights().map((w) => w.dataSync().slice() as Float32Array),
-          };
-        else if (p.early_stopping_rounds > 0 && epoch - best.epoch >= p.early_stopping_rounds) break;
-      }
-      lastReport = Date.now();
-      hooks.onProgress?.({
-        stage: `Epoch ${epoch}`,
-        iteration: epoch,
-        total: p.epochs,
-        trainLoss,
-        validLoss,
-      });
-    }
-    const weights = best.weights ?? model.getWeights().map((w) => w.dataSync().slice() as Float32Array);
-    if (best.weights) history.bestIteration = best.epoch;
-    const dense = model.layers.filter((l) => l.getClassName() === 'Dense');
-    const layers: DenseLayer[] = dense.map((l, j) => {
-      const cfg = l.getConfig() as { units: number; activation: string };
-      return {
-        inputs: weights[2 * j].length / cfg.units,
-        units: cfg.units,
-        kernel: weights[2 * j],
-        bias: weights[2 * j + 1],
-        activation: cfg.activation as DenseLayer['activation'],
-      };
-    });
-    return { model: { task, layers, yMean, yStd }, history, backend };
-  } finally {
-    xs.dispose();
-    ys.dispose();
-    vx?.dispose();
-    vy?.dispose();
-    model.dispose();
-  }
+  const h = await model.fit(sx, sy, {
+    epochs: 1,
+    batchSize: p.batch_size,
+    shuffle: false,
+    verbose: 0,
+    callbacks: {
+      onBatchEnd: async (batch, logs) => {
+        if (hooks.isCancelled?.()) {
+          cancelled = true;
+          model.stopTraining = true;
+        }
+        const now = Date.now();
+        if (hooks.onProgress && now - clock.lastReport >= PROGRESS_MS) {
+          clock.lastReport = now;
+          hooks.onProgress({
+            stage: `Epoch ${epoch}`,
+            iteration: epoch - 1 + (batch + 1) / Math.ceil(n / p.batch_size),
+            total: p.epochs,
+            trainLoss: logs?.loss,
+          });
+        }
+      },
+    },
+  });
+  sx.dispose();
+  sy.dispose();
+  if (cancelled) throw new ApiError('CANCELLED', 'Training was cancelled.');
+  return Number(h.history.loss[0]);
+}
+
+function copyWeights(model: TF.Sequential): Weights {
+  return model.getWeights().map((w) => w.dataSync().slice() as Float32Array);
+}
+
+/** The dense layers' weights as plain arrays, so the model serialises without tfjs. */
+function denseLayers(model: TF.Sequential, weights: Weights): DenseLayer[] {
+  const dense = model.layers.filter((l) => l.getClassName() === 'Dense');
+  return dense.map((l, j) => {
+    const cfg = l.getConfig() as { units: number; activation: string };
+    return {
+      inputs: weights[2 * j].length / cfg.units,
+      units: cfg.units,
+      kernel: weights[2 * j],
+      bias: weights[2 * j + 1],
+      activation: cfg.activation as DenseLayer['activation'],
+    };
+  });
 }
 
 /** Forward pass: probabilities (n × classes; binary gives two columns) or values. */
