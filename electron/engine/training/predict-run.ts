@@ -61,20 +61,17 @@ export async function runPrediction(
   const interrupt = (): void => connection.interrupt();
   ctx.signal.addEventListener('abort', interrupt);
   const temporary: string[] = [];
-  let partial: string | null = null;
   try {
     ctx.progress({ stage: 'Reading the input', fraction: 0.05 });
     const source = await inputTable(connection, input, ctx.signal, temporary);
     const model = deserializeModel(readModel(run));
     const inputs = model.pipeline.inputs;
     const available = new Set((await describeTable(connection, source)).map((c) => c.name));
-    const missing = inputs.map((i) => i.name).filter((n) => !available.has(n));
-    if (missing.length > 0) {
-      throw new ApiError(
-        'INVALID_INPUT',
-        `The data to predict on has no column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}, which the model of run ${run.id} was trained on; add ${missing.length > 1 ? 'them' : 'it'} with the same name${missing.length > 1 ? 's' : ''} or predict on data shaped like ${run.versionLabel}.`,
-      );
-    }
+    requireInputs(
+      run,
+      inputs.map((i) => i.name),
+      available,
+    );
     ctx.progress({ stage: 'Loading columns', fraction: 0.15 });
     const loaded = await loadTable(connection, source, {
       features: inputs.map((i) => i.name),
@@ -96,42 +93,15 @@ export async function runPrediction(
       ORDER BY i.${quoteIdentifier(POSITION)}`;
     const outcome: PredictOutcome = { rows: loaded.rows, columns: names.all };
     if (out) {
-      partial = `${out.file}.${process.pid}.partial`;
-      const options =
-        out.format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet, COMPRESSION zstd)';
-      try {
-        await connection.run(`COPY (${select}) TO ${sqlLiteral(partial)} ${options}`);
-      } catch (error) {
-        if (isInterrupt(error)) throw error;
-        throw new ApiError('INVALID_INPUT', `Writing ${out.file} failed: ${firstLine(messageOf(error))}`);
-      }
-      ctx.throwIfCancelled();
-      fs.renameSync(partial, out.file);
-      partial = null;
+      await writeFile(ctx, connection, select, out);
       outcome.out = out.file;
     }
     if (request.saveAs) {
-      const saved = await deriveVersion(
-        ctx,
-        { connect: async () => connection, release: () => undefined },
-        request.saveAs,
-        async (c, table) => {
-          await c.run(`CREATE TABLE ${table} AS ${select}`);
-          const from =
-            'version' in input
-              ? quoteIdentifier(versionViewName(input.version.dataset, input.version.number))
-              : sqlLiteral(input.path);
-          return {
-            lineage: {
-              kind: 'sql',
-              sql: `-- Predictions of run ${run.id} (${run.algorithm} on ${run.versionLabel} → ${run.target})\nSELECT *, ${names.all.map(quoteIdentifier).join(', ')} FROM ${from}`,
-              parents: 'version' in input ? [input.version.id] : [],
-              durationMs: 0,
-            },
-          };
-        },
-      );
-      outcome.dataset = versionViewName(saved.dataset, saved.number);
+      outcome.dataset = await saveAsVersion(ctx, connection, request.saveAs, select, {
+        run,
+        input,
+        columns: names.all,
+      });
     }
     ctx.finalStage(
       `Predicted ${formatCount(loaded.rows)} rows${outcome.out ? ` into ${path.basename(outcome.out)}` : ''}${outcome.dataset ? `${outcome.out ? ' and' : ''} as ${outcome.dataset}` : ''}`,
@@ -145,12 +115,76 @@ export async function runPrediction(
     }
     throw error;
   } finally {
-    if (partial) fs.rmSync(partial, { force: true });
     for (const t of temporary)
       await connection.run(`DROP TABLE IF EXISTS temp.${quoteIdentifier(t)}`).catch(() => undefined);
     ctx.signal.removeEventListener('abort', interrupt);
     workspace.release(connection);
   }
+}
+
+/** Refuses input that lacks a column the model was trained on. */
+function requireInputs(run: RunDetail, inputs: string[], available: Set<string>): void {
+  const missing = inputs.filter((n) => !available.has(n));
+  if (missing.length === 0) return;
+  throw new ApiError(
+    'INVALID_INPUT',
+    `The data to predict on has no column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}, which the model of run ${run.id} was trained on; add ${missing.length > 1 ? 'them' : 'it'} with the same name${missing.length > 1 ? 's' : ''} or predict on data shaped like ${run.versionLabel}.`,
+  );
+}
+
+/** Writes under a temporary name and renames, so a reader never sees half a file. */
+async function writeFile(
+  ctx: JobContext,
+  connection: DuckDBConnection,
+  select: string,
+  out: { file: string; format: 'csv' | 'parquet' },
+): Promise<void> {
+  const partial = `${out.file}.${process.pid}.partial`;
+  const options = out.format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet, COMPRESSION zstd)';
+  try {
+    try {
+      await connection.run(`COPY (${select}) TO ${sqlLiteral(partial)} ${options}`);
+    } catch (error) {
+      if (isInterrupt(error)) throw error;
+      throw new ApiError('INVALID_INPUT', `Writing ${out.file} failed: ${firstLine(messageOf(error))}`);
+    }
+    ctx.throwIfCancelled();
+    fs.renameSync(partial, out.file);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+/** The input with its predictions as a new dataset version; returns its "name@N". */
+async function saveAsVersion(
+  ctx: JobContext,
+  connection: DuckDBConnection,
+  name: string,
+  select: string,
+  made: { run: RunDetail; input: Input; columns: string[] },
+): Promise<string> {
+  const { run, input } = made;
+  const saved = await deriveVersion(
+    ctx,
+    { connect: async () => connection, release: () => undefined },
+    name,
+    async (c, table) => {
+      await c.run(`CREATE TABLE ${table} AS ${select}`);
+      const from =
+        'version' in input
+          ? quoteIdentifier(versionViewName(input.version.dataset, input.version.number))
+          : sqlLiteral(input.path);
+      return {
+        lineage: {
+          kind: 'sql',
+          sql: `-- Predictions of run ${run.id} (${run.algorithm} on ${run.versionLabel} → ${run.target})\nSELECT *, ${made.columns.map(quoteIdentifier).join(', ')} FROM ${from}`,
+          parents: 'version' in input ? [input.version.id] : [],
+          durationMs: 0,
+        },
+      };
+    },
+  );
+  return versionViewName(saved.dataset, saved.number);
 }
 
 /** The file to write and its format from the extension; the folder must exist. */
