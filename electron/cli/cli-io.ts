@@ -1,7 +1,9 @@
 /**
  * How every CLI command talks to its caller: results on stdout (JSON with `--json`,
  * words otherwise), one sentence on stderr for a failure, and the exit codes scripts rely
- * on — 0 success, 1 failure, 2 wrong usage.
+ * on — 0 success, 1 failure, 2 wrong usage. Wrong usage is a malformed flag caught here,
+ * or a value the contract refuses (`BAD_REQUEST`, "Invalid request to datasets.import
+ * (name): …"): either way the command cannot run as written, whatever the workspace holds.
  */
 import { ApiError } from '../../shared/errors';
 
@@ -32,7 +34,7 @@ export function emit<T>(options: GlobalOptions, value: T, human: (value: T) => s
 
 /** One clear sentence on stderr; the stack only with --verbose. Returns the exit code. */
 export function reportFailure(error: unknown, verbose: boolean): number {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || (error instanceof ApiError && error.code === 'BAD_REQUEST')) {
     process.stderr.write(`assay: ${error.message}\n`);
     return EXIT_USAGE;
   }

@@ -3,7 +3,7 @@
  * command lives in its own file under `commands/` and registers itself here.
  */
 import { Command, CommanderError } from 'commander';
-import { appVersion } from '../engine/app/package-root';
+import { appVersion } from '../engine/index';
 import { EXIT_OK, EXIT_USAGE, reportFailure, type GlobalOptions } from './cli-io';
 import { registerDatasets } from './commands/datasets/datasets-command';
 import { registerExportData } from './commands/datasets/export-data-command';

@@ -1,11 +1,12 @@
 /**
  * Opens the engine for one CLI command on the workspace the caller chose
  * (`--workspace`, then `ASSAY_WORKSPACE`, then the default) and closes it afterwards, so
- * a command never leaves the workspace locked.
+ * a command never leaves the workspace locked. Commands get the engine's API client, not
+ * the engine: they call the contract exactly as the app does.
  */
+import type { ApiClient } from '../../shared/api';
 import type { AppInfo } from '../../shared/app';
-import { Engine } from '../engine/engine';
-import { defaultWorkspaceDir } from '../engine/workspace/workspace-paths';
+import { Engine, defaultWorkspaceDir } from '../engine/index';
 import type { GlobalOptions } from './cli-io';
 
 export function workspaceDirOf(options: GlobalOptions): string {
@@ -16,10 +17,14 @@ export async function openEngine(options: GlobalOptions, mode: AppInfo['mode'] =
   return Engine.create({ workspaceDir: workspaceDirOf(options), mode });
 }
 
-export async function withEngine<T>(options: GlobalOptions, run: (engine: Engine) => Promise<T>): Promise<T> {
+/** Runs `work` with a client of the chosen workspace's engine, then closes the engine. */
+export async function withClient<T>(
+  options: GlobalOptions,
+  work: (client: ApiClient) => Promise<T>,
+): Promise<T> {
   const engine = await openEngine(options);
   try {
-    return await run(engine);
+    return await work(engine.client);
   } finally {
     await engine.close();
   }

@@ -92,6 +92,15 @@ describe('assay datasets commands', () => {
       assert.equal(r.stdout, '');
     }
     assert.equal(assay([...w, '--json', 'datasets']).stdout, before);
+    // The CLI's input meets the contract's validation, like the app's: its sentence, exit 2.
+    const hostile = assay([...w, 'import', path.join(VEGA, 'cars.json'), '--name', 'x"; DROP TABLE weather']);
+    assert.equal(hostile.code, 2, hostile.stderr);
+    assert.equal(
+      hostile.stderr,
+      'assay: Invalid request to datasets.import (name): Use letters, digits, spaces, _ . or - and start with a letter or _.\n',
+    );
+    assert.equal(hostile.stdout, '');
+    assert.equal(assay([...w, '--json', 'datasets']).stdout, before);
     assert.equal(assay([...w, 'import', 'x.csv', '--type', 'nonsense']).code, 2);
     assert.equal(assay([...w, 'import', 'x.csv', '--format', 'xml']).code, 2);
     for (const command of ['import', 'datasets', 'sql', 'export-data']) {

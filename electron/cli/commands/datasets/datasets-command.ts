@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { DatasetSummary } from '../../../../shared/datasets';
 import { emit, type GlobalOptions } from '../../cli-io';
-import { withEngine } from '../../open-engine';
+import { withClient } from '../../open-engine';
 import { formatBytes } from '../../../../shared/format';
 import { tableLines } from '../../text-table';
 
@@ -11,7 +11,7 @@ export function registerDatasets(program: Command, globals: () => GlobalOptions)
     .command('datasets')
     .description('List the datasets of the workspace with their latest version.')
     .action(async () => {
-      const list = await withEngine(globals(), (engine) => engine.call('datasets.list', {}));
+      const list = await withClient(globals(), (client) => client.call('datasets.list', {}));
       emit(globals(), list, table);
     });
 }

@@ -1,8 +1,9 @@
 /** `assay export-data DATASET[@VERSION] --out FILE`: a version to CSV or Parquet. */
 import path from 'node:path';
 import type { Command } from 'commander';
+import { runCliJob } from '../../cli-job';
 import { UsageError, emit, type GlobalOptions } from '../../cli-io';
-import { withEngine } from '../../open-engine';
+import { withClient } from '../../open-engine';
 
 export function registerExportData(program: Command, globals: () => GlobalOptions): void {
   program
@@ -22,9 +23,13 @@ export function registerExportData(program: Command, globals: () => GlobalOption
             : `Cannot tell the format from "${path.basename(flags.out)}"; name it .csv or .parquet, or pass --format.`,
         );
       }
-      const result = await withEngine(globals(), async (engine) => {
-        const version = await engine.call('datasets.version', { version: dataset });
-        const written = await engine.datasets.startExport(version.id, format, flags.out).outcome;
+      const result = await withClient(globals(), async (client) => {
+        const version = await client.call('datasets.version', { version: dataset });
+        const written = await runCliJob(client, 'datasets.export', {
+          version: version.id,
+          format,
+          path: flags.out,
+        });
         return { dataset: version.dataset, version: version.number, rows: version.rows, format, ...written };
       });
       emit(

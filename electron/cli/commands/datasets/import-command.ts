@@ -1,9 +1,9 @@
 /** `assay import FILE…`: files into a dataset version, the same job the app runs. */
 import type { Command } from 'commander';
 import type { FileFormat, ImportOptions } from '../../../../shared/datasets';
-import type { Engine } from '../../../engine/engine';
+import { runCliJob } from '../../cli-job';
 import { UsageError, emit, type GlobalOptions } from '../../cli-io';
-import { withEngine } from '../../open-engine';
+import { withClient } from '../../open-engine';
 
 interface ImportFlags {
   name?: string;
@@ -38,22 +38,13 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
     .action(async (files: string[], flags: ImportFlags) => {
       const options = importOptions(flags);
       const started = performance.now();
-      const version = await withEngine(globals(), async (engine) => {
-        const { jobId, outcome } = engine.datasets.startImport({
+      const version = await withClient(globals(), (client) =>
+        runCliJob(client, 'datasets.import', {
           paths: files,
-          ...(flags.name ? { name: flags.name } : {}),
+          ...(flags.name !== undefined ? { name: flags.name } : {}),
           options,
-        });
-        const stopProgress = process.stderr.isTTY ? showProgress(engine, jobId) : () => undefined;
-        const stop = () => engine.jobs.cancel(jobId);
-        process.once('SIGINT', stop);
-        try {
-          return await outcome;
-        } finally {
-          process.off('SIGINT', stop);
-          stopProgress();
-        }
-      });
+        }),
+      );
       const result = {
         dataset: version.dataset,
         version: version.number,
@@ -105,17 +96,4 @@ function importOptions(flags: ImportFlags): ImportOptions {
     }
   }
   return options;
-}
-
-/** One progress line on stderr, rewritten in place (only on a terminal). */
-function showProgress(engine: Engine, jobId: string): () => void {
-  const off = engine.events.on('job.progress', (p) => {
-    if (p.jobId !== jobId || p.state !== 'running') return;
-    const percent = p.fraction === null ? '' : ` ${Math.round(p.fraction * 100)}%`;
-    process.stderr.write(`\r\x1b[K${p.stage}${percent}`);
-  });
-  return () => {
-    off();
-    process.stderr.write('\r\x1b[K');
-  };
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { tableFromIPC } from 'apache-arrow';
 import { UsageError, emit, type GlobalOptions } from '../../cli-io';
-import { withEngine } from '../../open-engine';
+import { withClient } from '../../open-engine';
 import { tableLines } from '../../text-table';
 
 export function registerSql(program: Command, globals: () => GlobalOptions): void {
@@ -16,7 +16,7 @@ export function registerSql(program: Command, globals: () => GlobalOptions): voi
       if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
         throw new UsageError(`--limit must be a whole number from 1 to 100000, not "${flags.limit}".`);
       }
-      const result = await withEngine(globals(), (engine) => engine.call('sql.run', { sql: query, limit }));
+      const result = await withClient(globals(), (client) => client.call('sql.run', { sql: query, limit }));
       const rows = tableFromIPC(result.page)
         .toArray()
         .map((r) => plain(r.toJSON() as Record<string, unknown>));

@@ -111,6 +111,13 @@ describe('assay profile', () => {
       assert.equal(bad.stdout, '');
     }
 
+    const outOfRange = assay([...w, 'profile', 'scores@1', '--threshold', 'missingFraction=2']);
+    assert.equal(outOfRange.code, 2, 'the contract refuses it, as it would from the app');
+    assert.match(
+      outOfRange.stderr,
+      /^assay: Invalid request to profile\.start \(thresholds\.missingFraction\): [^\n]+\n$/,
+    );
+
     const missing = assay([...w, 'profile', 'nope']);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^assay: .*nope/);

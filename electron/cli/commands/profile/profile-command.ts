@@ -6,14 +6,19 @@
  */
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
+import type { ApiClient } from '../../../../shared/api';
 import {
+  DEFAULT_THRESHOLDS,
+  THRESHOLD_NAMES,
   type AlertThresholds,
   type ColumnProfile,
-  DEFAULT_THRESHOLDS,
   type Profile,
+  type ProfileRequest,
 } from '../../../../shared/profile';
+import type { JobResult } from '../../../../shared/run-job';
+import { followCliJob } from '../../cli-job';
 import { UsageError, emit, type GlobalOptions } from '../../cli-io';
-import { withEngine } from '../../open-engine';
+import { withClient } from '../../open-engine';
 
 interface Flags {
   target?: string;
@@ -37,17 +42,16 @@ export function registerProfile(program: Command, globals: () => GlobalOptions):
     )
     .action(async (dataset: string, flags: Flags) => {
       const thresholds = parseThresholds(flags.threshold ?? []);
-      const result = await withEngine(globals(), async (engine) => {
-        const version = await engine.call('datasets.version', { version: dataset });
-        const request = {
+      const result = await withClient(globals(), async (client) => {
+        const version = await client.call('datasets.version', { version: dataset });
+        const request: ProfileRequest = {
           version: version.id,
           ...(flags.target ? { target: flags.target } : {}),
           ...(thresholds ? { thresholds } : {}),
         };
-        const cached = flags.refresh ? null : await engine.profiles.get(request);
-        const profile = cached ?? (await (await engine.profiles.run(request)).outcome);
-        if (flags.html) await fs.writeFile(flags.html, (await engine.profiles.report(request)).html);
-        return { dataset: version.dataset, version: version.number, cached: cached !== null, profile };
+        const { profile, cached } = await profileOf(client, request, flags.refresh === true);
+        if (flags.html) await fs.writeFile(flags.html, (await client.call('profile.report', request)).html);
+        return { dataset: version.dataset, version: version.number, cached, profile };
       });
       emit(globals(), toJson(result.dataset, result.version, result.cached, result.profile), () =>
         summarise(result.dataset, result.version, result.profile, flags.html),
@@ -55,7 +59,21 @@ export function registerProfile(program: Command, globals: () => GlobalOptions):
     });
 }
 
-const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS) as Array<keyof AlertThresholds>;
+/** The cached profile unless --refresh, else a new one from the profile job (with its progress bar). */
+async function profileOf(
+  client: ApiClient,
+  request: ProfileRequest,
+  refresh: boolean,
+): Promise<{ profile: Profile; cached: boolean }> {
+  const started = await client.call('profile.start', { ...request, refresh });
+  if (started.jobId !== null) {
+    return { profile: await followCliJob<JobResult<'profile.start'>>(client, started.jobId), cached: false };
+  }
+  const { profile } = await client.call('profile.get', request);
+  if (profile) return { profile, cached: true };
+  // The cached profile went between the two calls (another process refreshed it): compute it.
+  return profileOf(client, request, true);
+}
 
 /** `NAME=VALUE` per flag, NAME one of AlertThresholds' keys; undefined when none. */
 export function parseThresholds(pairs: string[]): Partial<AlertThresholds> | undefined {

@@ -5,8 +5,9 @@
  */
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { runCliJob } from '../../cli-job';
 import { UsageError, emit, type GlobalOptions } from '../../cli-io';
-import { withEngine } from '../../open-engine';
+import { withClient } from '../../open-engine';
 
 interface PredictFlags {
   out?: string;
@@ -31,21 +32,14 @@ export function registerPredict(program: Command, globals: () => GlobalOptions):
         throw new UsageError(`--out must name a .csv or .parquet file, not "${flags.out}".`);
       }
       const isFile = fs.existsSync(input) || /[*?[]/.test(input);
-      const result = await withEngine(globals(), async (engine) => {
-        const { jobId, outcome } = await engine.training.predict({
+      const result = await withClient(globals(), (client) =>
+        runCliJob(client, 'runs.predict', {
           runId,
           ...(isFile ? { path: input } : { version: input }),
           ...(flags.out ? { out: flags.out } : {}),
           ...(flags.saveAs ? { saveAs: flags.saveAs } : {}),
-        });
-        const stop = (): void => void engine.jobs.cancel(jobId);
-        process.once('SIGINT', stop);
-        try {
-          return await outcome;
-        } finally {
-          process.off('SIGINT', stop);
-        }
-      });
+        }),
+      );
       emit(
         globals(),
         {

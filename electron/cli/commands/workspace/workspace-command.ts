@@ -1,10 +1,8 @@
 /** `assay workspace`: show, create and check workspaces from the command line. */
 import type { Command } from 'commander';
 import type { WorkspaceInfo } from '../../../../shared/workspace';
-import { Workspace } from '../../../engine/workspace/workspace';
-import { rememberWorkspace } from '../../../engine/workspace/recent-workspaces';
 import { emit, type GlobalOptions } from '../../cli-io';
-import { withEngine, workspaceDirOf } from '../../open-engine';
+import { withClient } from '../../open-engine';
 import { formatBytes } from '../../../../shared/format';
 
 export function registerWorkspace(program: Command, globals: () => GlobalOptions): void {
@@ -14,7 +12,7 @@ export function registerWorkspace(program: Command, globals: () => GlobalOptions
     .command('info', { isDefault: true })
     .description('Describe the workspace in use (the default, ASSAY_WORKSPACE or --workspace).')
     .action(async () => {
-      const info = await withEngine(globals(), (engine) => engine.call('workspace.info', {}));
+      const info = await withClient(globals(), (client) => client.call('workspace.info', {}));
       emit(globals(), info, describe);
     });
 
@@ -22,20 +20,17 @@ export function registerWorkspace(program: Command, globals: () => GlobalOptions
     .command('create [dir]')
     .description('Create a workspace folder (default: the --workspace folder).')
     .action(async (dir: string | undefined) => {
-      const opened = await Workspace.open(dir ?? workspaceDirOf(globals()), { create: true });
-      try {
-        await rememberWorkspace(opened.root).catch(() => undefined);
-        emit(globals(), await opened.info(), describe);
-      } finally {
-        opened.close();
-      }
+      // Opening a workspace creates it when the folder has none, and adds it to the recent list.
+      const where = dir === undefined ? globals() : { ...globals(), workspace: dir };
+      const info = await withClient(where, (client) => client.call('workspace.info', {}));
+      emit(globals(), info, describe);
     });
 
   workspace
     .command('recent')
     .description('List workspaces opened before, most recent first.')
     .action(async () => {
-      const recent = await withEngine(globals(), (engine) => engine.call('workspace.recent', {}));
+      const recent = await withClient(globals(), (client) => client.call('workspace.recent', {}));
       emit(globals(), recent, (r) => (r.paths.length ? r.paths.join('\n') : 'No workspaces opened yet.'));
     });
 }
