@@ -3,7 +3,7 @@
  * informative, redundant and noise features, two categorical columns with real effects,
  * a nonlinear decision boundary and a share of flipped labels.
  */
-import { Rng } from '../engine/training/random';
+import { Rng } from '../engine/training/learners/random';
 import type { CategoricalColumn, Column, NumericColumn, TrainData } from '../engine/training/types';
 
 export interface SyntheticOptions {

@@ -7,7 +7,7 @@
 import { higherIsBetter, primaryMetric } from '../../../shared/metrics';
 import { evaluate } from './metrics/evaluate';
 import { predict, type Model } from './model';
-import { Rng } from './random';
+import { Rng } from './learners/random';
 import { treeImportance } from './learners/gbdt/tree-ensemble';
 import { takeAll } from './rows';
 import type { Column, FeatureImportance, ProgressHooks } from './types';

@@ -6,7 +6,7 @@
  */
 import { ApiError } from '../../../shared/errors';
 import { higherIsBetter, primaryMetric } from '../../../shared/metrics';
-import { Rng } from './random';
+import { Rng } from './learners/random';
 import { inferTask } from './task';
 import { runTraining } from './train';
 import type { MetricKey, Metrics, ProgressHooks, TrainJob, TrainParams } from './types';

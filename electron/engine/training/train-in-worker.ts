@@ -9,7 +9,8 @@ import { ApiError } from '../../../shared/errors';
 import type { SearchRequest, SearchResult } from './search';
 import type { TrainData, TrainJob, TrainProgress, TrainResult } from './types';
 import type { WorkerReply, WorkerRequest } from './worker/messages';
-import { startWorker, trainWorkerUrl } from './worker-url';
+import { startWorker } from './learners/worker-start';
+import { trainWorkerUrl } from './worker-url';
 
 export interface WorkerOptions {
   onProgress?: (p: TrainProgress) => void;

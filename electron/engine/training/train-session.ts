@@ -7,7 +7,7 @@
 import { ApiError } from '../../../shared/errors';
 import { resolveParams } from './catalogue';
 import { fitModel, type FitData, type Model } from './model';
-import { Rng } from './random';
+import { Rng } from './learners/random';
 import { columnLength, takeAll, takeValues } from './rows';
 import { encodeTarget, inferTask } from './task';
 import type { Column, FitHistory, ProgressHooks, Task, TrainJob, TrainParams } from './types';

@@ -5,7 +5,7 @@
  * seeded generator, so a run's split is reproducible from its seed.
  */
 import { ApiError } from '../../../shared/errors';
-import { Rng } from './random';
+import { Rng } from './learners/random';
 import type { Column, Task, ValidationSpec } from './types';
 
 export interface Fold {

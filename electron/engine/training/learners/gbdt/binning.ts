@@ -5,7 +5,7 @@
  * equal-count bins. Each feature also has a missing bin (index `nBins`) so NaN can learn
  * its own direction. Categorical features arrive as codes and use the code as the bin.
  */
-import type { Rng } from '../../random';
+import type { Rng } from '../random';
 import type { FeatureInfo } from '../../preprocess/pipeline';
 
 export interface BinMapper {

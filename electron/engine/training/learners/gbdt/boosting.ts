@@ -5,7 +5,7 @@
  * multiclass softmax (one tree per class per round) and L2 regression.
  */
 import { ApiError } from '../../../../../shared/errors';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import type { FeatureInfo } from '../../preprocess/pipeline';
 import type { FitHistory, ProgressHooks, Task, TrainParams } from '../../types';
 import { binMatrix, fitBinMappers } from './binning';

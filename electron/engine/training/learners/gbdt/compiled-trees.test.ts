@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fitModel, type FitData } from '../../model';
 import { transform } from '../../preprocess/pipeline';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import type { AlgorithmId, Column, Task } from '../../types';
 import { compileTrees } from './compiled-trees';
 import { PredictThread, THREAD_MIN_ROWS } from './predict-threads';

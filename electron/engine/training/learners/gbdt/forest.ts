@@ -6,7 +6,7 @@
  * bootstrap per tree; extra trees use all rows and one random threshold per feature.
  */
 import { ApiError } from '../../../../../shared/errors';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import type { FeatureInfo } from '../../preprocess/pipeline';
 import type { FitHistory, ProgressHooks, Task, TrainParams } from '../../types';
 import { binMatrix, fitBinMappers } from './binning';

@@ -7,7 +7,7 @@
  * boosting (K = 1 gradient channel) and forests (K outputs, random features per split,
  * random thresholds for extra trees).
  */
-import type { Rng } from '../../random';
+import type { Rng } from '../random';
 import type { BinMapper, BinnedMatrix } from './binning';
 import type { GrownTree } from './flat-trees';
 import { defaultThreads, HistThreads, sharedFloat64, sharedUint32, type SharedRows } from './hist-threads';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FeatureInfo } from '../../preprocess/pipeline';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { binMatrix, binValue, fitBinMappers } from './binning';
 import { fitBoosting } from './boosting';
 import { TreeGrower, type GrowOptions } from './grow-tree';

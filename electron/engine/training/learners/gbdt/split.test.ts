@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { binMatrix, fitBinMappers } from './binning';
 import { buildHistogram, histLayout } from './histogram';
 import { SplitFinder, type SplitParams } from './split';

@@ -7,7 +7,7 @@
  * and scan prefixes (LightGBM's many-vs-many split). Extra trees evaluate one random
  * boundary per feature instead of all of them.
  */
-import type { Rng } from '../../random';
+import type { Rng } from '../random';
 import type { HistLayout } from './histogram';
 
 export interface SplitParams {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { fitLinear, linearScores } from './linear-model';
 
 function design(n: number, d: number, seed: number): Float64Array[] {

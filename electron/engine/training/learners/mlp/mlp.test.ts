@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { fitMlp, predictMlp } from './mlp';
 
 test('the MLP trains on the wasm backend (tfjs-node is absent here) and learns XOR-like data', async () => {

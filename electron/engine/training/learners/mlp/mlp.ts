@@ -6,7 +6,7 @@
  * prediction rebuilds only the forward pass.
  */
 import { ApiError } from '../../../../../shared/errors';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import type { FitHistory, ProgressHooks, Task, TrainParams } from '../../types';
 import type * as TF from '@tensorflow/tfjs';
 import { loadTf } from './backend';
