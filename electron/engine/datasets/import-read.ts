@@ -15,6 +15,7 @@ import type { JobContext } from '../jobs/job-manager';
 import type { Hashing } from './import-fingerprint';
 import { describeReadError } from './import-errors';
 import type { Staging } from './import-staging';
+import { assertUnchanged } from './source-changes';
 import { firstRaggedLine, type ResolvedFile } from './source-files';
 
 export interface ReadStep {
@@ -50,6 +51,12 @@ async function explainReadFailure(step: ReadStep, error: unknown): Promise<ApiEr
   const names = files.map((f) => path.basename(f.path)).join(', ');
   const storage = storageFailure(error, `importing ${names}`);
   if (storage) return storage;
+  // A file cut or rewritten under the reader fails in odd places; the change is the reason.
+  const changed = await assertUnchanged(files).then(
+    () => null,
+    (e: unknown) => (e instanceof ApiError ? e : null),
+  );
+  if (changed) return changed;
   const damaged = await step.hashing.done.then(
     () => null,
     (e: unknown) => (e instanceof ApiError ? e : null),
