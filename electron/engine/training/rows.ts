@@ -8,7 +8,7 @@ export function columnLength(col: Column): number {
   return col.kind === 'categorical' ? col.codes.length : col.values.length;
 }
 
-export function takeRows(col: Column, rows: Uint32Array): Column {
+function takeRows(col: Column, rows: Uint32Array): Column {
   if (col.kind === 'categorical') {
     const codes = new Int32Array(rows.length);
     for (let k = 0; k < rows.length; k++) codes[k] = col.codes[rows[k]];

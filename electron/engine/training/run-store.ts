@@ -50,11 +50,11 @@ export interface FinishedRun {
 }
 
 /** Where a run's files live, relative to the workspace folder. */
-export function runArtifactsDir(runId: string): string {
+function runArtifactsDir(runId: string): string {
   return path.join('artifacts', 'runs', runId);
 }
 
-export function modelFileOf(runId: string): string {
+function modelFileOf(runId: string): string {
   return path.join(runArtifactsDir(runId), 'model.json');
 }
 

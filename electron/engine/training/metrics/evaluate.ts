@@ -6,9 +6,6 @@ import type { Diagnostics, Metrics, Prediction } from '../types';
 import { classificationMetrics } from './classification';
 import { regressionMetrics } from './regression';
 
-/** Re-exported until every caller imports shared/metrics directly. */
-export { higherIsBetter, primaryMetric } from '../../../../shared/metrics';
-
 export function evaluate(
   y: Float64Array,
   prediction: Prediction,
