@@ -1,5 +1,5 @@
 /**
- * Profiling benchmark (issue 4 targets): a generated 1M-row × 31-column CSV (numbers with
+ * Profiling benchmark against its targets: a generated 1M-row × 31-column CSV (numbers with
  * NULLs, two categoricals, a 0/1 label) profiled with associations in ≤ 3 s, and the 3M-row
  * flights parquet in ≤ 2 s, each under 2 GB RSS. Loading into DuckDB is timed separately;
  * each profile stage's seconds come from the profile's own timings. The data is generated
