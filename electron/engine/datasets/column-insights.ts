@@ -29,6 +29,8 @@ function numericExpression(column: ColumnInfo): string | null {
   return null;
 }
 
+type Row = Record<string, unknown>;
+
 export async function columnInsights(
   connection: DuckDBConnection,
   version: DatasetVersion,
@@ -36,19 +38,56 @@ export async function columnInsights(
   const table = versionTable(version.id);
   const columns = version.columns.slice(0, MAX_COLUMNS);
   if (columns.length === 0) return [];
-  const first: string[] = ['count(*) AS n'];
+  const stats =
+    (
+      await connection.runAndReadAll(`SELECT ${firstPass(columns).join(', ')} FROM ${table}`)
+    ).getRowObjectsJS()[0] ?? {};
+  const { select, params, candidates } = secondPass(columns, stats);
+  const counts =
+    select.length > 0
+      ? ((
+          await connection.runAndReadAll(`SELECT ${select.join(', ')} FROM ${table}`, params)
+        ).getRowObjectsJS()[0] ?? {})
+      : {};
+  const total = Number(stats.n ?? 0);
+  return columns.map((column, i) => {
+    const insight: ColumnInsight = {
+      name: column.name,
+      type: column.type,
+      missing: total - Number(stats[`c${i}`] ?? 0),
+      distinct: Number(stats[`d${i}`] ?? 0),
+    };
+    if (numericExpression(column)) {
+      const histogram = histogramOf(stats[`lo${i}`], stats[`hi${i}`], counts[`h${i}`]);
+      if (histogram) insight.histogram = histogram;
+    } else {
+      insight.top = (candidates.get(i) ?? [])
+        .map((value, k) => ({ value, count: Number(counts[`t${i}_${k}`] ?? 0) }))
+        .sort((a, b) => b.count - a.count);
+    }
+    return insight;
+  });
+}
+
+/** One scan for counts, distinct estimates, numeric ranges and top-value candidates. */
+function firstPass(columns: ColumnInfo[]): string[] {
+  const select: string[] = ['count(*) AS n'];
   columns.forEach((column, i) => {
     const id = quoteIdentifier(column.name);
-    first.push(`count(${id}) AS c${i}`, `approx_count_distinct(${id}) AS d${i}`);
+    select.push(`count(${id}) AS c${i}`, `approx_count_distinct(${id}) AS d${i}`);
     const numeric = numericExpression(column);
-    if (numeric) first.push(`min(${numeric}) AS lo${i}`, `max(${numeric}) AS hi${i}`);
-    else first.push(`CAST(approx_top_k(CAST(${id} AS VARCHAR), ${TOP}) AS JSON)::VARCHAR AS t${i}`);
+    if (numeric) select.push(`min(${numeric}) AS lo${i}`, `max(${numeric}) AS hi${i}`);
+    else select.push(`CAST(approx_top_k(CAST(${id} AS VARCHAR), ${TOP}) AS JSON)::VARCHAR AS t${i}`);
   });
-  const stats =
-    (await connection.runAndReadAll(`SELECT ${first.join(', ')} FROM ${table}`)).getRowObjectsJS()[0] ?? {};
-  const total = Number(stats.n ?? 0);
+  return select;
+}
 
-  const second: string[] = [];
+/** A second scan: histogram bins over the ranges found, and exact counts of the top candidates. */
+function secondPass(
+  columns: ColumnInfo[],
+  stats: Row,
+): { select: string[]; params: string[]; candidates: Map<number, string[]> } {
+  const select: string[] = [];
   const params: string[] = [];
   const candidates = new Map<number, string[]>();
   columns.forEach((column, i) => {
@@ -61,7 +100,7 @@ export async function columnInsights(
       const width = (Number(hi) - Number(lo)) / BINS;
       const bin = width > 0 ? `least(floor((${numeric} - ${Number(lo)}) / ${width}), ${BINS - 1})` : '0';
       // least() ignores NULL, so NULLs are filtered out rather than landing in the last bin.
-      second.push(
+      select.push(
         `CAST(histogram(CAST(${bin} AS INTEGER)) FILTER (WHERE ${id} IS NOT NULL) AS JSON)::VARCHAR AS h${i}`,
       );
     } else {
@@ -70,44 +109,20 @@ export async function columnInsights(
       candidates.set(i, kept);
       kept.forEach((value, k) => {
         params.push(value);
-        second.push(`count(*) FILTER (WHERE CAST(${id} AS VARCHAR) = $${params.length}) AS t${i}_${k}`);
+        select.push(`count(*) FILTER (WHERE CAST(${id} AS VARCHAR) = $${params.length}) AS t${i}_${k}`);
       });
     }
   });
-  const counts =
-    second.length > 0
-      ? ((
-          await connection.runAndReadAll(`SELECT ${second.join(', ')} FROM ${table}`, params)
-        ).getRowObjectsJS()[0] ?? {})
-      : {};
+  return { select, params, candidates };
+}
 
-  return columns.map((column, i) => {
-    const insight: ColumnInsight = {
-      name: column.name,
-      type: column.type,
-      missing: total - Number(stats[`c${i}`] ?? 0),
-      distinct: Number(stats[`d${i}`] ?? 0),
-    };
-    if (numericExpression(column)) {
-      const lo = stats[`lo${i}`];
-      const hi = stats[`hi${i}`];
-      const raw = counts[`h${i}`];
-      if (lo !== null && lo !== undefined && raw) {
-        const byBin = JSON.parse(String(raw)) as Record<string, number>;
-        const width = (Number(hi) - Number(lo)) / BINS;
-        const bins = width > 0 ? BINS : 1;
-        insight.histogram = {
-          edges: Array.from({ length: bins + 1 }, (_v, b) =>
-            b === bins ? Number(hi) : Number(lo) + b * width,
-          ),
-          counts: Array.from({ length: bins }, (_v, b) => Number(byBin[String(b)] ?? 0)),
-        };
-      }
-    } else {
-      insight.top = (candidates.get(i) ?? [])
-        .map((value, k) => ({ value, count: Number(counts[`t${i}_${k}`] ?? 0) }))
-        .sort((a, b) => b.count - a.count);
-    }
-    return insight;
-  });
+function histogramOf(lo: unknown, hi: unknown, raw: unknown): ColumnInsight['histogram'] | undefined {
+  if (lo === null || lo === undefined || !raw) return undefined;
+  const byBin = JSON.parse(String(raw)) as Record<string, number>;
+  const width = (Number(hi) - Number(lo)) / BINS;
+  const bins = width > 0 ? BINS : 1;
+  return {
+    edges: Array.from({ length: bins + 1 }, (_v, b) => (b === bins ? Number(hi) : Number(lo) + b * width)),
+    counts: Array.from({ length: bins }, (_v, b) => Number(byBin[String(b)] ?? 0)),
+  };
 }
