@@ -5,6 +5,7 @@ import { Catalogue } from './Catalogue';
 import { DatasetDetail } from './DatasetDetail';
 import { useDatasets } from '../app-stores';
 import { useImport } from './import-store';
+import './datasets.css';
 
 export function DatasetsView() {
   const { openDataset, version, loaded } = useDatasets();

@@ -13,6 +13,7 @@ import { decodePage } from './arrow-page';
 import { DataGrid } from './DataGrid';
 import { COMMON_TYPES } from './duckdb-types';
 import { staticGridData } from './static-grid-data';
+import './import-dialog.css';
 
 export function ImportDialog({ initialPaths, onClose }: { initialPaths: string[]; onClose: () => void }) {
   const app = useWorkspace((s) => s.app);

@@ -17,6 +17,7 @@ import { useExperiments } from '../app-stores';
 import { PredictForm } from './PredictForm';
 import { correctedPairedTTest } from './paired-t-test';
 import { CATEGORY_TICK, CHART_TICK, TOOLTIP_STYLE } from '../shell/chart-style';
+import './experiments.css';
 
 export function ExperimentsView() {
   const state = useExperiments();

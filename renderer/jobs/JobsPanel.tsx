@@ -7,6 +7,7 @@ import { formatCount, formatDuration, formatPercent } from '../shell/format';
 import { useUi } from '../shell/ui-store';
 import { useJobs } from '../app-stores';
 import { sortedJobs } from './jobs-store';
+import './jobs.css';
 
 export function JobsPanel() {
   const open = useUi((s) => s.jobsOpen);

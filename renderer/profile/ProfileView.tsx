@@ -12,6 +12,7 @@ import { ProfileBody } from './ProfileBody';
 import { ProfileHeader } from './ProfileHeader';
 import { ProfileProgressBar } from './ProfileProgressBar';
 import { ThresholdsEditor } from './ThresholdsEditor';
+import './profile.css';
 
 export function ProfileView() {
   const version = useDatasets((s) => s.version);

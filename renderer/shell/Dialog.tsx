@@ -1,5 +1,6 @@
 /** A modal dialog with a title, closed by Esc, the × button or a click outside. */
 import { useEffect, type ReactNode } from 'react';
+import './dialogs.css';
 
 export function Dialog({
   title,

@@ -1,5 +1,6 @@
 /** Toasts in the corner; errors carry the engine's sentence. */
 import { useToasts } from './toast-store';
+import './toasts.css';
 
 export function Toasts() {
   const toasts = useToasts((s) => s.toasts);

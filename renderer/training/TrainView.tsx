@@ -9,6 +9,7 @@ import { EmptyState } from '../shell/EmptyState';
 import { reportError } from '../shell/toast-store';
 import { RunsProgress } from './RunsProgress';
 import { TrainForm } from './TrainForm';
+import './training.css';
 
 export function TrainView() {
   const version = useDatasets((s) => s.version);
