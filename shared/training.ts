@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { defineRequests, type Method } from './contract';
 import type { JobMethod } from './jobs';
+import { paramProblems, spaceProblems } from './training-limits';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 
@@ -29,8 +30,11 @@ export interface ParamSpec {
   name: string;
   type: 'int' | 'float' | 'bool' | 'int_list';
   default: ParamValue;
+  /** Inclusive bounds; for int_list, of each item. */
   min?: number;
   max?: number;
+  /** int_list: most items. */
+  maxLength?: number;
   /** One line for the form, e.g. "Boosting rounds; more fit the data closer." */
   description: string;
 }
@@ -281,32 +285,48 @@ const validation = z.union([
 export const trainingRequests = defineRequests<TrainingApi>()({
   'train.catalogue': z.strictObject({}),
   'train.inspect': z.strictObject({ version: z.string().min(1).max(200), target: column }),
-  'train.start': z.strictObject({
-    version: z.string().min(1).max(200),
-    target: column,
-    task: z.enum(['binary', 'multiclass', 'regression']).optional(),
-    features: z.array(column).min(1, 'Choose at least one feature.').max(10_000).optional(),
-    algorithms: z
-      .array(z.strictObject({ algorithm, params: z.record(z.string(), paramValue).optional() }))
-      .min(1, 'Choose at least one algorithm.')
-      .max(20),
-    validation: validation.optional(),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .optional(),
-    experiment: z.string().trim().min(1).max(200).optional(),
-    search: z
-      .strictObject({
-        strategy: z.enum(['grid', 'random']),
-        space: z.record(z.string(), z.array(paramValue).min(1).max(100)),
-        maxTrials: z.number().int().min(1).max(10_000).optional(),
-        maxSeconds: z.number().min(1).max(86_400).optional(),
-      })
-      .optional(),
-  }),
+  'train.start': z
+    .strictObject({
+      version: z.string().min(1).max(200),
+      target: column,
+      task: z.enum(['binary', 'multiclass', 'regression']).optional(),
+      features: z.array(column).min(1, 'Choose at least one feature.').max(10_000).optional(),
+      algorithms: z
+        .array(
+          z
+            .strictObject({ algorithm, params: z.record(z.string(), paramValue).optional() })
+            .superRefine((a, ctx) => {
+              for (const p of paramProblems(a.algorithm, a.params)) {
+                ctx.addIssue({ code: 'custom', path: ['params', p.name], message: p.message });
+              }
+            }),
+        )
+        .min(1, 'Choose at least one algorithm.')
+        .max(20),
+      validation: validation.optional(),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1)
+        .optional(),
+      experiment: z.string().trim().min(1).max(200).optional(),
+      search: z
+        .strictObject({
+          strategy: z.enum(['grid', 'random']),
+          space: z.record(z.string(), z.array(paramValue).min(1).max(100)),
+          maxTrials: z.number().int().min(1).max(10_000).optional(),
+          maxSeconds: z.number().min(1).max(86_400).optional(),
+        })
+        .optional(),
+    })
+    .superRefine((request, ctx) => {
+      const first = request.algorithms[0];
+      if (!request.search || !first) return;
+      for (const p of spaceProblems(first.algorithm, request.search.space)) {
+        ctx.addIssue({ code: 'custom', path: ['search', 'space', ...p.path], message: p.message });
+      }
+    }),
   'runs.list': z.strictObject({
     experiment: z.string().max(200).optional(),
     dataset: z.string().max(200).optional(),

@@ -6,57 +6,20 @@
  */
 import { ApiError } from '../../../shared/errors';
 import type { AlgorithmId, ParamValue, Task } from '../../../shared/training';
+import { paramProblems } from '../../../shared/training-limits';
 import { algorithmSpec } from './catalogue';
 
+/** The contract's own param check, for callers that reach the service without dispatch. */
 export function checkParams(algorithm: AlgorithmId, params: Record<string, ParamValue> = {}): void {
-  const spec = algorithmSpec(algorithm);
-  for (const [name, value] of Object.entries(params)) {
-    if (name === 'seed') continue;
-    const p = spec.params.find((q) => q.name === name);
-    if (!p) {
-      const known = spec.params.map((q) => q.name).filter((n) => n !== 'seed');
-      throw new ApiError(
-        'INVALID_INPUT',
-        `${spec.label} has no parameter "${name}"; ${known.length ? `its parameters are ${known.join(', ')}` : 'it takes no parameters'}.`,
-      );
-    }
-    const ok =
-      p.type === 'bool'
-        ? typeof value === 'boolean'
-        : p.type === 'int_list'
-          ? Array.isArray(value) && value.length > 0 && value.every((v) => Number.isInteger(v) && v > 0)
-          : typeof value === 'number' &&
-            Number.isFinite(value) &&
-            (p.type === 'float' || Number.isInteger(value));
-    if (!ok) {
-      const wanted =
-        p.type === 'bool'
-          ? 'true or false'
-          : p.type === 'int_list'
-            ? 'a list of positive whole numbers such as 64,32'
-            : p.type === 'int'
-              ? 'a whole number'
-              : 'a number';
-      throw new ApiError(
-        'INVALID_INPUT',
-        `The parameter ${name} of ${spec.label} must be ${wanted}, not ${JSON.stringify(value)}.`,
-      );
-    }
-    if (typeof value === 'number') {
-      if ((p.min !== undefined && value < p.min) || (p.max !== undefined && value > p.max)) {
-        const range =
-          p.min !== undefined && p.max !== undefined
-            ? `between ${p.min} and ${p.max}`
-            : p.min !== undefined
-              ? `at least ${p.min}`
-              : `at most ${p.max}`;
-        throw new ApiError(
-          'INVALID_INPUT',
-          `The parameter ${name} of ${spec.label} must be ${range}, not ${value}.`,
-        );
-      }
-    }
-  }
+  const problem = paramProblems(algorithm, params)[0];
+  if (!problem) return;
+  const label = algorithmSpec(algorithm).label;
+  throw new ApiError(
+    'INVALID_INPUT',
+    problem.message.startsWith(label)
+      ? `${problem.message}.`
+      : `The parameter ${problem.name} of ${label} ${problem.message}, not ${JSON.stringify(problem.name in params ? params[problem.name] : null)}.`,
+  );
 }
 
 /** Refuses an algorithm that cannot learn `task` (linear regression on classes …). */

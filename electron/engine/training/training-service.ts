@@ -73,7 +73,7 @@ export class TrainingService {
       label: a.label,
       tasks: [...a.tasks],
       description: a.description,
-      params: a.params.map((p) => ({ ...p, name: p.name as string })),
+      params: a.params.map((p) => ({ ...p })),
     }));
   }
 
