@@ -1,9 +1,9 @@
 /** `assay runs [RUN]`: the runs table, newest first, or one run's full record. */
 import type { Command } from 'commander';
+import { formatMetric } from '../../../../shared/metrics';
 import type { RunSummary } from '../../../../shared/training';
 import { emit, type GlobalOptions } from '../../cli-io';
-import { withEngine } from '../../open-engine';
-import { formatMetric } from './train-command';
+import { withClient } from '../../open-engine';
 import { tableLines } from '../../text-table';
 
 interface RunsFlags {
@@ -20,12 +20,12 @@ export function registerRuns(program: Command, globals: () => GlobalOptions): vo
     .option('--dataset <name>', 'only the runs on this dataset')
     .action(async (runId: string | undefined, flags: RunsFlags) => {
       if (runId) {
-        const run = await withEngine(globals(), (engine) => engine.call('runs.get', { runId }));
+        const run = await withClient(globals(), (client) => client.call('runs.get', { runId }));
         emit(globals(), run, (r) => JSON.stringify(r, null, 2));
         return;
       }
-      const runs = await withEngine(globals(), (engine) =>
-        engine.call('runs.list', {
+      const runs = await withClient(globals(), (client) =>
+        client.call('runs.list', {
           ...(flags.experiment ? { experiment: flags.experiment } : {}),
           ...(flags.dataset ? { dataset: flags.dataset } : {}),
         }),
@@ -63,7 +63,7 @@ function table(runs: RunSummary[]): string {
     r.target,
     r.status,
     r.status === 'succeeded'
-      ? `${r.primaryMetric} ${formatMetric(r.metrics[r.primaryMetric])}`
+      ? `${r.primaryMetric} ${formatMetric(r.primaryMetric, r.metrics[r.primaryMetric])}`
       : (r.error ?? '').slice(0, 40),
     r.fitSeconds === undefined ? '—' : `${r.fitSeconds.toFixed(2)} s`,
     r.createdAt.slice(0, 19).replace('T', ' '),
