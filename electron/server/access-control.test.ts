@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type os from 'node:os';
 import { describe, it } from 'node:test';
 import {
   allowedHostnamesFor,
@@ -9,6 +10,7 @@ import {
   type AccessPolicy,
   type RequestFacts,
 } from './access-control';
+import { displayHost } from './public-address';
 
 const policy: AccessPolicy = {
   token: 'secret-token',
@@ -105,5 +107,31 @@ describe('browser-mode access control', () => {
     assert.equal(readCookie('a=1; b = two ;c=3', 'b'), 'two');
     assert.equal(readCookie('ab=1', 'a'), null);
     assert.equal(readCookie(undefined, 'a'), null);
+  });
+
+  it('treats a token cookie that does not percent-decode as absent: 401, never a throw', () => {
+    for (const value of ['%', '%E0%A4%A', '%zz', '%C0%AF', '%ED%A0%80']) {
+      const decision = decideAccess(policy, facts({ cookie: `${cookieName(4555)}=${value}` }));
+      assert.equal(!decision.ok && decision.status, 401, value);
+    }
+    const later = `${cookieName(4555)}=%; ${cookieName(4555)}=secret-token`;
+    assert.deepEqual(decideAccess(policy, facts({ cookie: later })), { ok: true, viaQuery: false });
+  });
+
+  it('prints a reachable address for a wildcard bind, and accepts it in the Host check', () => {
+    const interfaces = {
+      lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
+      eth0: [
+        { address: 'fe80::1', family: 'IPv6', internal: false },
+        { address: '10.1.2.3', family: 'IPv4', internal: false },
+      ],
+    } as unknown as ReturnType<typeof os.networkInterfaces>;
+    assert.equal(displayHost('0.0.0.0', interfaces), '10.1.2.3');
+    assert.equal(displayHost('::', interfaces), '10.1.2.3');
+    assert.equal(displayHost('0.0.0.0', { lo: interfaces.lo }), '127.0.0.1');
+    assert.equal(displayHost('::1'), '[::1]');
+    assert.equal(displayHost('127.0.0.1'), '127.0.0.1');
+    const printed = displayHost('0.0.0.0');
+    assert.ok(allowedHostnamesFor('0.0.0.0').has(printed), `${printed} passes the Host check`);
   });
 });

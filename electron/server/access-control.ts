@@ -7,6 +7,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import os from 'node:os';
+import { isWildcard } from './public-address';
 
 export interface AccessPolicy {
   token: string;
@@ -46,7 +47,7 @@ export function isLoopback(host: string): boolean {
 export function allowedHostnamesFor(bindHost: string): Set<string> {
   const names = new Set(LOOPBACK_NAMES);
   if (isLoopback(bindHost)) return names;
-  if (bindHost !== '0.0.0.0' && bindHost !== '::') names.add(bindHost.toLowerCase());
+  if (!isWildcard(bindHost)) names.add(bindHost.toLowerCase());
   else {
     names.add(os.hostname().toLowerCase());
     for (const list of Object.values(os.networkInterfaces())) {
@@ -129,10 +130,16 @@ function tokenFromUrl(url: string): string | null {
   }
 }
 
+/** A cookie's value; one that does not percent-decode counts as absent (so: 401, never a throw). */
 export function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq <= 0 || part.slice(0, eq).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      continue;
+    }
   }
   return null;
 }

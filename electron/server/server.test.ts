@@ -120,15 +120,17 @@ describe('browser-mode server', () => {
     assert.ok(invalid.type === 'result' && !invalid.result.ok);
     assert.match(invalid.result.error.message, /^Invalid request to workspace\.open \(path\)/);
 
-    socket.send('not json at all');
-    await waitFor((m) => m.type === 'fatal');
-
     engine.jobs.start({ kind: 'test', label: 'A job seen by the page' }, async () => 'done');
     const event = await waitFor(
       (m) => m.type === 'event' && (m.payload as JobProgress).state === 'succeeded',
     );
     assert.ok(event.type === 'event' && event.event === 'job.progress');
-    socket.close();
+
+    // An unreadable message is answered, then that connection (only) is closed.
+    const closed = new Promise<number>((resolve) => socket.once('close', (code: number) => resolve(code)));
+    socket.send('not json at all');
+    await waitFor((m) => m.type === 'fatal');
+    assert.equal(await closed, 1007);
   });
 });
 
@@ -156,6 +158,23 @@ async function rawGet(
     req.end();
   });
 }
+
+describe('browser-mode server on every interface', () => {
+  it('prints an address that answers 200, not the wildcard', async () => {
+    const workspaceDir = tempDir();
+    const rendererDir = tempDir('assay-ui-');
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    const engine = await Engine.create({ workspaceDir, mode: 'browser' });
+    const server = await startServer({ engine, rendererDir, host: '0.0.0.0' });
+    try {
+      assert.doesNotMatch(server.url, /0\.0\.0\.0/);
+      assert.equal((await fetch(server.url)).status, 200);
+    } finally {
+      await server.close();
+      await engine.close();
+    }
+  });
+});
 
 describe('browser-mode uploads', () => {
   it('streams a dropped file into the workspace, and refuses it cross-site or without a token', async () => {

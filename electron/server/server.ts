@@ -2,22 +2,21 @@
  * Browser mode (`assay serve`): the same UI and the same engine, over HTTP and a
  * WebSocket on 127.0.0.1 by default. Every request passes the access checks in
  * `access-control.ts`; there is deliberately no option that turns the token off.
+ *
+ * Nothing a client sends may end the process: HTTP parse errors are answered per
+ * connection (`clientError`), every socket has an 'error' listener, request targets are
+ * parsed defensively (`http-routes.ts`), and WebSocket frames are checked by `ws` and the
+ * wire format with close codes for that connection only (`websocket-adapter.ts`).
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { MAX_CLIENT_MESSAGE_BYTES } from '../../shared/wire';
 import type { Engine } from '../engine/engine';
-import { SECURITY_HEADERS } from '../../shared/security-headers';
-import {
-  allowedHostnamesFor,
-  cookieName,
-  decideAccess,
-  newToken,
-  type AccessPolicy,
-  type RequestFacts,
-} from './access-control';
-import { readStaticFile } from './static-files';
-import { receiveUpload } from './upload';
+import { allowedHostnamesFor, decideAccess, newToken, type AccessPolicy } from './access-control';
+import { handleRequest, parseTarget, requestFacts, type RouteContext } from './http-routes';
+import { displayHost } from './public-address';
 import { attachWebSocketAdapter } from './websocket-adapter';
 
 export interface ServeOptions {
@@ -38,13 +37,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
-
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
   const server = http.createServer();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
   const detach = attachWebSocketAdapter(wss, options.engine);
 
   await new Promise<void>((resolve, reject) => {
@@ -53,41 +50,27 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const port = (server.address() as AddressInfo).port;
   const policy: AccessPolicy = { token, port, allowedHostnames: allowedHostnamesFor(host) };
+  const context: RouteContext = {
+    policy,
+    rendererDir: options.rendererDir,
+    workspaceRoot: () => options.engine.workspace.root,
+  };
 
-  server.on('request', (req, res) => {
-    const decision = decideAccess(policy, factsOf(req, false));
-    if (!decision.ok) {
-      res.writeHead(decision.status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
-      res.end(`${decision.reason}\n`);
-      return;
-    }
-    const headers: Record<string, string> = { ...SECURITY_HEADERS };
-    if (decision.viaQuery) {
-      headers['Set-Cookie'] = `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    }
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    if (req.method === 'POST' && pathname === '/upload') {
-      void receiveUpload(options.engine.workspace.root, req, res, headers);
-    } else if (req.method === 'GET' || req.method === 'HEAD') {
-      void serveFile(options.rendererDir, req, res, headers);
-    } else {
-      res.writeHead(405, { Allow: 'GET, HEAD, POST', ...SECURITY_HEADERS }).end();
-    }
-  });
-
-  server.on('upgrade', (req, socket, head) => {
-    const decision = decideAccess(policy, factsOf(req, true));
-    if (!decision.ok || new URL(req.url ?? '/', 'http://x').pathname !== '/ws') {
-      const status = decision.ok ? 404 : decision.status;
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
+  server.on('clientError', answerClientError);
+  server.on('request', (req, res) => handleRequest(context, req, res));
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node drops its own listener on upgrade; a reset before the handshake must not throw.
+    socket.on('error', () => socket.destroy());
+    const refusal = upgradeRefusal(policy, req);
+    if (refusal !== null) {
+      socket.end(`HTTP/1.1 ${refusal} ${http.STATUS_CODES[refusal]}\r\nConnection: close\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
-  const displayHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${displayHost}:${port}/?token=${token}`,
+    url: `http://${displayHost(host)}:${port}/?token=${token}`,
     token,
     port,
     host,
@@ -101,36 +84,22 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
-function factsOf(req: http.IncomingMessage, upgrade: boolean): RequestFacts {
-  return {
-    url: req.url ?? '/',
-    host: req.headers.host,
-    origin: req.headers.origin,
-    cookie: req.headers.cookie,
-    mustHaveOrigin: upgrade || (req.method !== 'GET' && req.method !== 'HEAD'),
-  };
+/** The status that refuses this upgrade, or null to accept it. */
+function upgradeRefusal(policy: AccessPolicy, req: http.IncomingMessage): number | null {
+  const target = parseTarget(req.url);
+  if (target === null) return 400;
+  const decision = decideAccess(policy, requestFacts(req, true));
+  if (!decision.ok) return decision.status;
+  return target.pathname === '/ws' ? null : 404;
 }
 
-async function serveFile(
-  rendererDir: string,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  headers: Record<string, string>,
-): Promise<void> {
-  const file = await readStaticFile(rendererDir, new URL(req.url ?? '/', 'http://x').pathname);
-  if (file === null) {
-    res.writeHead(503, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('The Assay UI has not been built; run `npm run build` and reload.\n');
+/** Malformed HTTP (bad request line, oversized headers): an answer for that connection only. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  const tcp = socket as Socket;
+  if (error.code === 'ECONNRESET' || !tcp.writable || tcp.bytesWritten > 0) {
+    socket.destroy();
     return;
   }
-  if (file === 'missing') {
-    res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found.\n');
-    return;
-  }
-  res.writeHead(200, {
-    ...headers,
-    'Content-Type': file.contentType,
-    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-  });
-  res.end(req.method === 'HEAD' ? undefined : file.body);
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
 }

@@ -2,19 +2,33 @@
  * The browser-mode adapter over the contract: each WebSocket message is one call,
  * dispatched through the same validation as Electron IPC, answered with a `Result`;
  * every engine event is pushed to every connected page. Knows no method by name.
+ *
+ * Nothing a client sends may stop the server: protocol violations (bad UTF-8, unmasked or
+ * oversized frames, reserved opcodes) are closed by `ws` itself with 1002/1007/1009 once
+ * the socket has an 'error' listener; a message that is a well-formed frame but not a
+ * readable call is answered with `fatal` and closed with 1007; answers and events go
+ * through `sendBounded`, which drops clients that stop reading.
  */
 import type { WebSocket, WebSocketServer } from 'ws';
 import { decodeMessage, encodeMessage, type ClientMessage, type ServerMessage } from '../../shared/wire';
 import { dispatch } from '../engine/core/dispatch';
 import type { Engine } from '../engine/engine';
+import { sendBounded } from './bounded-send';
+
+/** Invalid frame payload data (RFC 6455 §7.4.1). */
+const UNREADABLE_MESSAGE_CLOSE_CODE = 1007;
 
 export function attachWebSocketAdapter(wss: WebSocketServer, engine: Engine): () => void {
   const unsubscribe = engine.events.onAny((event, payload) => {
     const frame = encodeMessage({ type: 'event', event, payload });
-    for (const socket of wss.clients) if (socket.readyState === socket.OPEN) socket.send(frame);
+    for (const socket of wss.clients) sendBounded(socket, frame);
   });
   wss.on('connection', (socket) => {
-    socket.on('message', (data, isBinary) => void handleMessage(socket, engine, data, isBinary));
+    // Without a listener, `ws` reporting a client's protocol error would end the process.
+    socket.on('error', () => undefined);
+    socket.on('message', (data, isBinary) => {
+      handleMessage(socket, engine, data, isBinary).catch(() => socket.terminate());
+    });
   });
   return unsubscribe;
 }
@@ -33,6 +47,7 @@ async function handleMessage(
       type: 'fatal',
       error: { code: 'BAD_REQUEST', message: 'The message could not be read.' },
     });
+    socket.close(UNREADABLE_MESSAGE_CLOSE_CODE, 'Unreadable message.');
     return;
   }
   const result = await dispatch(engine.handlers, message.method, message.request);
@@ -48,7 +63,7 @@ function parseClientMessage(value: unknown): ClientMessage {
 }
 
 function send(socket: WebSocket, message: ServerMessage): void {
-  if (socket.readyState === socket.OPEN) socket.send(encodeMessage(message));
+  sendBounded(socket, encodeMessage(message));
 }
 
 function toBytes(data: unknown): Buffer {

@@ -1,8 +1,13 @@
-/** `assay serve`: browser mode on this machine (DESIGN §4). */
+/**
+ * `assay serve`: browser mode on this machine (docs/architecture.md). Prints exactly one
+ * line on stdout, the address with its token, so scripts can read it; warnings go to
+ * stderr. Stops within two seconds on SIGTERM or SIGINT, even mid-query.
+ */
 import type { Command } from 'commander';
-import { rendererDir } from '../../../engine/app/package-root';
+import { rendererDir } from '../../../engine/index';
 import { isLoopback } from '../../../server/access-control';
 import { startServer } from '../../../server/server';
+import { SHUTDOWN_DEADLINE_MS, closeWithin, waitForStopSignal } from '../../../server/shutdown';
 import { UsageError, type GlobalOptions } from '../../cli-io';
 import { openEngine } from '../../open-engine';
 
@@ -47,12 +52,17 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
         throw error;
       });
       process.stdout.write(`Assay is running at ${server.url}\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await server.close();
-      await engine.close();
+      process.stderr.write(
+        'assay: anyone with this address can use Assay as you, including reading any file you can read through SQL.\n',
+      );
+      await waitForStopSignal();
+      await closeWithin(
+        SHUTDOWN_DEADLINE_MS,
+        async () => {
+          await server.close();
+          await engine.close();
+        },
+        (line) => process.stderr.write(`${line}\n`),
+      );
     });
 }
