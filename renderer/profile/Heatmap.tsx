@@ -1,9 +1,12 @@
 /**
  * A matrix as a heatmap (associations, co-missingness). Drawn as SVG directly: recharts
- * has no heatmap. Diverging colours for signed measures (−1…1), one hue for 0…1; every
- * cell carries its value on hover, and a legend says what the colours mean.
+ * has no heatmap. The colour scale is shared with the HTML report; values sit in the
+ * cells when they fit, and a tooltip names both columns and the value on hover.
  */
-import { useId } from 'react';
+import { useState } from 'react';
+import { heatCellIsDark, heatColour } from '../../shared/profile/heat-colour';
+import { HeatmapLegend } from './HeatmapLegend';
+import { cellSize, formatCell, LABEL_SPACE, shortName, showsValues } from './heatmap-layout';
 
 export interface HeatmapProps {
   rows: string[];
@@ -15,84 +18,81 @@ export interface HeatmapProps {
   onSelect?: (row: string, column: string) => void;
 }
 
-const CELL = 26;
-const LABEL = 120;
-
-export function colourFor(value: number | null, signed: boolean): string {
-  if (value === null || Number.isNaN(value)) return 'var(--surface-2)';
-  const v = Math.max(-1, Math.min(1, value));
-  if (signed) {
-    const hue = v >= 0 ? 215 : 5;
-    return `hsl(${hue} 75% ${96 - Math.abs(v) * 52}%)`;
-  }
-  return `hsl(215 75% ${96 - Math.max(0, v) * 52}%)`;
+interface Hovered {
+  row: number;
+  column: number;
 }
 
 export function Heatmap({ rows, columns, values, signed, title, onSelect }: HeatmapProps) {
-  const gradient = useId();
+  const [hovered, setHovered] = useState<Hovered | null>(null);
   if (rows.length === 0 || columns.length === 0)
     return <p className="muted">Not enough columns of this kind for {title}.</p>;
-  const width = LABEL + columns.length * CELL + 10;
-  const height = LABEL + rows.length * CELL + 50;
-  const short = (s: string) => (s.length > 16 ? `${s.slice(0, 15)}…` : s);
+  const cell = cellSize(rows.length, columns.length);
+  const at = (i: number) => LABEL_SPACE + i * cell;
+  const hoveredValue = hovered ? (values[hovered.row]?.[hovered.column] ?? null) : null;
   return (
     <figure className="heatmap">
-      <svg width={width} height={height} role="img" aria-label={title}>
-        <defs>
-          <linearGradient id={gradient}>
-            <stop offset="0%" stopColor={colourFor(signed ? -1 : 0, signed)} />
-            <stop offset="50%" stopColor={colourFor(signed ? 0 : 0.5, signed)} />
-            <stop offset="100%" stopColor={colourFor(1, signed)} />
-          </linearGradient>
-        </defs>
-        {columns.map((c, j) => (
-          <text
-            key={c}
-            className="axis-label"
-            transform={`translate(${LABEL + j * CELL + CELL / 2},${LABEL - 6}) rotate(-60)`}
-          >
-            <title>{c}</title>
-            {short(c)}
-          </text>
-        ))}
-        {rows.map((r, i) => (
-          <g key={r}>
-            <text className="axis-label" x={LABEL - 6} y={LABEL + i * CELL + CELL / 2 + 4} textAnchor="end">
-              <title>{r}</title>
-              {short(r)}
+      <div className="heatmap-frame" onMouseLeave={() => setHovered(null)}>
+        <svg width={at(columns.length) + 10} height={at(rows.length) + 4} role="img" aria-label={title}>
+          {columns.map((c, j) => (
+            <text
+              key={c}
+              className="axis-label"
+              transform={`translate(${at(j) + cell / 2},${LABEL_SPACE - 6}) rotate(-60)`}
+            >
+              {shortName(c)}
             </text>
-            {columns.map((c, j) => {
-              const value = values[i]?.[j] ?? null;
-              return (
-                <rect
-                  key={c}
-                  x={LABEL + j * CELL}
-                  y={LABEL + i * CELL}
-                  width={CELL - 1}
-                  height={CELL - 1}
-                  fill={colourFor(value, signed)}
-                  className={onSelect ? 'clickable' : undefined}
-                  onClick={() => onSelect?.(r, c)}
-                >
-                  <title>{`${r} × ${c}: ${value === null ? 'undefined' : value.toFixed(3)}`}</title>
-                </rect>
-              );
-            })}
-          </g>
-        ))}
-        <g transform={`translate(${LABEL},${LABEL + rows.length * CELL + 14})`}>
-          <rect width={160} height={10} fill={`url(#${gradient})`} />
-          <text className="axis-label" y={24}>
-            {signed ? '−1' : '0'}
-          </text>
-          <text className="axis-label" x={80} y={24} textAnchor="middle">
-            {signed ? '0' : '0.5'}
-          </text>
-          <text className="axis-label" x={160} y={24} textAnchor="end">
-            1
-          </text>
-        </g>
-      </svg>
+          ))}
+          {rows.map((r, i) => (
+            <g key={r}>
+              <text className="axis-label" x={LABEL_SPACE - 6} y={at(i) + cell / 2 + 4} textAnchor="end">
+                {shortName(r)}
+              </text>
+              {columns.map((c, j) => {
+                const value = values[i]?.[j] ?? null;
+                return (
+                  <g
+                    key={c}
+                    className={onSelect ? 'heat-cell clickable' : 'heat-cell'}
+                    aria-label={`${r} × ${c}: ${formatCell(value, 3)}`}
+                    onMouseEnter={() => setHovered({ row: i, column: j })}
+                    onClick={() => onSelect?.(r, c)}
+                  >
+                    <rect
+                      x={at(j)}
+                      y={at(i)}
+                      width={cell - 1}
+                      height={cell - 1}
+                      fill={heatColour(value, signed, 'var(--surface-2)')}
+                    />
+                    {showsValues(cell) && (
+                      <text
+                        className={heatCellIsDark(value, signed) ? 'heat-value on-dark' : 'heat-value'}
+                        x={at(j) + (cell - 1) / 2}
+                        y={at(i) + (cell - 1) / 2 + 4}
+                        textAnchor="middle"
+                      >
+                        {formatCell(value)}
+                      </text>
+                    )}
+                  </g>
+                );
+              })}
+            </g>
+          ))}
+        </svg>
+        {hovered && (
+          <div
+            className="heatmap-tooltip"
+            role="tooltip"
+            style={{ left: at(hovered.column) + cell + 4, top: at(hovered.row) }}
+          >
+            <strong>{rows[hovered.row]}</strong> × <strong>{columns[hovered.column]}</strong>
+            <div>{formatCell(hoveredValue, 3)}</div>
+          </div>
+        )}
+      </div>
+      <HeatmapLegend signed={signed} />
       <figcaption className="muted small">{title}</figcaption>
     </figure>
   );

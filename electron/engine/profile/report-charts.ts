@@ -1,11 +1,11 @@
 /**
  * The HTML report's charts as inline SVG strings (histograms, bar lists, heatmaps, the
  * missing-values matrix): no scripts, no external references, every label escaped. The
- * heatmap colours are the app's (renderer/profile/Heatmap.tsx), so a matrix reads the same
- * in the report as on screen: blue for positive, red for negative, paler towards 0.
+ * heatmap colours come from shared/profile/heat-colour.ts, the scale the app draws with.
  */
 import { formatCount, formatStat } from '../../../shared/format';
 import type { Histogram, MissingSummary } from '../../../shared/profile';
+import { heatColour } from '../../../shared/profile/heat-colour';
 
 export function escapeHtml(text: string): string {
   return text
@@ -53,20 +53,6 @@ export function barsSvg(items: { label: string; value: number }[], width = 300):
     })
     .join('');
   return `<svg width="${width}" height="${items.length * rowH + 4}" role="img" aria-label="counts">${rows}</svg>`;
-}
-
-/**
- * A cell's colour, as the app draws it: signed measures (Pearson, Spearman, φ) blue for
- * positive and red for negative; 0…1 measures (Cramér's V, η) one blue; grey for undefined.
- */
-export function heatColour(value: number | null, signed: boolean): string {
-  if (value === null || Number.isNaN(value)) return '#8884';
-  const v = Math.max(-1, Math.min(1, value));
-  if (signed) {
-    const hue = v >= 0 ? 215 : 5;
-    return `hsl(${hue} 75% ${96 - Math.abs(v) * 52}%)`;
-  }
-  return `hsl(215 75% ${96 - Math.max(0, v) * 52}%)`;
 }
 
 /** Swatches from the scale's low end to its high end, labelled at both ends and the middle. */
