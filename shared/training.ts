@@ -142,6 +142,8 @@ export interface RunSummary {
   /** tfjs backend for neural networks ('tensorflow' | 'wasm' | 'cpu'). */
   backend?: string;
   error?: string;
+  /** When the run was archived ("deleted" in the UI); archived runs can be restored until emptied. */
+  archivedAt?: string;
 }
 
 /** Everything a run recorded: enough to reproduce it and to judge it honestly. */
@@ -246,9 +248,16 @@ export interface TrainingApi {
   'train.inspect': Method<{ version: string; target: string }, TargetInfo>;
   /** One run per algorithm, trained one after another in one job. */
   'train.start': JobMethod<TrainRequest, RunDetail[], { runIds: string[] }>;
-  'runs.list': Method<{ experiment?: string; dataset?: string }, RunSummary[]>;
+  /** Runs not archived; with `archived: true`, only the archived ones. */
+  'runs.list': Method<{ experiment?: string; dataset?: string; archived?: boolean }, RunSummary[]>;
   'runs.get': Method<{ runId: string }, RunDetail>;
+  /** Deletes a run and its model for good (the UI archives instead). */
   'runs.delete': Method<{ runId: string }, { deleted: boolean }>;
+  /** Hides runs from the runs list, keeping everything so they can be restored. */
+  'runs.archive': Method<{ runIds: string[] }, { archived: number }>;
+  'runs.restore': Method<{ runIds: string[] }, { restored: number }>;
+  /** Deletes every archived run and its model files for good. */
+  'runs.emptyArchive': Method<Record<string, never>, { deleted: number }>;
   /**
    * Predict with a run's model on a dataset version or a file; writes the predictions to
    * `out` (CSV or Parquet by extension) and/or saves them as a new dataset. A job.
@@ -281,6 +290,10 @@ const validation = z.union([
   }),
   z.strictObject({ kind: z.literal('none') }),
 ]);
+
+function runIds() {
+  return z.array(z.string().min(1).max(100)).min(1, 'Choose at least one run.').max(10_000);
+}
 
 export const trainingRequests = defineRequests<TrainingApi>()({
   'train.catalogue': z.strictObject({}),
@@ -330,9 +343,13 @@ export const trainingRequests = defineRequests<TrainingApi>()({
   'runs.list': z.strictObject({
     experiment: z.string().max(200).optional(),
     dataset: z.string().max(200).optional(),
+    archived: z.boolean().optional(),
   }),
   'runs.get': z.strictObject({ runId: z.string().min(1).max(100) }),
   'runs.delete': z.strictObject({ runId: z.string().min(1).max(100) }),
+  'runs.archive': z.strictObject({ runIds: runIds() }),
+  'runs.restore': z.strictObject({ runIds: runIds() }),
+  'runs.emptyArchive': z.strictObject({}),
   'runs.predict': z.strictObject({
     runId: z.string().min(1).max(100),
     version: z.string().min(1).max(200).optional(),

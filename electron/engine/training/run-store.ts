@@ -112,7 +112,7 @@ export async function failInterruptedRuns(connection: DuckDBConnection): Promise
 const SELECT = `SELECT r.id, r.experiment, r.dataset_id, r.version_id, coalesce(d.name, r.dataset_name) AS dataset,
     r.version_number, r.target, r.task, r.algorithm, r.status, r.params::VARCHAR AS params, r.seed,
     r.metrics::VARCHAR AS metrics, epoch_ms(r.created_at) AS created_ms, r.fit_seconds, r.backend, r.error,
-    r.model_path
+    r.model_path, epoch_ms(r.archived_at) AS archived_ms
   FROM assay.runs r LEFT JOIN assay.datasets d ON d.id = r.dataset_id`;
 
 function toSummary(row: Record<string, unknown>): RunSummary {
@@ -138,15 +138,19 @@ function toSummary(row: Record<string, unknown>): RunSummary {
     ...(row.fit_seconds === null ? {} : { fitSeconds: Number(row.fit_seconds) }),
     ...(row.backend === null ? {} : { backend: String(row.backend) }),
     ...(row.error === null ? {} : { error: String(row.error) }),
+    ...(row.archived_ms === null ? {} : { archivedAt: new Date(Number(row.archived_ms)).toISOString() }),
   };
 }
 
-/** Newest first; `dataset` matches the dataset's name (case-insensitively) or id. */
+/**
+ * Newest first; `dataset` matches the dataset's name (case-insensitively) or id. Archived
+ * runs are left out unless `archived` asks for them (then only they are listed).
+ */
 export async function listRuns(
   connection: DuckDBConnection,
-  filter: { experiment?: string; dataset?: string } = {},
+  filter: { experiment?: string; dataset?: string; archived?: boolean } = {},
 ): Promise<RunSummary[]> {
-  const where: string[] = [];
+  const where: string[] = [filter.archived ? 'r.archived_at IS NOT NULL' : 'r.archived_at IS NULL'];
   const values: string[] = [];
   if (filter.experiment !== undefined) {
     values.push(filter.experiment);
@@ -159,7 +163,7 @@ export async function listRuns(
     );
   }
   const reader = await connection.runAndReadAll(
-    `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.created_at DESC, r.id`,
+    `${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id`,
     values,
   );
   return reader.getRowObjectsJS().map((r) => toSummary(r as Record<string, unknown>));
@@ -189,6 +193,31 @@ export async function getRun(connection: DuckDBConnection, id: string, root: str
 export async function deleteRunRow(connection: DuckDBConnection, id: string): Promise<boolean> {
   const reader = await connection.runAndReadAll('DELETE FROM assay.runs WHERE id = $1 RETURNING id', [id]);
   return reader.getRowsJS().length > 0;
+}
+
+/** Archives (or, with `archived` false, restores) finished runs; returns the ids that changed. */
+export async function setArchived(
+  connection: DuckDBConnection,
+  ids: string[],
+  archived: boolean,
+): Promise<string[]> {
+  const placeholders = ids.map((_id, i) => `$${i + 1}`).join(', ');
+  const reader = await connection.runAndReadAll(
+    `UPDATE assay.runs SET archived_at = ${archived ? 'now()' : 'NULL'}
+      WHERE id IN (${placeholders}) AND status <> 'running'
+        AND archived_at IS ${archived ? 'NULL' : 'NOT NULL'}
+      RETURNING id`,
+    ids,
+  );
+  return reader.getRowsJS().map((r) => String(r[0]));
+}
+
+/** Deletes every archived run's row; returns their ids, so their files can go too. */
+export async function deleteArchivedRows(connection: DuckDBConnection): Promise<string[]> {
+  const reader = await connection.runAndReadAll(
+    'DELETE FROM assay.runs WHERE archived_at IS NOT NULL RETURNING id',
+  );
+  return reader.getRowsJS().map((r) => String(r[0]));
 }
 
 /** Writes the model JSON atomically (temporary name, then rename); returns its relative path. */

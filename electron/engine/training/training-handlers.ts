@@ -15,6 +15,9 @@ export function trainingHandlers(training: TrainingService): HandlerSlice<Traini
     'runs.list': async (filter) => training.list(filter),
     'runs.get': async ({ runId }) => training.get(runId),
     'runs.delete': async ({ runId }) => training.delete(runId),
+    'runs.archive': async ({ runIds }) => ({ archived: await training.archive(runIds, true) }),
+    'runs.restore': async ({ runIds }) => ({ restored: await training.archive(runIds, false) }),
+    'runs.emptyArchive': async () => training.emptyArchive(),
     'runs.predict': async (request) => ({ jobId: (await training.predict(request)).jobId }),
   };
 }

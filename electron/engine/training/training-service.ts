@@ -26,7 +26,15 @@ import { runTrainingJob } from './job/training-job';
 import { RunRecords } from './job/run-records';
 import { loadTable } from './load-train-data';
 import { runPrediction, type PredictRequest, type PredictOutcome } from './predict-run';
-import { deleteRunRow, failInterruptedRuns, getRun, listRuns, removeRunArtifacts } from './run-store';
+import {
+  deleteArchivedRows,
+  deleteRunRow,
+  failInterruptedRuns,
+  getRun,
+  listRuns,
+  removeRunArtifacts,
+  setArchived,
+} from './run-store';
 import { checkTrainRequest, planTraining, requireColumn } from './training-plan';
 import type { Column } from './types';
 
@@ -107,7 +115,7 @@ export class TrainingService {
     return { jobId, runIds: plan.runs.map((r) => r.id), outcome };
   }
 
-  async list(filter: { experiment?: string; dataset?: string } = {}): Promise<RunSummary[]> {
+  async list(filter: { experiment?: string; dataset?: string; archived?: boolean } = {}): Promise<RunSummary[]> {
     return this.withStore((c) => listRuns(c, filter));
   }
 
@@ -134,6 +142,24 @@ export class TrainingService {
       this.events.emit('runs.changed', { runId });
     }
     return { deleted };
+  }
+
+  /** Archives (or restores) finished runs; a running run is left as it is. Returns how many changed. */
+  async archive(runIds: string[], archived: boolean): Promise<number> {
+    const changed = await this.withStore((c) => setArchived(c, runIds, archived));
+    for (const runId of changed) this.events.emit('runs.changed', { runId });
+    return changed.length;
+  }
+
+  /** Deletes the archived runs for good, model files included. */
+  async emptyArchive(): Promise<{ deleted: number }> {
+    const root = this.workspace().root;
+    const ids = await this.withStore((c) => deleteArchivedRows(c));
+    for (const runId of ids) {
+      await removeRunArtifacts(root, runId);
+      this.events.emit('runs.changed', { runId });
+    }
+    return { deleted: ids.length };
   }
 
   /** Predicts with a run's model as a job; `outcome` resolves to where the predictions went. */

@@ -100,6 +100,12 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'run archive',
+    // "Delete" in the UI archives: the row and its model stay until the archive is emptied.
+    sql: `ALTER TABLE assay.runs ADD COLUMN archived_at TIMESTAMPTZ;`,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));
