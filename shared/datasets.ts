@@ -84,6 +84,11 @@ export interface ImportPreview {
   page: Uint8Array;
   totalBytes: number;
   files: string[];
+  /**
+   * Present when the file only reads with "Skip bad rows": the preview then shows what
+   * that option would import, and `message` names the first bad line.
+   */
+  badRows?: { line: number | null; message: string };
 }
 
 export type Filter =

@@ -34,15 +34,12 @@ import {
   versionTable,
 } from './dataset-store';
 import { GridPages } from './grid-pages';
-import { describeReadError } from './import-errors';
 import { runImport, type ImportDeps, type ImportRequest } from './importer';
-import { describeColumns, stage } from './import-staging';
+import { previewImport } from './import-preview';
 import { SerialConnection } from '../db/serial-connection';
 import { checkConsoleQuery, completions, runConsoleQuery, sqlTimeoutSeconds } from './sql-console';
-import { assertLooksLikeText, detectFormat, resolveFiles } from './source-files';
 import { runExport, runRetype, runSqlSave } from './version-jobs';
 
-const PREVIEW_ROWS = 100;
 const DEFAULT_SQL_LIMIT = 1_000;
 
 interface WorkspaceState {
@@ -92,43 +89,8 @@ export class DatasetsService {
   async preview(paths: string[], options: ImportOptions = {}): Promise<ImportPreview> {
     const deps = this.deps();
     const connection = await deps.connect();
-    const controller = new AbortController();
     try {
-      const files = await resolveFiles(connection, paths);
-      const format = options.format ?? (await detectFormat(files[0]!));
-      for (const f of files) {
-        if (format === 'csv' || format === 'json' || format === 'ndjson')
-          await assertLooksLikeText(f, format, options.encoding);
-      }
-      const staged = await stage(
-        connection,
-        format,
-        files.slice(0, 1),
-        options,
-        controller.signal,
-        () => undefined,
-        PREVIEW_ROWS,
-      );
-      try {
-        const columns = await describeColumns(connection, staged.source);
-        const reader = await connection.runAndReadAll(`SELECT * FROM ${staged.source} LIMIT ${PREVIEW_ROWS}`);
-        return {
-          format,
-          options: staged.options,
-          columns,
-          page: encodeReader(reader),
-          totalBytes: files.reduce((n, f) => n + f.sizeBytes, 0),
-          files: files.map((f) => f.path),
-        };
-      } catch (error) {
-        throw describeReadError(
-          error,
-          files.map((f) => f.path),
-          staged.header,
-        );
-      } finally {
-        staged.cleanup();
-      }
+      return await previewImport(connection, paths, options);
     } finally {
       deps.release(connection);
     }
