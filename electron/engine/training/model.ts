@@ -107,6 +107,7 @@ export async function fitModel(
       return { model: { ...base, estimator: { kind: 'linear', linear: model } }, history };
     }
     case 'mlp': {
+      checkNetworkSize(X.length, params.hidden_layers ?? []);
       const { model, history, backend } = await fitMlp(
         { X, y: data.y, task, nClasses, valid },
         params,
@@ -115,6 +116,24 @@ export async function fitModel(
       return { model: { ...base, estimator: { kind: 'mlp', mlp: model } }, history, backend };
     }
   }
+}
+
+/** Weights a network may have in all, input layer included (float32, and Adam keeps two more). */
+const MAX_NETWORK_WEIGHTS = 50_000_000;
+
+/** The contract bounds the hidden layers; the input width is known only once the pipeline is fitted. */
+function checkNetworkSize(inputs: number, hidden: number[]): void {
+  let weights = 0;
+  let from = inputs;
+  for (const units of hidden) {
+    weights += from * units;
+    from = units;
+  }
+  if (weights <= MAX_NETWORK_WEIGHTS) return;
+  throw new ApiError(
+    'INVALID_INPUT',
+    `A network with hidden layers ${hidden.join(',')} on ${inputs} input features has ${weights} weights, more than the ${MAX_NETWORK_WEIGHTS} Assay trains; use a narrower first layer, fewer features or a smaller max_onehot.`,
+  );
 }
 
 function baselineValues(y: Float64Array, task: Task, nClasses: number): Float64Array {

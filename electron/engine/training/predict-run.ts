@@ -23,8 +23,9 @@ import { deriveVersion } from '../datasets/version-jobs';
 import type { JobContext } from '../jobs/job-manager';
 import type { Workspace } from '../workspace/workspace';
 import { describeTable, loadTable } from './load-train-data';
-import { deserializeModel, predict } from './model';
-import type { SerializedModel } from './model-format';
+import { predict, type Model } from './model';
+import { loadModelFile } from './model-file';
+import { predictInWorker } from './train-in-worker';
 import type { Prediction } from './types';
 
 export interface PredictRequest {
@@ -64,7 +65,7 @@ export async function runPrediction(
   try {
     ctx.progress({ stage: 'Reading the input', fraction: 0.05 });
     const source = await inputTable(connection, input, ctx.signal, temporary);
-    const model = deserializeModel(readModel(run));
+    const { model, serialized } = loadModelFile(run.modelPath as string, shownPath(workspace, run));
     const inputs = model.pipeline.inputs;
     const available = new Set((await describeTable(connection, source)).map((c) => c.name));
     requireInputs(
@@ -80,7 +81,9 @@ export async function runPrediction(
     });
     ctx.throwIfCancelled();
     ctx.progress({ stage: `Predicting ${formatCount(loaded.rows)} rows`, fraction: 0.4 });
-    const prediction = await predict(model, loaded.columns);
+    const prediction = onWorker(model, loaded.rows)
+      ? await predictInWorker(serialized, loaded.columns, { signal: ctx.signal })
+      : await predict(model, loaded.columns);
     ctx.throwIfCancelled();
     ctx.progress({ stage: 'Writing the predictions', fraction: 0.7 });
     const names = predictionColumns(prediction, available);
@@ -242,25 +245,27 @@ async function inputTable(
   return `temp.${quoteIdentifier(table)}`;
 }
 
-function readModel(run: RunDetail): SerializedModel {
+/** The model file as a person finds it: relative to the workspace folder when inside it. */
+function shownPath(workspace: Workspace, run: RunDetail): string {
   const file = run.modelPath as string;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new ApiError(
-      'NOT_FOUND',
-      `The model file of run ${run.id} is missing (${file}); train the run again to predict with it.`,
-    );
-  }
-  try {
-    return JSON.parse(text) as SerializedModel;
-  } catch {
-    throw new ApiError(
-      'INVALID_INPUT',
-      `The model file of run ${run.id} (${file}) is damaged; train the run again to predict with it.`,
-    );
-  }
+  const relative = path.relative(workspace.root, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+/** Work (rows × model size) above which prediction leaves the engine's thread for a worker. */
+const WORKER_WORK = 20_000_000;
+
+/** Large predictions, and every network (tfjs), run on a worker so the engine keeps answering. */
+function onWorker(model: Model, rows: number): boolean {
+  const est = model.estimator;
+  if (est.kind === 'mlp') return rows > 10_000;
+  const size =
+    est.kind === 'trees'
+      ? est.ensemble.trees.nTrees * 8
+      : est.kind === 'linear'
+        ? est.linear.coef.length
+        : est.values.length;
+  return rows * Math.max(1, size) > WORKER_WORK;
 }
 
 interface PredictionNames {

@@ -1,5 +1,5 @@
 /**
- * Runs a training job (or a search) on a worker thread so the caller's
+ * Runs a training job (or a search, or a prediction) on a worker thread so the caller's
  * event loop stays free. The job's column buffers are transferred, which empties the
  * caller's arrays; pass `transfer: false` to copy instead. Cancelling sets a shared
  * flag the worker checks between iterations; a worker that has not stopped within a
@@ -7,7 +7,8 @@
  */
 import { ApiError } from '../../../shared/errors';
 import type { SearchRequest, SearchResult } from './search';
-import type { TrainData, TrainJob, TrainProgress, TrainResult } from './types';
+import type { SerializedModel } from './model-format';
+import type { Column, Prediction, TrainData, TrainJob, TrainProgress, TrainResult } from './types';
 import type { WorkerReply, WorkerRequest } from './worker/messages';
 import { startWorker } from './learners/worker-start';
 import { trainWorkerUrl } from './worker-url';
@@ -35,6 +36,23 @@ export function searchInWorker(request: SearchRequest, options: WorkerOptions = 
     [request.base.data],
     options,
   ) as Promise<SearchResult>;
+}
+
+/**
+ * Prediction off the caller's thread: a large model or table keeps a worker busy, never
+ * the engine. The model goes as stored (the worker decodes it); the columns are copied.
+ * A prediction has no iterations to poll, so a cancel stops the worker at once.
+ */
+export function predictInWorker(
+  model: SerializedModel,
+  columns: Column[],
+  options: { signal?: AbortSignal } = {},
+): Promise<Prediction> {
+  return runInWorker((cancelFlag) => ({ type: 'predict', model, columns, cancelFlag }), [], {
+    ...options,
+    transfer: false,
+    graceMs: 0,
+  }) as Promise<Prediction>;
 }
 
 function runInWorker(

@@ -5,13 +5,15 @@
  */
 import type { ApiErrorShape } from '../../../../shared/errors';
 import type { SearchRequest, SearchResult } from '../search';
-import type { TrainJob, TrainProgress, TrainResult } from '../types';
+import type { SerializedModel } from '../model-format';
+import type { Column, Prediction, TrainJob, TrainProgress, TrainResult } from '../types';
 
 export type WorkerRequest =
   | { type: 'train'; job: TrainJob; cancelFlag: SharedArrayBuffer }
-  | { type: 'search'; request: SearchRequest; cancelFlag: SharedArrayBuffer };
+  | { type: 'search'; request: SearchRequest; cancelFlag: SharedArrayBuffer }
+  | { type: 'predict'; model: SerializedModel; columns: Column[]; cancelFlag: SharedArrayBuffer };
 
 export type WorkerReply =
   | { type: 'progress'; progress: TrainProgress }
-  | { type: 'result'; result: TrainResult | SearchResult }
+  | { type: 'result'; result: TrainResult | SearchResult | Prediction }
   | { type: 'error'; error: ApiErrorShape };

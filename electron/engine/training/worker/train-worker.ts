@@ -1,10 +1,11 @@
 /**
- * Worker-thread entry: runs one training or search from a message and
+ * Worker-thread entry: runs one training, search or prediction from a message and
  * posts progress, then the result or an error in the API's error shape. Kept free of
  * TypeScript-only runtime features so it runs from source under tsx and from a bundle.
  */
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../../shared/errors';
+import { deserializeModel, predict } from '../model';
 import { searchParams } from '../search';
 import { runTraining } from '../train';
 import type { ProgressHooks } from '../types';
@@ -19,7 +20,12 @@ port.once('message', (msg: WorkerRequest) => {
     isCancelled: () => Atomics.load(flag, 0) === 1,
     onProgress: (progress) => post({ type: 'progress', progress }),
   };
-  const work = msg.type === 'train' ? runTraining(msg.job, hooks) : searchParams(msg.request, hooks);
+  const work =
+    msg.type === 'train'
+      ? runTraining(msg.job, hooks)
+      : msg.type === 'search'
+        ? searchParams(msg.request, hooks)
+        : predict(deserializeModel(msg.model), msg.columns);
   work.then(
     (result) => post({ type: 'result', result }),
     (err: unknown) => {
