@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError, messageOf } from './errors';
-import { formatBytes, formatCount, formatStat } from './format';
+import { formatBytes, formatCount, formatStat, formatTick } from './format';
 
 describe('formatCount', () => {
   it('groups thousands and rounds to a whole number', () => {
@@ -34,6 +34,20 @@ describe('formatStat', () => {
     assert.equal(formatStat(Number.NaN), 'NaN');
     assert.equal(formatStat(Number.POSITIVE_INFINITY), '∞');
     assert.equal(formatStat(Number.NEGATIVE_INFINITY), '−∞');
+  });
+});
+
+describe('formatTick', () => {
+  it('keeps axis ticks short whatever the magnitude', () => {
+    assert.equal(formatTick(0), '0');
+    assert.equal(formatTick(12.3456), '12.3');
+    assert.equal(formatTick(999), '999');
+    assert.equal(formatTick(1234), '1.23K');
+    assert.equal(formatTick(3_456_789), '3.46M');
+    assert.equal(formatTick(-7_100_000_000), '-7.1B');
+    assert.equal(formatTick(2.5e13), '25T');
+    assert.equal(formatTick(4.2e18), '4.2e+18');
+    assert.equal(formatTick(0.00001234), '1.2e-5');
   });
 });
 

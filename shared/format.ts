@@ -31,6 +31,21 @@ export function formatStat(value: number | null | undefined): string {
   return Number.isInteger(value) ? integer.format(value) : significant.format(value);
 }
 
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+
+/**
+ * A chart's axis tick: short enough for a narrow axis. Compact suffixes (`1.2K`, `3.46M`,
+ * `7.1B`) up to trillions, exponent form beyond and for tiny values, so a tick never
+ * needs more than about six characters.
+ */
+export function formatTick(value: number): string {
+  if (!Number.isFinite(value)) return formatStat(value);
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < TINY || magnitude >= 1e15)) return value.toExponential(1);
+  if (magnitude < 1000) return significant.format(Number(value.toPrecision(3)));
+  return compact.format(value);
+}
+
 /** Sizes in bytes, in binary units: `1536` → `1.5 KB`. */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];

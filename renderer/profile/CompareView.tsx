@@ -4,7 +4,8 @@
  * moved, with large shifts (PSI ≥ 0.25, relative change ≥ 10%) highlighted.
  */
 import type { ProfileComparison } from '../../shared/profile';
-import { formatFraction, formatStat } from './format-stat';
+import { formatStat } from './format-stat';
+import { MovedColumns } from './MovedColumns';
 
 export function CompareView({
   comparison,
@@ -68,43 +69,7 @@ export function CompareView({
       <h3>
         Columns that moved ({moved.length} of {comparison.columns.length})
       </h3>
-      <table className="data-table compact">
-        <thead>
-          <tr>
-            <th>Column</th>
-            <th>Statistic</th>
-            <th className="num">{labels[0]}</th>
-            <th className="num">{labels[1]}</th>
-            <th className="num">Relative</th>
-            <th className="num" title="Population stability index of the distributions">
-              PSI
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {moved.flatMap((c) =>
-            (c.changes.length ? c.changes : [null]).map((change, i) => (
-              <tr
-                key={`${c.name}-${i}`}
-                className={(c.psi ?? 0) >= 0.25 || Math.abs(change?.relative ?? 0) >= 0.1 ? 'changed' : ''}
-              >
-                <th>{i === 0 ? c.name : ''}</th>
-                <td>{change?.stat ?? 'distribution'}</td>
-                <td className="num">
-                  {typeof change?.a === 'number' ? formatStat(change.a) : String(change?.a ?? '')}
-                </td>
-                <td className="num">
-                  {typeof change?.b === 'number' ? formatStat(change.b) : String(change?.b ?? '')}
-                </td>
-                <td className="num">
-                  {change?.relative !== undefined ? formatFraction(Math.abs(change.relative)) : ''}
-                </td>
-                <td className="num">{i === 0 && c.psi !== null ? formatStat(c.psi) : ''}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
+      <MovedColumns moved={moved} labels={labels} />
     </div>
   );
 }

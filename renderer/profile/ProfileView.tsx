@@ -16,7 +16,10 @@ import './profile.css';
 
 export function ProfileView() {
   const version = useDatasets((s) => s.version);
-  const [target, setTarget] = useState('');
+  // The person's pick of target for one version; until they pick, the picker follows the
+  // profile on screen (the engine may answer with one computed against a target).
+  const [choice, setChoice] = useState<{ version: string; target: string } | null>(null);
+  const chosen = choice && version && choice.version === version.id ? choice.target : null;
   const [thresholds, setThresholds] = useState<Partial<AlertThresholds>>({});
   const state = useProfile();
   useEffect(() => {
@@ -24,8 +27,11 @@ export function ProfileView() {
     const custom = Object.keys(thresholds).length > 0;
     void useProfile
       .getState()
-      .load({ version: version.id, ...(target ? { target } : {}), ...(custom ? { thresholds } : {}) });
-  }, [version, target, thresholds]);
+      .load(
+        { version: version.id, ...(chosen ? { target: chosen } : {}), ...(custom ? { thresholds } : {}) },
+        { adoptTarget: chosen === null },
+      );
+  }, [version, chosen, thresholds]);
 
   if (!version) {
     return (
@@ -37,7 +43,11 @@ export function ProfileView() {
   const shown: Partial<Profile> | null = state.profile ?? state.partial;
   return (
     <div className="profile-view">
-      <ProfileHeader version={version} target={target} onTarget={setTarget} />
+      <ProfileHeader
+        version={version}
+        target={chosen ?? (state.request?.version === version.id ? (state.request.target ?? '') : '')}
+        onTarget={(target) => setChoice({ version: version.id, target })}
+      />
       <ThresholdsEditor
         current={state.profile?.thresholds}
         custom={thresholds}

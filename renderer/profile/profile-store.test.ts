@@ -24,6 +24,24 @@ describe('profile store', () => {
     assert.equal(store.getState().error, null);
   });
 
+  it("takes the target of the profile the engine answers with, on the view's first look", async () => {
+    const { client, store } = setup();
+    const withTarget = { ...profile(400), target: { column: 'churn', ranking: [] } } as Profile;
+    client.answer('profile.get', { profile: withTarget });
+    await store.getState().load({ version: 'v1' }, { adoptTarget: true });
+    assert.equal(store.getState().profile, withTarget);
+    assert.deepEqual(store.getState().request, { version: 'v1', target: 'churn' });
+  });
+
+  it('does not show a profile computed against a target when the person chose none', async () => {
+    const { client, store } = setup();
+    const withTarget = { ...profile(400), target: { column: 'churn', ranking: [] } } as Profile;
+    client.answer('profile.get', { profile: withTarget });
+    await store.getState().load({ version: 'v1' });
+    assert.equal(store.getState().profile, null);
+    assert.deepEqual(store.getState().request, { version: 'v1' });
+  });
+
   it("shows the engine's sentence when the profile cannot be read", async () => {
     const { client, store } = setup();
     client.fail('profile.get', 'No version v9.', 'NOT_FOUND');

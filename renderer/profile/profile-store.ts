@@ -19,8 +19,13 @@ export interface ProfileState {
   progress: { fraction: number; stage: string } | null;
   error: string | null;
   comparison: { other: ProfileRequest; result: ProfileComparison; otherProfile: Profile } | null;
-  /** Show the cached profile for a version, without computing. */
-  load(request: ProfileRequest): Promise<void>;
+  /**
+   * Show the cached profile for a version, without computing. Asked without a target, the
+   * engine may answer with the version's newest profile, computed with one: `adoptTarget`
+   * takes that target into the request (the view's first look at a version); otherwise
+   * such a profile does not count, as the person asked for none.
+   */
+  load(request: ProfileRequest, options?: { adoptTarget?: boolean }): Promise<void>;
   /** Compute (or recompute) the profile as a job. */
   run(refresh?: boolean): Promise<void>;
   compareWith(other: ProfileRequest): Promise<void>;
@@ -40,11 +45,14 @@ export function createProfileStore(client: ApiClient, toasts: ToastStore): Profi
   const store: ProfileStore = create<ProfileState>((set, get) => ({
     request: null,
     ...EMPTY,
-    load: async (request) => {
+    load: async (request, options = {}) => {
       set({ request, ...EMPTY });
       try {
         const { profile } = await client.call('profile.get', request);
-        if (sameRequest(get().request, request)) set({ profile });
+        if (!sameRequest(get().request, request)) return;
+        const shownTarget = profile?.target?.column;
+        if (request.target !== undefined || shownTarget === undefined) set({ profile });
+        else if (options.adoptTarget) set({ profile, request: { ...request, target: shownTarget } });
       } catch (error) {
         set({ error: messageOf(error) });
       }
