@@ -114,8 +114,11 @@ export async function loadTable(
         `${formatCount(droppedRows)} of ${formatCount(total)} rows have no value in "${options.target}" and were left out.`,
       );
     }
-    const read = (column: SourceColumn, kind: ColumnKind): Promise<Column> =>
-      readColumn(connection, table, where, column, kind, rows);
+    const read = async (column: SourceColumn, kind: ColumnKind): Promise<Column> => {
+      const { values, ...counts } = await readColumn(connection, table, where, column, kind, rows);
+      notes.push(...valueNotes(column.name, kind, counts));
+      return values;
+    };
     const columns: Column[] = [];
     let target: Column | undefined;
     const steps = plan.length + (options.target ? 1 : 0);
@@ -176,6 +179,16 @@ function valueSql(column: SourceColumn, kind: ColumnKind): string {
   }
 }
 
+/** What reading one column found besides its values. */
+interface ColumnCounts {
+  /** Numbers that were ±Infinity or NaN. */
+  nonFinite: number;
+  /** Values present in the table that did not convert to the kind asked for (text in a numeric column …). */
+  unconvertible: number;
+  /** One such value, for the sentence. */
+  example?: string;
+}
+
 async function readColumn(
   connection: DuckDBConnection,
   table: string,
@@ -183,24 +196,68 @@ async function readColumn(
   column: SourceColumn,
   kind: ColumnKind,
   rows: number,
-): Promise<Column> {
-  if (kind === 'categorical') return readCategorical(connection, table, where, column, rows);
+): Promise<ColumnCounts & { values: Column }> {
+  if (kind === 'categorical') {
+    return {
+      values: await readCategorical(connection, table, where, column, rows),
+      nonFinite: 0,
+      unconvertible: 0,
+    };
+  }
   const values = new Float64Array(rows);
+  const counts: ColumnCounts = { nonFinite: 0, unconvertible: 0 };
   let at = 0;
+  // Beside a converted value, the raw one as text: a NULL next to a present raw value is a failed conversion.
+  const raw = converts(column, kind) ? `, CAST(t.${quoteIdentifier(column.name)} AS VARCHAR)` : '';
   const result = await connection.stream(
-    `SELECT ${valueSql(column, kind)} FROM ${table} t ${where} ORDER BY t.rowid`,
+    `SELECT ${valueSql(column, kind)}${raw} FROM ${table} t ${where} ORDER BY t.rowid`,
   );
   for await (const chunk of result) {
     const vector = chunk.getColumnVector(0);
+    const rawVector = raw ? chunk.getColumnVector(1) : null;
     const n = chunk.rowCount;
     for (let i = 0; i < n; i++) {
       const v = vector.getItem(i) as number | null;
-      // Infinity cannot be binned or standardised: it is treated as missing like NULL and NaN.
+      // Infinity and NaN cannot be binned or standardised: they are missing, like NULL, and counted.
+      if (v === null) {
+        const text = rawVector?.getItem(i) as string | null | undefined;
+        if (text !== null && text !== undefined && text.trim() !== '') {
+          counts.unconvertible++;
+          counts.example ??= text;
+        }
+      } else if (!Number.isFinite(v)) counts.nonFinite++;
       values[at++] = v === null || !Number.isFinite(v) ? NaN : v;
     }
   }
   checkLength(column.name, at, rows);
-  return { name: column.name, kind, values } as Column;
+  return { values: { name: column.name, kind, values } as Column, ...counts };
+}
+
+/** Whether reading `column` as `kind` parses text, which can fail per value. */
+function converts(column: SourceColumn, kind: ColumnKind): boolean {
+  const native = kindOfType(column.type);
+  return (
+    native !== kind &&
+    !(native === 'boolean' && kind === 'numeric') &&
+    !(native === 'numeric' && kind !== 'categorical')
+  );
+}
+
+/** Sentences for values read as missing that were not missing in the table. */
+function valueNotes(name: string, kind: ColumnKind, counts: ColumnCounts): string[] {
+  const notes: string[] = [];
+  if (counts.nonFinite > 0) {
+    notes.push(
+      `${formatCount(counts.nonFinite)} value${counts.nonFinite > 1 ? 's' : ''} of "${name}" ${counts.nonFinite > 1 ? 'are' : 'is'} infinite or not a number; ${counts.nonFinite > 1 ? 'they are' : 'it is'} treated as missing.`,
+    );
+  }
+  if (counts.unconvertible > 0) {
+    const as = kind === 'numeric' ? 'a number' : kind === 'boolean' ? 'true or false' : 'a date';
+    notes.push(
+      `${formatCount(counts.unconvertible)} value${counts.unconvertible > 1 ? 's' : ''} of "${name}" (such as ${JSON.stringify(counts.example ?? '')}) ${counts.unconvertible > 1 ? 'are' : 'is'} not ${as}; ${counts.unconvertible > 1 ? 'they are' : 'it is'} treated as missing.`,
+    );
+  }
+  return notes;
 }
 
 /** Codes index a dictionary sorted by DuckDB; -1 marks a missing value. */

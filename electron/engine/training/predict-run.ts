@@ -44,6 +44,8 @@ export interface PredictOutcome {
   dataset?: string;
   /** Names of the prediction columns added after the input's columns. */
   columns: string[];
+  /** One sentence each: values read as missing (text in a numeric column, infinite numbers …). */
+  warnings: string[];
 }
 
 type Input = { version: DatasetVersion } | { path: string };
@@ -94,7 +96,7 @@ export async function runPrediction(
       FROM (SELECT row_number() OVER (ORDER BY rowid) - 1 AS ${quoteIdentifier(POSITION)}, * FROM ${source}) i
       JOIN temp.${quoteIdentifier(predictions)} p USING (${quoteIdentifier(POSITION)})
       ORDER BY i.${quoteIdentifier(POSITION)}`;
-    const outcome: PredictOutcome = { rows: loaded.rows, columns: names.all };
+    const outcome: PredictOutcome = { rows: loaded.rows, columns: names.all, warnings: loaded.notes };
     if (out) {
       await writeFile(ctx, connection, select, out);
       outcome.out = out.file;
@@ -107,7 +109,7 @@ export async function runPrediction(
       });
     }
     ctx.finalStage(
-      `Predicted ${formatCount(loaded.rows)} rows${outcome.out ? ` into ${path.basename(outcome.out)}` : ''}${outcome.dataset ? `${outcome.out ? ' and' : ''} as ${outcome.dataset}` : ''}`,
+      `Predicted ${formatCount(loaded.rows)} rows${outcome.out ? ` into ${path.basename(outcome.out)}` : ''}${outcome.dataset ? `${outcome.out ? ' and' : ''} as ${outcome.dataset}` : ''}${outcome.warnings.length ? `. ${outcome.warnings.join(' ')}` : ''}`,
     );
     return outcome;
   } catch (error) {

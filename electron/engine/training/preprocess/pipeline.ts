@@ -183,32 +183,53 @@ function standardise(v: Float64Array, s: Moments): Float64Array {
   const out = new Float64Array(v.length);
   const inv = 1 / s.std;
   const fill = (s.median - s.mean) * inv;
+  const shift = s.mean * inv;
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
-    out[i] = x === x ? (x - s.mean) * inv : fill;
+    if (x !== x) {
+      out[i] = fill;
+      continue;
+    }
+    const z = (x - s.mean) * inv;
+    // x − mean overflows when both are near ±1.8e308; scaling first cannot.
+    out[i] = Number.isFinite(z) ? z : x * inv - shift;
   }
   return out;
 }
 
+/**
+ * Mean and standard deviation of the present values, computed on values divided by the
+ * largest magnitude so that sums of huge finite numbers (1e308) cannot overflow to
+ * Infinity; the scale is applied back at the end.
+ */
 function moments(v: Float64Array): Moments {
   let n = 0;
-  let sum = 0;
+  let maxAbs = 0;
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
     if (x === x) {
       n++;
-      sum += x;
+      const a = Math.abs(x);
+      if (a > maxAbs) maxAbs = a;
     }
   }
   if (n === 0) return { median: 0, mean: 0, std: 1 };
+  // Plain sums below 1e150, where no square or sum of them can overflow: the same
+  // arithmetic as ever, so ordinary columns scale exactly as before.
+  const scale = maxAbs > 1e150 ? maxAbs : 1;
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x === x) sum += x / scale;
+  }
   const mean = sum / n;
   let ss = 0;
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
-    if (x === x) ss += (x - mean) * (x - mean);
+    if (x === x) ss += (x / scale - mean) * (x / scale - mean);
   }
-  const std = Math.sqrt(ss / n);
-  return { median: median(v, n), mean, std: std > 1e-12 ? std : 1 };
+  const std = Math.sqrt(ss / n) * scale;
+  return { median: median(v, n), mean: mean * scale, std: std > 1e-12 && Number.isFinite(std) ? std : 1 };
 }
 
 /** Median of the non-missing values, from a sample on large columns (imputation needs no more precision). */
