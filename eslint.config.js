@@ -9,6 +9,12 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const restrict = (paths, patterns) => ['error', { paths, patterns }];
+// Adapters reach the engine through its one public entry, so every caller meets the
+// contract's validation and no adapter depends on an engine module's insides.
+const engineEntryOnly = {
+  group: ['**/engine/*', '**/engine/**/*', '!**/engine/index'],
+  message: 'Adapters import the engine only through electron/engine/index.ts.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'bench/.data/**'] },
@@ -46,9 +52,14 @@ export default tseslint.config(
         [
           { group: ['**/desktop/**'], message: 'Only the desktop shell is Electron code.' },
           { group: ['**/renderer/**'], message: 'Adapters never import the UI.' },
+          engineEntryOnly,
         ],
       ),
     },
+  },
+  {
+    files: ['electron/desktop/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([], [engineEntryOnly]) },
   },
   {
     files: ['shared/**/*.ts'],

@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { rendererDir } from '../../electron/engine/app/package-root';
-import { Engine } from '../../electron/engine/engine';
+import { Engine, rendererDir } from '../../electron/engine/index';
 import { startServer, type RunningServer } from '../../electron/server/server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -6,8 +6,7 @@
 import { apiMethods } from '../../shared/api';
 import { IPC_CALL_PREFIX, IPC_EVENT_CHANNEL } from '../../shared/bridge';
 import type { Result } from '../../shared/errors';
-import { dispatch } from '../engine/core/dispatch';
-import type { Engine } from '../engine/engine';
+import { dispatch, type Engine } from '../engine/index';
 import { isTrustedSender } from './security/navigation-policy';
 
 /** The slice of `ipcMain` this adapter needs (so it can be exercised without Electron). */

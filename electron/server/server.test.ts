@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
 import type { JobProgress } from '../../shared/jobs';
 import { decodeMessage, encodeMessage, type ServerMessage } from '../../shared/wire';
-import { Engine } from '../engine/engine';
+import { Engine } from '../engine/index';
 import { tempDir } from '../testing/temp-engine';
 import { cookieName } from './access-control';
 import { startServer, type RunningServer } from './server';

@@ -13,7 +13,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../../shared/wire';
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine/index';
 import { allowedHostnamesFor, decideAccess, newToken, type AccessPolicy } from './access-control';
 import { handleRequest, parseTarget, requestFacts, type RouteContext } from './http-routes';
 import { displayHost } from './public-address';

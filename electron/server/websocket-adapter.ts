@@ -11,8 +11,7 @@
  */
 import type { WebSocket, WebSocketServer } from 'ws';
 import { decodeMessage, encodeMessage, type ClientMessage, type ServerMessage } from '../../shared/wire';
-import { dispatch } from '../engine/core/dispatch';
-import type { Engine } from '../engine/engine';
+import { dispatch, type Engine } from '../engine/index';
 import { sendBounded } from './bounded-send';
 
 /** Invalid frame payload data (RFC 6455 §7.4.1). */

@@ -1,7 +1,7 @@
 /** Test support for datasets: run an import job to its end, read Arrow pages, list tables. */
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { DatasetVersion, ImportOptions } from '../../shared/datasets';
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine/index';
 
 export async function importFiles(
   engine: Engine,

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Engine } from '../engine/engine';
+import { Engine } from '../engine/index';
 
 export async function withTempEngine<T>(run: (engine: Engine, dir: string) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-test-'));

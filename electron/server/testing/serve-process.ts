@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { decodeMessage, encodeMessage, type ServerMessage } from '../../../shared/wire';
-import { rendererDir } from '../../engine/app/package-root';
+import { rendererDir } from '../../engine/index';
 import { CLI_ENTRY } from '../../testing/run-assay';
 import { tempDir } from '../../testing/temp-engine';
 
