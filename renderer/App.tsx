@@ -1,4 +1,4 @@
-/** The one window: sidebar, top bar, main area, inspector, jobs panel (DESIGN §8). */
+/** The one window: sidebar, top bar, main area, inspector, jobs panel; see docs/architecture.md. */
 import { useEffect } from 'react';
 import { JobsPanel } from './jobs/JobsPanel';
 import { useJobs, useWorkspace } from './app-stores';

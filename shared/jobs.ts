@@ -1,6 +1,7 @@
 /**
  * Jobs contract: every long-running piece of work (imports, profiles, training, pushes)
- * returns an id at once, streams progress and can be cancelled (DESIGN §3).
+ * returns an id at once, streams progress and can be cancelled (see docs/architecture.md,
+ * "The flow of one call").
  */
 import { z } from 'zod';
 import { defineRequests, type Method } from './contract';

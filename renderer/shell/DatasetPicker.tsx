@@ -1,4 +1,4 @@
-/** The dataset and version picker at the top, shared by every view (DESIGN §8). */
+/** The dataset and version picker at the top, shared by every view. */
 import { useDatasets } from '../app-stores';
 import { versionLabel } from '../datasets/version-label';
 import { formatCount } from './format';

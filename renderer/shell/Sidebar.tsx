@@ -1,4 +1,4 @@
-/** The narrow capability list on the left (DESIGN §8); Ctrl/⌘+1…8 reach the same views. */
+/** The narrow capability list on the left; Ctrl/⌘+1…8 reach the same views. */
 import { capabilities } from './capabilities';
 import { useUi } from './ui-store';
 

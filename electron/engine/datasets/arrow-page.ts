@@ -1,5 +1,5 @@
 /**
- * Rows cross the process boundary as Arrow IPC (DESIGN §2) so the grid gets real types:
+ * Rows cross the process boundary as Arrow IPC so the grid gets real types:
  * BIGINT stays a 64-bit integer, DATE and TIMESTAMP stay temporal (timestamps keep their
  * microseconds: they are built from DuckDB's raw integers, not from JS Dates), and NULL
  * stays distinct from ''. Types Arrow JS handles poorly (DECIMAL, HUGEINT, INTERVAL,
