@@ -1,11 +1,10 @@
 /**
- * The collapsible panel at the bottom: every running or recent job with its progress
- * bar, stage, ETA and a cancel button (DESIGN §8).
+ * The collapsible panel at the bottom: every running or recent job (JobRow). Its list is
+ * capped in height and scrolls on its own, so a short screen keeps its view.
  */
-import type { JobProgress } from '../../shared/jobs';
-import { formatCount, formatDuration, formatPercent } from '../shell/format';
 import { useUi } from '../shell/ui-store';
 import { useJobs } from '../app-stores';
+import { JobRow } from './JobRow';
 import { sortedJobs } from './jobs-store';
 import './jobs.css';
 
@@ -41,48 +40,5 @@ export function JobsPanel() {
         </div>
       )}
     </section>
-  );
-}
-
-function JobRow({ job, onCancel }: { job: JobProgress; onCancel: () => void }) {
-  const percent = job.fraction === null ? null : formatPercent(job.fraction);
-  const amount =
-    job.done !== undefined
-      ? `${formatCount(job.done)}${job.total ? ` / ${formatCount(job.total)}` : ''} ${job.unit ?? ''}`
-      : '';
-  return (
-    <div className={`job-row ${job.state}`} data-testid="job-row">
-      <div className="job-title" title={job.label}>
-        {job.label}
-      </div>
-      <div
-        className={job.fraction === null && job.state === 'running' ? 'progress indeterminate' : 'progress'}
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={job.fraction === null ? undefined : Math.round(job.fraction * 100)}
-      >
-        <div className="progress-fill" style={{ width: `${(job.fraction ?? 0) * 100}%` }} />
-      </div>
-      <div className="job-meta">
-        <span>{job.state === 'failed' ? job.error?.message : job.stage}</span>
-        {amount && <span>{amount}</span>}
-        {percent && job.state === 'running' && <span>{percent}</span>}
-        {job.state === 'running' && job.etaMs !== null && <span>about {formatDuration(job.etaMs)} left</span>}
-        {job.state !== 'running' && job.finishedAt && (
-          <span>{formatDuration(job.finishedAt - job.startedAt)}</span>
-        )}
-      </div>
-      {job.state === 'running' && (
-        <button
-          type="button"
-          className="ghost danger"
-          onClick={onCancel}
-          title="Cancel this job; nothing it started is kept"
-        >
-          Cancel
-        </button>
-      )}
-    </div>
   );
 }

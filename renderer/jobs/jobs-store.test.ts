@@ -4,7 +4,13 @@ import { describe, it } from 'node:test';
 import { create } from 'zustand';
 import { createToastStore } from '../shell/toast-store';
 import { FakeClient, jobEvent } from '../testing/fake-client';
-import { AUTO_CLOSE_MS, createJobsStore, sortedJobs, type JobsPanelState } from './jobs-store';
+import {
+  AUTO_CLOSE_MS,
+  AUTO_OPEN_AFTER_MS,
+  createJobsStore,
+  sortedJobs,
+  type JobsPanelState,
+} from './jobs-store';
 
 function setup() {
   const client = new FakeClient();
@@ -28,15 +34,42 @@ describe('jobs store', () => {
     );
   });
 
-  it('opens the panel for new work and closes it once that work has succeeded', (t) => {
+  it('opens the panel for work that runs a while and closes it once that work has succeeded', (t) => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
     const { client, panel, store } = setup();
     client.emit('job.progress', jobEvent('import-1', 'running'));
+    assert.equal(panel.getState().jobsOpen, false, 'not for the first moment of a job');
+    t.mock.timers.tick(AUTO_OPEN_AFTER_MS);
     assert.deepEqual(panel.getState(), { jobsOpen: true, jobsAutoOpened: true });
     client.emit('job.progress', jobEvent('import-1', 'succeeded'));
     assert.equal(store.getState().jobs['import-1']?.state, 'succeeded');
     t.mock.timers.tick(AUTO_CLOSE_MS);
     assert.deepEqual(panel.getState(), { jobsOpen: false, jobsAutoOpened: false });
+  });
+
+  it('stays closed for a job that finishes quickly', (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const { client, panel } = setup();
+    client.emit('job.progress', jobEvent('sql-1', 'running'));
+    t.mock.timers.tick(AUTO_OPEN_AFTER_MS / 4);
+    client.emit('job.progress', jobEvent('sql-1', 'succeeded'));
+    t.mock.timers.tick(AUTO_OPEN_AFTER_MS + AUTO_CLOSE_MS);
+    assert.deepEqual(panel.getState(), { jobsOpen: false, jobsAutoOpened: false });
+  });
+
+  it('opens for a failure, however quick, and keeps it in view', (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const { client, panel } = setup();
+    client.emit('job.progress', jobEvent('sql-1', 'running'));
+    client.emit(
+      'job.progress',
+      jobEvent('sql-1', 'failed', { error: { code: 'INVALID_INPUT', message: 'No.' } }),
+    );
+    assert.deepEqual(panel.getState(), { jobsOpen: true, jobsAutoOpened: false });
+    client.emit('job.progress', jobEvent('sql-2', 'running'));
+    client.emit('job.progress', jobEvent('sql-2', 'succeeded'));
+    t.mock.timers.tick(AUTO_OPEN_AFTER_MS + AUTO_CLOSE_MS);
+    assert.deepEqual(panel.getState(), { jobsOpen: true, jobsAutoOpened: false });
   });
 
   it('leaves a panel the person opened alone', (t) => {

@@ -1,6 +1,7 @@
 /**
  * Every running or recent job, kept current from `job.progress` events. The jobs panel
- * opens by itself for new work and tucks itself away when that work has all succeeded.
+ * opens by itself for work that takes a while (so a quick save or query does not pop it
+ * up) and for failures, and tucks itself away when what it opened for has all succeeded.
  * Built around an `ApiClient`, so tests script one.
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
@@ -27,6 +28,9 @@ export interface JobsPanelState {
 /** How long a panel opened for finished work stays up before it closes itself. */
 export const AUTO_CLOSE_MS = 4000;
 
+/** A job still running after this long opens the panel; quicker ones stay out of the way. */
+export const AUTO_OPEN_AFTER_MS = 1000;
+
 export function createJobsStore(
   client: ApiClient,
   toasts: ToastStore,
@@ -48,12 +52,29 @@ export function createJobsStore(
       }));
     },
   }));
+  followJobs(client, store, toasts, panel);
+  return store;
+}
+
+function followJobs(
+  client: ApiClient,
+  store: JobsStore,
+  toasts: ToastStore,
+  panel: StoreApi<JobsPanelState>,
+): void {
   const allDone = () => Object.values(store.getState().jobs).every((j) => j.state !== 'running');
+  const open = (auto: boolean) => {
+    if (!panel.getState().jobsOpen) panel.setState({ jobsOpen: true, jobsAutoOpened: auto });
+  };
 
   client.on('job.progress', (job) => {
     const previous = store.getState().jobs[job.jobId];
     store.setState((s) => ({ jobs: { ...s.jobs, [job.jobId]: job } }));
-    if (!previous && !panel.getState().jobsOpen) panel.setState({ jobsOpen: true, jobsAutoOpened: true });
+    if (!previous && job.state === 'running') {
+      setTimeout(() => {
+        if (store.getState().jobs[job.jobId]?.state === 'running') open(true);
+      }, AUTO_OPEN_AFTER_MS);
+    }
     if (allDone() && job.state === 'succeeded' && panel.getState().jobsAutoOpened) {
       // Opened only to show this work: tuck it away again once everything has finished well.
       setTimeout(() => {
@@ -61,11 +82,13 @@ export function createJobsStore(
           panel.setState({ jobsOpen: false, jobsAutoOpened: false });
       }, AUTO_CLOSE_MS);
     }
-    if (job.state === 'failed' && previous?.state === 'running' && job.error) {
-      toasts.getState().push('error', job.error.message);
+    if (job.state === 'failed' && previous?.state !== 'failed') {
+      // A failure stays in view until the person closes the panel.
+      open(false);
+      panel.setState({ jobsAutoOpened: false });
+      if (job.error) toasts.getState().push('error', job.error.message);
     }
   });
-  return store;
 }
 
 export function sortedJobs(jobs: Record<string, JobProgress>): JobProgress[] {
