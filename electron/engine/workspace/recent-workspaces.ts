@@ -1,11 +1,12 @@
 /**
  * The list of workspaces a person opened, most recent first, kept in the user's config
  * folder (not in any workspace: it spans them). Losing it is harmless, so read errors
- * give an empty list rather than a failure.
+ * give an empty list rather than a failure. Listing leaves out folders that no longer hold
+ * a workspace, but the file keeps them: an unmounted drive may come back.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { userConfigDir } from './workspace-paths';
+import { userConfigDir, workspaceFiles } from './workspace-paths';
 
 const MAX_RECENT = 12;
 
@@ -20,6 +21,20 @@ export async function readRecentWorkspaces(): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/** The recent workspaces that still exist (their database file is there), most recent first. */
+export async function listRecentWorkspaces(): Promise<string[]> {
+  const paths = await readRecentWorkspaces();
+  const present = await Promise.all(
+    paths.map((p) =>
+      fs.stat(workspaceFiles(p).databaseFile).then(
+        (s) => s.isFile(),
+        () => false,
+      ),
+    ),
+  );
+  return paths.filter((_p, i) => present[i]);
 }
 
 export async function rememberWorkspace(dir: string): Promise<void> {
