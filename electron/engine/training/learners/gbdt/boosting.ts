@@ -13,6 +13,7 @@ import { addGrownTree, FlatTreesBuilder } from './flat-trees';
 import { TreeGrower } from './grow-tree';
 import { sharedFloat64 } from './hist-threads';
 import { histLayout } from './histogram';
+import { CATEGORY_SPLITS } from './split';
 import { prepareEnsemble, softmaxRow, startPredictThread, type TreeEnsemble } from './tree-ensemble';
 
 export interface BoostingInput {
@@ -76,7 +77,7 @@ export function fitBoosting(
     minChildSamples: p.min_child_samples,
     minChildWeight: p.min_child_weight,
     minSplitGain: 0,
-    catSmooth: 10,
+    ...CATEGORY_SPLITS,
     maxLeaves: p.max_leaves,
     maxDepth: p.max_depth,
     featuresPerSplit: 0,

@@ -13,6 +13,7 @@ import { binMatrix, fitBinMappers } from './binning';
 import { FlatTreesBuilder } from './flat-trees';
 import { TreeGrower } from './grow-tree';
 import { histLayout } from './histogram';
+import { CATEGORY_SPLITS } from './split';
 import type { TreeEnsemble } from './tree-ensemble';
 
 export interface ForestInput {
@@ -72,7 +73,13 @@ export function fitForest(
     minChildSamples: Math.max(1, p.min_child_samples),
     minChildWeight: 0,
     minSplitGain: 0,
+    // Trees grown deep need the same guard against near-unique text as boosting; groups
+    // may be smaller, since a forest's leaves are.
     catSmooth: 0,
+    catL2: CATEGORY_SPLITS.catL2,
+    minCatRows: CATEGORY_SPLITS.minCatRows,
+    minDataPerGroup: 20,
+    maxCatThreshold: CATEGORY_SPLITS.maxCatThreshold,
     maxLeaves: p.max_leaves,
     maxDepth: p.max_depth,
     featuresPerSplit: perSplit >= d ? 0 : perSplit,

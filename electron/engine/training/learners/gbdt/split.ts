@@ -4,7 +4,10 @@
  * parent, with T the L1 soft-threshold. Numeric features try every bin boundary twice,
  * once with missing rows sent left and once right, which is how the missing-value
  * direction is learned. Categorical features sort their categories by G/(H+smooth)
- * and scan prefixes (LightGBM's many-vs-many split). Extra trees evaluate one random
+ * and scan prefixes from both ends (LightGBM's many-vs-many split), regularised as
+ * LightGBM does so that a column of near-unique text cannot carve the rows up: rare
+ * categories sit out, boundaries need enough rows between them, the left side holds few
+ * categories and the children pay an extra L2 penalty. Extra trees evaluate one random
  * boundary per feature instead of all of them.
  */
 import type { Rng } from '../random';
@@ -16,8 +19,30 @@ export interface SplitParams {
   minChildSamples: number;
   minChildWeight: number;
   minSplitGain: number;
+  /** Added to a category's hessian when ordering categories by G/H (LightGBM's cat_smooth). */
   catSmooth: number;
+  /** Extra L2 penalty on the children of a categorical split (cat_l2); the parent keeps λ. */
+  catL2?: number;
+  /** Categories with fewer rows in the leaf take no part: they go right with the unseen (cat_smooth's count rule). */
+  minCatRows?: number;
+  /** Rows a group of categories must add before the next boundary is tried (min_data_per_group). */
+  minDataPerGroup?: number;
+  /** Most categories on the left side of a split (max_cat_threshold). */
+  maxCatThreshold?: number;
 }
+
+/**
+ * LightGBM's defaults for categorical splits (cat_smooth, cat_l2, min_data_per_group,
+ * max_cat_threshold): without them a column of near-unique names wins splits by
+ * memorising rows and scores worse than the baseline on new rows.
+ */
+export const CATEGORY_SPLITS = {
+  catSmooth: 10,
+  catL2: 10,
+  minCatRows: 10,
+  minDataPerGroup: 100,
+  maxCatThreshold: 32,
+} as const;
 
 export interface Split {
   gain: number;
@@ -71,6 +96,8 @@ export class SplitFinder {
   private readonly tmp: Float64Array;
   private readonly order: Int32Array;
   private readonly keys: Float64Array;
+  /** The params a categorical split's children are scored with (λ + cat_l2). */
+  private readonly catParams: SplitParams;
 
   constructor(
     private readonly layout: HistLayout,
@@ -81,6 +108,7 @@ export class SplitFinder {
     this.tmp = new Float64Array(layout.K);
     this.order = new Int32Array(257);
     this.keys = new Float64Array(257);
+    this.catParams = { ...params, lambda: params.lambda + (params.catL2 ?? 0) };
   }
 
   /** Best split over `features`, or null when no split improves the objective enough. */
@@ -108,8 +136,14 @@ export class SplitFinder {
     return best.feature < 0 ? null : best;
   }
 
-  private gainOf(LG: Float64Array, LH: number, LC: number, totals: LeafTotals, parentScore: number): number {
-    const p = this.params;
+  private gainOf(
+    LG: Float64Array,
+    LH: number,
+    LC: number,
+    totals: LeafTotals,
+    parentScore: number,
+    p: SplitParams = this.params,
+  ): number {
     const RH = totals.H - LH;
     const RC = totals.count - LC;
     if (LC < p.minChildSamples || RC < p.minChildSamples || LH < p.minChildWeight || RH < p.minChildWeight)
@@ -268,10 +302,11 @@ export class SplitFinder {
     const base = this.layout.offset[f] * stride;
     const order = this.order;
     const keys = this.keys;
+    const minRows = Math.max(1, this.params.minCatRows ?? 1);
     let m = 0;
     for (let b = 0; b <= nb; b++) {
       const j = base + b * stride;
-      if (hist[j + K + 1] > 0) {
+      if (hist[j + K + 1] >= minRows) {
         order[m] = b;
         // Channel 0 orders the categories; exact for K = 1 (boosting, binary forests).
         keys[b] = hist[j] / (hist[j + K] + this.params.catSmooth);
@@ -280,37 +315,69 @@ export class SplitFinder {
     }
     if (m < 2) return;
     const sorted = Array.from(order.subarray(0, m)).sort((a, b) => keys[a] - keys[b] || a - b);
+    const maxLeft = Math.min(this.params.maxCatThreshold ?? m, m - 1);
+    const found = this.scanSorted(hist, base, sorted, maxLeft, totals, parentScore, rng, best.gain);
+    // The same from the other end: with a cap on the left side, the two ends differ.
+    const reversed = maxLeft < m - 1 ? sorted.slice().reverse() : null;
+    const back = reversed
+      ? this.scanSorted(
+          hist,
+          base,
+          reversed,
+          maxLeft,
+          totals,
+          parentScore,
+          rng,
+          Math.max(best.gain, found?.gain ?? -Infinity),
+        )
+      : null;
+    const pick = back ?? found;
+    if (!pick) return;
+    const chosen = back ? reversed! : sorted;
+    const bits = new Uint32Array(8);
+    for (let i = 0; i <= pick.prefix; i++) bits[chosen[i] >>> 5] |= 1 << (chosen[i] & 31);
+    this.record(best, pick.gain, f, 0, ((bits[nb >>> 5] >>> (nb & 31)) & 1) === 1, pick.G, pick.H, pick.C);
+    best.categorical = true;
+    best.catBits = bits;
+  }
+
+  /** The best prefix (of at most `maxLeft` categories) of `sorted` beating `floor`, or null. */
+  private scanSorted(
+    hist: Float64Array,
+    base: number,
+    sorted: number[],
+    maxLeft: number,
+    totals: LeafTotals,
+    parentScore: number,
+    rng: Rng | null,
+    floor: number,
+  ): { prefix: number; gain: number; G: Float64Array; H: number; C: number } | null {
+    const { K, stride } = this.layout;
+    const minGroup = this.params.minDataPerGroup ?? 0;
     const cum = this.cum;
     cum.fill(0);
     let cumH = 0;
     let cumC = 0;
-    const only = rng ? rng.int(m - 1) : -1;
-    let bestPrefix = -1;
-    let bestGain = best.gain;
-    let bestH = 0;
-    let bestC = 0;
-    const bestG = this.tmp;
-    for (let i = 0; i < m - 1; i++) {
+    let group = 0;
+    const only = rng ? rng.int(maxLeft) : -1;
+    let found: { prefix: number; gain: number; G: Float64Array; H: number; C: number } | null = null;
+    let bestGain = floor;
+    for (let i = 0; i < maxLeft; i++) {
       const j = base + sorted[i] * stride;
       for (let c = 0; c < K; c++) cum[c] += hist[j + c];
       cumH += hist[j + K];
       cumC += hist[j + K + 1];
+      group += hist[j + K + 1];
       if (only >= 0 && i !== only) continue;
-      const gain = this.gainOf(cum, cumH, cumC, totals, parentScore);
+      if (group < minGroup && only < 0) continue;
+      group = 0;
+      const gain = this.gainOf(cum, cumH, cumC, totals, parentScore, this.catParams);
       if (gain > bestGain) {
         bestGain = gain;
-        bestPrefix = i;
-        bestH = cumH;
-        bestC = cumC;
-        bestG.set(cum);
+        found = { prefix: i, gain, G: Float64Array.from(cum), H: cumH, C: cumC };
       }
     }
-    if (bestPrefix < 0) return;
-    const bits = new Uint32Array(8);
-    for (let i = 0; i <= bestPrefix; i++) bits[sorted[i] >>> 5] |= 1 << (sorted[i] & 31);
-    this.record(best, bestGain, f, 0, ((bits[nb >>> 5] >>> (nb & 31)) & 1) === 1, bestG, bestH, bestC);
-    best.categorical = true;
-    best.catBits = bits;
+    return found;
   }
 
   private record(
