@@ -209,6 +209,11 @@ export interface TargetInfo {
   rows: number;
   /** One sentence each: a single class, many missing targets, an ID-like column … */
   warnings: string[];
+  /**
+   * Columns left out of the default features, with why (text with nearly a value per row);
+   * the form unticks them and shows the reason. A person may still tick them.
+   */
+  excludedFeatures?: Array<{ column: string; reason: string }>;
 }
 
 export interface TrainRequest {
@@ -241,6 +246,8 @@ export interface PredictResult {
   dataset?: string;
   /** Names of the prediction columns added after the input's columns. */
   columns: string[];
+  /** One sentence each: values read as missing (text in a numeric column, infinite numbers …). */
+  warnings?: string[];
 }
 
 export interface TrainingApi {

@@ -48,3 +48,31 @@ test('cars with its Name column: boosting and a forest stay above the baseline a
     }
   });
 });
+
+test('the default features leave out ID-like text, and the inspection names it with the reason', async () => {
+  await withTempEngine(async (engine) => {
+    const cars = await importFiles(engine, [CARS]);
+    const info = await engine.call('train.inspect', { version: cars.id, target: 'Miles_per_Gallon' });
+    assert.deepEqual(info.excludedFeatures, [
+      {
+        column: 'Name',
+        reason:
+          '304 different values in 398 rows, like an ID or free text: a model would memorise rows instead of learning',
+      },
+    ]);
+    const { jobId } = await engine.call('train.start', {
+      version: cars.id,
+      target: 'Miles_per_Gallon',
+      algorithms: [{ algorithm: 'gbdt', params: { n_estimators: 10 } }],
+    });
+    const [run] = (await engine.call('jobs.wait', { jobId })) as Array<{
+      features: string[];
+      warnings: string[];
+    }>;
+    assert.ok(run && !run.features.includes('Name'));
+    assert.ok(
+      run.warnings.some((w) => w.startsWith('Left out "Name"')),
+      JSON.stringify(run.warnings),
+    );
+  });
+});

@@ -24,7 +24,8 @@ import { CATALOGUE } from './catalogue';
 import { inspectTarget } from './inspect-target';
 import { runTrainingJob } from './job/training-job';
 import { RunRecords } from './job/run-records';
-import { loadTable } from './load-train-data';
+import { idLikeColumns } from './id-like';
+import { describeTable, loadTable } from './load-train-data';
 import { runPrediction, type PredictRequest, type PredictOutcome } from './predict-run';
 import {
   deleteArchivedRows,
@@ -89,10 +90,12 @@ export class TrainingService {
   async inspect(versionRef: string, targetName: string): Promise<TargetInfo> {
     const version = await this.datasets.version(versionRef);
     requireColumn(version, targetName, 'target');
-    const loaded = await this.withConnection((c) =>
-      loadTable(c, versionTable(version.id), { target: targetName, features: [] }),
-    );
-    return inspectTarget(loaded, targetName);
+    const table = versionTable(version.id);
+    return this.withConnection(async (c) => {
+      const loaded = await loadTable(c, table, { target: targetName, features: [] });
+      const excluded = await idLikeColumns(c, table, await describeTable(c, table), targetName, loaded.rows);
+      return { ...inspectTarget(loaded, targetName), excludedFeatures: excluded };
+    });
   }
 
   /** Checks the request into a plan, writes the run rows and starts the job. */
@@ -115,7 +118,9 @@ export class TrainingService {
     return { jobId, runIds: plan.runs.map((r) => r.id), outcome };
   }
 
-  async list(filter: { experiment?: string; dataset?: string; archived?: boolean } = {}): Promise<RunSummary[]> {
+  async list(
+    filter: { experiment?: string; dataset?: string; archived?: boolean } = {},
+  ): Promise<RunSummary[]> {
     return this.withStore((c) => listRuns(c, filter));
   }
 

@@ -8,6 +8,7 @@ import { formatCount } from '../../../../shared/format';
 import { versionTable } from '../../datasets/dataset-store';
 import type { JobContext } from '../../jobs/job-manager';
 import type { Workspace } from '../../workspace/workspace';
+import { isIdLike } from '../id-like';
 import { loadTrainData } from '../load-train-data';
 import type { TrainingPlan } from '../training-plan';
 import type { CategoricalColumn, Column, TrainData } from '../types';
@@ -59,12 +60,11 @@ export async function loadPlanData(
  */
 function idLikeColumns(columns: Column[], rows: number, plan: TrainingPlan): Column[] {
   const split = 'column' in plan.validation ? plan.validation.column : undefined;
-  return columns.filter((c) => c.name !== split && isIdLike(c, rows));
+  return columns.filter((c) => c.name !== split && isIdLikeColumn(c, rows));
 }
 
-/** Text where more than half the rows (and over 20) have their own value. */
-function isIdLike(column: Column, rows: number): boolean {
-  return column.kind === 'categorical' && column.dictionary.length > Math.max(20, rows / 2);
+function isIdLikeColumn(column: Column, rows: number): boolean {
+  return column.kind === 'categorical' && isIdLike(column.dictionary.length, rows);
 }
 
 function idLikeWarning(idLike: Column[]): string {
