@@ -2,47 +2,21 @@
  * Use a run's model: predict on a dataset version or a file on the machine running Assay,
  * and keep the predictions as a new dataset and/or write them to a CSV or Parquet file.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { RunDetail } from '../../shared/training';
 import { api, messageOf } from '../api/client';
-import { useDatasets } from '../app-stores';
-import { versionLabel } from '../datasets/version-label';
+import { algorithmLabel } from './run-labels';
+import { useVersionChoices } from './use-version-choices';
 import { useToasts } from '../shell/toast-store';
 
 export function PredictForm({ run }: { run: RunDetail }) {
-  const { list } = useDatasets();
-  const [versions, setVersions] = useState<Array<{ id: string; label: string }>>([]);
+  const versions = useVersionChoices();
   const [source, setSource] = useState(run.version);
   const [path, setPath] = useState('');
   const [saveAs, setSaveAs] = useState(`${run.dataset}-predictions`);
   const [out, setOut] = useState('');
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void Promise.all(list.map((d) => api.call('datasets.versions', { dataset: d.name }))).then(
-      (all) => live && setVersions(all.flat().map((v) => ({ id: v.id, label: versionLabel(v) }))),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [list]);
-
-  const start = async () => {
-    setError(null);
-    try {
-      const fromFile = source === 'file';
-      await api.call('runs.predict', {
-        runId: run.id,
-        ...(fromFile ? { path: path.trim() } : { version: source }),
-        ...(saveAs.trim() ? { saveAs: saveAs.trim() } : {}),
-        ...(out.trim() ? { out: out.trim() } : {}),
-      });
-      useToasts.getState().push('info', 'Predicting; the jobs panel shows its progress.');
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+  const start = () => startPrediction(run.id, { source, path, saveAs, out }).then(setError);
 
   return (
     <form
@@ -53,7 +27,7 @@ export function PredictForm({ run }: { run: RunDetail }) {
         void start();
       }}
     >
-      <h3>Predict with {run.algorithm}</h3>
+      <h3>Predict with {algorithmLabel(run.algorithm)}</h3>
       <label>
         Rows to score
         <select aria-label="Rows to score" value={source} onChange={(e) => setSource(e.target.value)}>
@@ -112,4 +86,24 @@ export function PredictForm({ run }: { run: RunDetail }) {
       </p>
     </form>
   );
+}
+
+/** Starts the prediction job; resolves to the sentence to show, or null once it started. */
+async function startPrediction(
+  runId: string,
+  form: { source: string; path: string; saveAs: string; out: string },
+): Promise<string | null> {
+  try {
+    const fromFile = form.source === 'file';
+    await api.call('runs.predict', {
+      runId,
+      ...(fromFile ? { path: form.path.trim() } : { version: form.source }),
+      ...(form.saveAs.trim() ? { saveAs: form.saveAs.trim() } : {}),
+      ...(form.out.trim() ? { out: form.out.trim() } : {}),
+    });
+    useToasts.getState().push('info', 'Predicting; the jobs panel shows its progress.');
+    return null;
+  } catch (e) {
+    return messageOf(e);
+  }
 }

@@ -5,7 +5,7 @@ import { useTrain } from '../app-stores';
 import { ParamInput } from './ParamInput';
 
 export function AlgorithmChoice({ algorithm }: { algorithm: AlgorithmInfo }) {
-  const { algorithms, params, set, setParam } = useTrain();
+  const { algorithms, params, paramErrors, set, setParam, setParamError } = useTrain();
   const [open, setOpen] = useState(false);
   const chosen = algorithms.includes(algorithm.id);
   const toggle = () =>
@@ -32,6 +32,8 @@ export function AlgorithmChoice({ algorithm }: { algorithm: AlgorithmInfo }) {
               spec={p}
               value={params[algorithm.id]?.[p.name]}
               onChange={(v) => setParam(algorithm.id, p.name, v)}
+              onError={(message) => setParamError(algorithm.id, p.name, message)}
+              error={paramErrors[algorithm.id]?.[p.name]}
             />
           ))}
         </div>

@@ -1,49 +1,51 @@
 /**
- * One hyper-parameter of an algorithm. Numbers are read when the field loses focus, so a
- * half-typed value never reaches the request; an emptied field goes back to the default.
+ * One hyper-parameter of an algorithm. A typed value is checked against the param's
+ * range as it is typed: a valid one goes to the form, an invalid one is shown at the
+ * field and keeps the form from starting; an emptied field goes back to the default.
  */
-import type { ParamSpec } from '../../shared/training';
+import { useState } from 'react';
+import type { ParamSpec, ParamValue } from '../../shared/training';
+import { readParam } from './param-text';
 
 interface ParamInputProps {
   spec: ParamSpec;
   value: unknown;
-  onChange: (v: number | boolean | number[] | undefined) => void;
+  onChange: (v: ParamValue | undefined) => void;
+  /** The sentence for a value the param does not accept, or null once it is fixed. */
+  onError: (message: string | null) => void;
+  error?: string | undefined;
 }
 
-export function ParamInput({ spec, value, onChange }: ParamInputProps) {
+export function ParamInput({ spec, value, onChange, onError, error }: ParamInputProps) {
   const shown = value ?? spec.default;
+  const [text, setText] = useState(Array.isArray(shown) ? shown.join(',') : String(shown));
+  const read = (typed: string) => {
+    setText(typed);
+    const result = readParam(spec, typed);
+    if (result.error !== undefined) return onError(result.error);
+    onError(null);
+    onChange(result.value);
+  };
   return (
-    <label className="param" title={spec.description}>
+    <label className={error ? 'param invalid' : 'param'} title={spec.description}>
       <code>{spec.name}</code>
       {spec.type === 'bool' ? (
         <input type="checkbox" checked={Boolean(shown)} onChange={(e) => onChange(e.target.checked)} />
       ) : (
         <input
           className="narrow"
-          defaultValue={Array.isArray(shown) ? shown.join(',') : String(shown)}
-          onBlur={(e) => {
-            const parsed = parseParam(spec, e.target.value.trim());
-            if (parsed !== INVALID) onChange(parsed);
-          }}
+          value={text}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => read(e.target.value)}
         />
       )}
-      <span className="muted small">{spec.description}</span>
+      {error ? (
+        <span className="field-error small" role="alert">
+          {error}
+        </span>
+      ) : (
+        <span className="muted small">{spec.description}</span>
+      )}
     </label>
   );
-}
-
-/** A typed text that is not a number leaves the value as it was. */
-const INVALID = Symbol('invalid');
-
-/** The value a typed text stands for; `undefined` (back to the default) when empty. */
-function parseParam(spec: ParamSpec, text: string): number | number[] | undefined | typeof INVALID {
-  if (text === '') return undefined;
-  if (spec.type === 'int_list')
-    return text
-      .split(',')
-      .map((t) => Math.round(Number(t)))
-      .filter(Number.isFinite);
-  const n = Number(text);
-  if (!Number.isFinite(n)) return INVALID;
-  return spec.type === 'int' ? Math.round(n) : n;
 }

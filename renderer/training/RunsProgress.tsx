@@ -1,7 +1,7 @@
 /** The runs the form started: a card each, live while they train, and a way on to Experiments. */
 import { useEffect, useRef } from 'react';
 import type { AlgorithmId } from '../../shared/training';
-import { useTrain } from '../app-stores';
+import { useExperiments, useTrain } from '../app-stores';
 import { useUi } from '../shell/ui-store';
 import { RunCard } from './RunCard';
 import type { LiveRun } from './live-run';
@@ -26,7 +26,17 @@ export function RunsProgress({ runs }: { runs: LiveRun[] }) {
       </div>
       {finished.length > 0 && (
         <p>
-          <button type="button" className="link" onClick={() => useUi.getState().setView('experiments')}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              useExperiments.getState().compare(
+                finished[0]!.detail!.experiment,
+                finished.map((r) => r.runId),
+              );
+              useUi.getState().setView('experiments');
+            }}
+          >
             Compare these runs in Experiments →
           </button>
         </p>

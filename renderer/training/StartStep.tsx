@@ -15,7 +15,7 @@ interface StartStepProps {
 }
 
 export function StartStep({ version, suited, chosen, canStart }: StartStepProps) {
-  const { seed, algorithms, targetInfo, jobId, task, set, start, cancel } = useTrain();
+  const { seed, targetInfo, jobId, task, set, start, cancel } = useTrain();
   return (
     <section className="form-step go">
       <label className="row">
@@ -30,8 +30,7 @@ export function StartStep({ version, suited, chosen, canStart }: StartStepProps)
         />
       </label>
       <button type="submit" className="primary" disabled={!canStart}>
-        Train {chosen} model
-        {algorithms.length === 1 ? '' : 's'}
+        Train {chosen} model{chosen === 1 ? '' : 's'}
       </button>
       <button
         type="button"

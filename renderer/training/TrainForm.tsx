@@ -5,6 +5,7 @@
  */
 import type { DatasetVersion } from '../../shared/datasets';
 import { useTrain } from '../app-stores';
+import { paramErrorsOf } from './train-store';
 import { versionLabel } from '../datasets/version-label';
 import { formatCount } from '../shell/format';
 import { AlgorithmChoice } from './AlgorithmChoice';
@@ -24,6 +25,7 @@ export function TrainForm({ version }: { version: DatasetVersion }) {
     state.targetInfo &&
     state.features.length > 0 &&
     state.algorithms.length > 0 &&
+    paramErrorsOf(state, chosen).length === 0 &&
     !state.jobId,
   );
   const columns = version.columns.map((c) => c.name);

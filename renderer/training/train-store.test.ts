@@ -118,4 +118,20 @@ describe('train store', () => {
       ['That job has already finished.'],
     );
   });
+
+  it('refuses to start while a param field holds a value its param does not accept', async () => {
+    const { client, store } = setup();
+    store
+      .getState()
+      .setParamError('gbdt', 'n_estimators', 'n_estimators must be an integer from 1 to 100000.');
+    await store.getState().start('v1', ['gbdt']);
+    assert.match(store.getState().error ?? '', /Fix the parameters first: n_estimators must be/);
+    assert.equal(client.requests('train.start').length, 0);
+    // Another algorithm's bad field does not block this one; fixing the field clears it.
+    store.getState().setParamError('gbdt', 'n_estimators', null);
+    client.answer('train.start', { jobId: 'j1', runIds: ['r1'] });
+    await store.getState().start('v1', ['gbdt']);
+    assert.equal(store.getState().error, null);
+    assert.equal(client.requests('train.start').length, 1);
+  });
 });

@@ -47,6 +47,8 @@ export interface TrainState extends TrainForm {
   targetError: string | null;
   /** Profile alerts per column, when the version has been profiled. */
   alerts: Record<string, Alert[]>;
+  /** Sentences for param fields holding a value their param does not accept. */
+  paramErrors: Partial<Record<AlgorithmId, Record<string, string>>>;
   jobId: string | null;
   runs: LiveRun[];
   error: string | null;
@@ -57,6 +59,7 @@ export interface TrainState extends TrainForm {
     patch: Partial<Pick<TrainState, 'task' | 'features' | 'algorithms' | 'validation' | 'seed' | 'search'>>,
   ): void;
   setParam(algorithm: AlgorithmId, name: string, value: ParamValue | undefined): void;
+  setParamError(algorithm: AlgorithmId, name: string, message: string | null): void;
   start(version: string, algorithms?: AlgorithmId[], validation?: ValidationSpec): Promise<void>;
   cancel(): Promise<void>;
 }
@@ -77,6 +80,7 @@ export function createTrainStore(client: ApiClient, toasts: ToastStore): TrainSt
     alerts: {},
     algorithms: ['gbdt'],
     params: {},
+    paramErrors: {},
     validation: { kind: 'holdout', fraction: 0.2, strategy: 'stratified' },
     seed: 42,
     search: { strategy: 'off', space: {}, maxTrials: 20, maxSeconds: 300 },
@@ -98,8 +102,17 @@ export function createTrainStore(client: ApiClient, toasts: ToastStore): TrainSt
         else current[name] = value;
         return { params: { ...s.params, [algorithm]: current } };
       }),
+    setParamError: (algorithm, name, message) =>
+      set((s) => {
+        const current = { ...s.paramErrors[algorithm] };
+        if (message === null) delete current[name];
+        else current[name] = message;
+        return { paramErrors: { ...s.paramErrors, [algorithm]: current } };
+      }),
     start: async (version, algorithms = get().algorithms, validation = get().validation) => {
-      set({ error: null });
+      const invalid = paramErrorsOf(get(), algorithms);
+      set({ error: invalid.length ? `Fix the parameters first: ${invalid.join(' ')}` : null });
+      if (invalid.length) return;
       try {
         const request = trainRequest(get(), version, algorithms, validation);
         const { jobId, runIds } = await client.call('train.start', request);
@@ -115,6 +128,11 @@ export function createTrainStore(client: ApiClient, toasts: ToastStore): TrainSt
   }));
   followRuns(client, store);
   return store;
+}
+
+/** The param fields' sentences for the algorithms about to run. */
+export function paramErrorsOf(state: Pick<TrainState, 'paramErrors'>, algorithms: AlgorithmId[]): string[] {
+  return algorithms.flatMap((a) => Object.values(state.paramErrors[a] ?? {}));
 }
 
 /** Ask the engine what the target means, and leave out columns the profile warns about. */
