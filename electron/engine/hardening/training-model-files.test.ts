@@ -131,7 +131,7 @@ test('a damaged model file gives one sentence naming it, fast, and the engine ke
           const leaves = treesOf(m).leafValue as Typed;
           leaves.b64 = Buffer.from(leaves.b64, 'base64').subarray(3).toString('base64');
         },
-        /224 leaf values for 225 leaves|arrays/,
+        /\d+ leaf values for \d+ leaves|arrays/,
       ],
       [
         'linear coefficients for other features',

@@ -366,7 +366,7 @@ describe('training failures people see', () => {
     );
     await assert.rejects(
       start({ algorithms: [{ algorithm: 'gbdt', params: { learning_rate: 5 } }] }),
-      /learning_rate of Gradient boosting must be between 0.0001 and 1, not 5/,
+      /\(algorithms\.0\.params\.learning_rate\): must be a number from 0\.0001 to 1\./,
     );
   });
 
