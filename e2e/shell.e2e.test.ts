@@ -1,10 +1,12 @@
 /**
  * A person's first look at the app in real Chromium through browser mode: the shell
  * appears with the token, the capabilities are reachable, nothing pretends to have data,
- * and neither a link nor window.open can replace the app.
+ * the jobs panel stays out of the way and shows failures in red, the icon loads, and
+ * neither a link nor window.open can replace the app.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ApiError } from '../shared/errors';
 import { screenshotPath, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 describe('the app shell in Chromium', () => {
@@ -81,6 +83,66 @@ describe('the app shell in Chromium', () => {
     await assert.rejects(outcome, /cancelled/);
     await row.getByText('Cancelled').waitFor();
     release();
+  });
+
+  it('keeps quick jobs out of the way, ends bars full, shows failures in red, and caps its height', async () => {
+    const { page, engine } = app;
+    const toggle = page.getByRole('region', { name: 'Jobs' }).getByRole('button', { name: /Jobs/ });
+    const expanded = async () => (await toggle.getAttribute('aria-expanded')) === 'true';
+    if (await expanded()) await toggle.click();
+
+    await engine.jobs.start({ kind: 'test', label: 'A quick sum' }, async (ctx) => {
+      ctx.progress({ stage: 'Adding', done: 3, total: 10 });
+    }).outcome;
+    await page.waitForTimeout(1500);
+    assert.equal(await expanded(), false, 'a job under a second does not open the panel');
+
+    const failing = engine.jobs.start({ kind: 'test', label: 'Reading broken.csv' }, async (ctx) => {
+      ctx.progress({ stage: 'Reading', done: 40, total: 100 });
+      throw new ApiError('INVALID_INPUT', 'Row 3 has 4 fields, not 5.');
+    });
+    await assert.rejects(failing.outcome, /Row 3/);
+    const failed = page.getByTestId('job-row').filter({ hasText: 'Reading broken.csv' });
+    await failed.getByText('Row 3 has 4 fields, not 5.').waitFor();
+    assert.equal(await expanded(), true, 'a failure opens the panel');
+    const fillColour = (row: typeof failed) =>
+      row.locator('.progress-fill').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const danger = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--danger)';
+      document.body.append(probe);
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    });
+    assert.equal(await fillColour(failed), danger, 'a failed bar is red');
+    const quick = page.getByTestId('job-row').filter({ hasText: 'A quick sum' });
+    await quick.locator('[role=progressbar][aria-valuenow="100"]').waitFor();
+    const fullWidth = await quick.locator('.progress-fill').evaluate((el) => el.style.width);
+    assert.equal(fullWidth, '100%', 'a succeeded bar is full');
+
+    for (let i = 1; i <= 12; i += 1) {
+      await engine.jobs.start({ kind: 'test', label: `Saving part ${i}` }, async () => undefined).outcome;
+    }
+    await page.getByTestId('job-row').filter({ hasText: 'Saving part 12' }).waitFor();
+    const list = await page.locator('.jobs-list').boundingBox();
+    assert.ok(list && list.height <= 800 * 0.3 + 1, `the jobs list is ${list?.height}px high`);
+    await failed.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('jobs-failed-light-1280') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.screenshot({ path: screenshotPath('jobs-failed-dark-1280') });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('declares its icon, and the icon loads as SVG', async () => {
+    const { page } = app;
+    const href = await page.locator('link[rel="icon"]').evaluate((el) => (el as HTMLLinkElement).href);
+    assert.match(href, /favicon\.svg$/);
+    const response = await page.request.get(href);
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()['content-type'] ?? '', /^image\/svg\+xml/);
+    assert.match(await response.text(), /<svg/);
   });
 
   it('shows the engine error in words when opening a workspace that does not exist', async () => {

@@ -25,6 +25,8 @@ export function showsValues(cell: number): boolean {
 export function formatCell(value: number | null, digits = 2): string {
   if (value === null || Number.isNaN(value)) return '—';
   const text = value.toFixed(digits);
+  // A tiny negative rounds to "-0.00"; it reads as no correlation, so drop the sign.
+  if (Number(text) === 0) return (0).toFixed(digits);
   return text.startsWith('-') ? `−${text.slice(1)}` : text;
 }
 
