@@ -1,13 +1,8 @@
-/** Statistics formatted for people: sensible significant digits, thousands separators. */
-
-export function formatStat(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '−∞';
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value.toLocaleString();
-  const abs = Math.abs(value);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e12)) return value.toExponential(3);
-  return value.toLocaleString(undefined, { maximumSignificantDigits: 5 });
-}
+/**
+ * Shares formatted for people. Statistics use `formatStat` from shared/format.ts (one rule
+ * for the app, the report and the CLI), re-exported here for the profile's views.
+ */
+export { formatStat } from '../../shared/format';
 
 export function formatFraction(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

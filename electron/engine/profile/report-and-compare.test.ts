@@ -56,7 +56,7 @@ test('the report colours correlations as the app does: positive blue, negative r
     assert.ok(found, `no cell ${a} × ${b}`);
     return `${found[1]} ${found[2]}`;
   };
-  // The app's scale (renderer/profile/Heatmap.tsx colourFor): hue 215 for r ≥ 0, hue 5 below.
+  // The app's scale (shared/profile/heat-colour.ts): hue 215 for r ≥ 0, hue 5 below.
   assert.match(cell('up', 'also_up'), /^hsl\(215 75% 44(\.\d+)?%\) 1\.000$/);
   assert.match(cell('up', 'down'), /^hsl\(5 75% 44(\.\d+)?%\) -1\.000$/);
   assert.ok(html.includes('−1</text>'), 'the legend spans −1 … 1 for signed measures');
