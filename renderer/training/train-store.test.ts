@@ -37,6 +37,21 @@ describe('train store', () => {
     assert.deepEqual(client.requests('train.inspect'), [{ version: 'v1', target: 'churned' }]);
   });
 
+  it('unticks the columns the engine leaves out by default, unprofiled or not', async () => {
+    const { client, store } = setup();
+    client
+      .answer('train.inspect', {
+        task: 'binary',
+        classes: ['0', '1'],
+        rows: 100,
+        warnings: [],
+        excludedFeatures: [{ column: 'plan', reason: 'plan has a different value in nearly every row.' }],
+      })
+      .answer('profile.get', { profile: null });
+    await store.getState().setTarget('v1', 'churned');
+    assert.deepEqual(store.getState().features, ['id', 'age']);
+  });
+
   it('switches a stratified holdout to random when the target is a regression', async () => {
     const { client, store } = setup();
     client.answer('train.inspect', { task: 'regression', rows: 100, warnings: [] });

@@ -147,11 +147,13 @@ async function chooseTarget(
   try {
     const info = await client.call('train.inspect', { version, target });
     const alerts = await loadAlerts(client, version, target);
-    const excluded = new Set(
-      Object.entries(alerts)
+    // Columns the engine leaves out by default (ID-like text) and those the profile flags.
+    const excluded = new Set([
+      ...(info.excludedFeatures ?? []).map((e) => e.column),
+      ...Object.entries(alerts)
         .filter(([, list]) => list.some((a) => EXCLUDING_ALERTS.has(a.type)))
         .map(([column]) => column),
-    );
+    ]);
     store.setState((s) => ({
       targetInfo: info,
       task: info.task,
