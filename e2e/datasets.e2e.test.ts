@@ -1,7 +1,9 @@
 /**
  * A data scientist's first minute, in real Chromium through browser mode: import a CSV
  * through the dialog, see its row count and typed grid, sort, filter, and query it in
- * the SQL console.
+ * the SQL console; then the rough edges: the column menu (Esc, outside click, inside the
+ * viewport), a failed cast's own sentence, lineage as dataset@N, a ragged CSV imported
+ * with "Skip bad rows", and the last of 3 million rows reached by scrolling and Ctrl+End.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -39,14 +41,22 @@ describe('datasets in Chromium', () => {
   let csv: string;
   let expected: ReturnType<typeof writeSalesCsv>;
 
+  let ragged: string;
+
   before(async () => {
     app = await startAppUnderTest();
     csv = path.join(app.workspaceDir, '..', `sales-${process.pid}.csv`);
     expected = writeSalesCsv(csv);
+    ragged = path.join(app.workspaceDir, '..', `ragged-${process.pid}.csv`);
+    const body = Array.from({ length: 200 }, (_v, i) =>
+      i === 49 ? '49,98' : i === 119 ? '1,2,3,4' : `${i},${i * 2},x${i}`,
+    );
+    fs.writeFileSync(ragged, `a,b,c\n${body.join('\n')}\n`);
   });
   after(async () => {
     await app?.close();
     fs.rmSync(csv, { force: true });
+    fs.rmSync(ragged, { force: true });
   });
 
   it('imports a CSV through the dialog and shows its rows, typed', async () => {
@@ -136,5 +146,88 @@ describe('datasets in Chromium', () => {
     await dialog.waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('closes the column menu on Esc and on a click outside, and keeps it inside the viewport', async () => {
+    const { page } = app;
+    const grid = page.getByTestId('data-grid');
+    const menu = page.getByRole('menu', { name: 'note menu' });
+    await grid.getByRole('button', { name: 'Column menu for note' }).click();
+    await menu.waitFor();
+    const box = (await menu.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    assert.ok(box.x >= 0 && box.y >= 0, `menu at ${box.x},${box.y}`);
+    assert.ok(box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, 'menu inside');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    await grid.getByRole('button', { name: 'Column menu for note' }).click();
+    await menu.waitFor();
+    await page.getByRole('heading', { name: /sales\s*@2/ }).click();
+    await menu.waitFor({ state: 'detached' });
+  });
+
+  it("names the retype's parent as dataset@N and shows a failed cast in the retype's words", async () => {
+    const { page } = app;
+    await page
+      .getByTestId('lineage')
+      .getByText(/from sales@1: id → VARCHAR/)
+      .waitFor();
+    assert.doesNotMatch(await page.getByTestId('lineage').innerText(), /from v[0-9a-f]{8}/);
+    await page.getByTestId('data-grid').getByRole('button', { name: 'Column menu for city' }).click();
+    await page.getByLabel('New type').selectOption('INTEGER');
+    await page.getByRole('button', { name: 'Change type' }).click();
+    const failure = page.getByText(/Column city cannot become INTEGER: row 1 holds "\w+"/);
+    await failure.first().waitFor({ timeout: 60_000 });
+    assert.doesNotMatch(await failure.first().innerText(), /skip bad rows|fix the file/);
+  });
+
+  it('imports a ragged CSV after the preview names the bad line and Skip bad rows is ticked', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+i');
+    const dialog = page.getByRole('dialog', { name: 'Import dataset' });
+    await dialog.getByLabel(/^File/).fill(ragged);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    const note = dialog.getByTestId('bad-rows');
+    await note.getByText(/^Line 51 of ragged-\d+\.csv has 2 fields where the header has 3/).waitFor();
+    await page.screenshot({ path: screenshotPath('datasets-ragged-preview-1280') });
+    await dialog.getByLabel(/Skip bad rows/).check();
+    await note.waitFor({ state: 'detached' });
+    await dialog.getByLabel('Dataset name').fill('ragged');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: /ragged\s*@1/ }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('row-count').getByText('198 rows').waitFor();
+    await page.getByText('2 rows were skipped as unparseable at import.').waitFor();
+  });
+
+  it('reaches the last of 3 million rows by scrolling and by Ctrl+End', async () => {
+    const { page } = app;
+    await page.getByLabel('SQL query').fill('SELECT range AS i FROM range(3000000)');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page
+      .getByTestId('sql-status')
+      .getByText(/10,000 rows/)
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Save as dataset…' }).click();
+    await page.getByLabel('New dataset name').fill('big');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { name: /big\s*@1/ }).waitFor({ timeout: 120_000 });
+    const grid = page.getByTestId('data-grid');
+    const lastCell = grid.getByRole('gridcell', { name: '2999999', exact: true });
+    await grid.getByRole('gridcell', { name: '0', exact: true }).click();
+    await page.keyboard.press('Control+End');
+    await lastCell.waitFor({ timeout: 30_000 });
+    await grid.getByText('3,000,000', { exact: true }).waitFor();
+    await page.screenshot({ path: screenshotPath('datasets-last-row-1280') });
+    await page.keyboard.press('Control+Home');
+    await grid.getByRole('gridcell', { name: '0', exact: true }).waitFor();
+    await lastCell.waitFor({ state: 'detached' });
+    // The scroll bar alone reaches the end too.
+    await grid.locator('.grid-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await lastCell.waitFor({ timeout: 30_000 });
+    const [cell, area] = await Promise.all([
+      lastCell.boundingBox(),
+      grid.locator('.grid-scroll').boundingBox(),
+    ]);
+    assert.ok(cell && area && cell.y + cell.height <= area.y + area.height + 1, 'the last row is in view');
   });
 });

@@ -107,9 +107,14 @@ async function firstBadLine(
   const reason = String(row.error_message ?? '')
     .split('\n')[0]!
     .replace(/\.\s*$/, '');
+  // DuckDB's words for the common case read as a question of fields, like the import's own sentence.
+  const width = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(reason);
+  const what = width
+    ? `has ${width[2]} fields where the header has ${width[1]}`
+    : `does not fit the table (${reason})`;
   return {
     line,
-    message: `Line ${formatCount(line)} of ${path.basename(file.path)} does not fit the table (${reason}); skip bad rows to import the others, or fix the file.`,
+    message: `Line ${formatCount(line)} of ${path.basename(file.path)} ${what}; skip bad rows to import the others, or fix the file.`,
   };
 }
 
