@@ -2,7 +2,7 @@
  * A data scientist's first minute, in real Chromium through browser mode: import a CSV
  * through the dialog, see its row count and typed grid, sort, filter, and query it in
  * the SQL console; then the rough edges: the column menu (Esc, outside click, inside the
- * viewport), a failed cast's own sentence, lineage as dataset@N, a ragged CSV imported
+ * viewport), an export downloaded by the browser, a failed cast's own sentence, lineage as dataset@N, a ragged CSV imported
  * with "Skip bad rows", and the last of 3 million rows reached by scrolling and Ctrl+End.
  */
 import assert from 'node:assert/strict';
@@ -137,6 +137,19 @@ describe('datasets in Chromium', () => {
       .getByRole('columnheader', { name: /^id/ })
       .getByText('VARCHAR')
       .waitFor();
+  });
+
+  it('exports in browser mode as a download, not as a path on the server', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const name = page.getByLabel('File name');
+    await name.fill('sales-export.csv');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Export and download' }).click();
+    const file = await (await download).path();
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    assert.equal(lines[0], 'id,city,price,sold_on,note');
+    assert.equal(lines.length, ROWS + 1);
   });
 
   it('opens the import dialog with Ctrl+I and closes it with Esc', async () => {

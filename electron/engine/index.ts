@@ -10,4 +10,4 @@ export { inProcessClient } from './core/in-process-client';
 export { dispatch } from './core/dispatch';
 export type { HandlerSlice, Handlers } from './core/handlers';
 export { appVersion, rendererDir } from './app/package-root';
-export { defaultWorkspaceDir } from './workspace/workspace-paths';
+export { defaultWorkspaceDir, EXPORTS_DIR } from './workspace/workspace-paths';

@@ -1,5 +1,6 @@
 /**
- * The HTTP side of browser mode: access check, then the built UI, uploads, or 405. Every
+ * The HTTP side of browser mode: access check, then the built UI, uploads, downloads of
+ * exports, or 405. Every
  * request goes through `handleRequest`, which turns anything unexpected into an answer
  * for that request alone (400 for a target that cannot be parsed, 500 otherwise): a
  * throw here would otherwise end the whole server.
@@ -7,6 +8,7 @@
 import type http from 'node:http';
 import { SECURITY_HEADERS } from '../../shared/security-headers';
 import { cookieName, decideAccess, type AccessPolicy, type RequestFacts } from './access-control';
+import { DOWNLOAD_PREFIX, sendExport } from './export-download';
 import { readStaticFile } from './static-files';
 import { receiveUpload } from './upload';
 
@@ -71,6 +73,8 @@ async function route(
   }
   if (req.method === 'POST' && target.pathname === '/upload') {
     await receiveUpload(context.workspaceRoot(), req, res, headers);
+  } else if (req.method === 'GET' && target.pathname.startsWith(DOWNLOAD_PREFIX)) {
+    await sendExport(context.workspaceRoot(), target.pathname, res, headers);
   } else if (req.method === 'GET' || req.method === 'HEAD') {
     await serveFile(context.rendererDir, target.pathname, req, res, headers);
   } else {

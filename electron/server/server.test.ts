@@ -37,6 +37,25 @@ describe('browser-mode server', () => {
 
   const base = () => `http://127.0.0.1:${server.port}`;
 
+  it("downloads a file of the workspace's exports/ folder by name, behind the token, and nothing else", async () => {
+    fs.writeFileSync(path.join(engine.workspace.root, 'exports', 'sales.csv'), 'a,b\n1,2\n');
+    const withToken = (p: string) => `${base()}${p}?token=${server.token}`;
+    const ok = await fetch(withToken('/exports/sales.csv'));
+    assert.equal(ok.status, 200);
+    assert.equal(await ok.text(), 'a,b\n1,2\n');
+    assert.match(ok.headers.get('content-disposition') ?? '', /attachment; filename\*=UTF-8''sales\.csv/);
+    assert.equal((await fetch(`${base()}/exports/sales.csv`)).status, 401);
+    for (const sneaky of [
+      '..%2Fworkspace.duckdb',
+      '%2E%2E%2Fworkspace.duckdb',
+      '.hidden',
+      '%E0%A4%A',
+      'nope.csv',
+    ]) {
+      assert.equal((await fetch(withToken(`/exports/${sneaky}`))).status, 404, sneaky);
+    }
+  });
+
   it('prints an address on loopback with a long random token', () => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
   });

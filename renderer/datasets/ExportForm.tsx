@@ -1,15 +1,36 @@
 /**
- * Export a version to a file on the machine running the engine, as CSV or Parquet (from
- * the extension). The desktop app chooses the path with its native save dialog; browser
- * mode has no dialog and no download route yet, so "Choose…" there puts the caret in the
- * path and says that it is an absolute path on that machine.
+ * Export a version as CSV or Parquet (from the extension). The desktop app writes to a
+ * path chosen with its native save dialog. In browser mode the page may be on another
+ * machine, so a path there means nothing to the person: the engine writes into the
+ * workspace's exports/ folder and the browser downloads the file from the server.
  */
 import { useRef, useState } from 'react';
 import type { DatasetVersion } from '../../shared/datasets';
+import { runJob } from '../../shared/run-job';
 import { api, messageOf } from '../api/client';
 import { useWorkspace } from '../app-stores';
 import { reportError } from '../shell/toast-store';
 import { versionLabel } from './version-label';
+
+function fileNameOf(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/** Where the engine writes a browser-mode export: the workspace's exports/ folder. */
+function exportsPath(folder: string | undefined, name: string): string {
+  const separator = folder?.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return `${(folder ?? '').replace(/[\\/]+$/, '')}${separator}exports${separator}${name}`;
+}
+
+/** The server serves files of the exports/ folder by name, behind the same token check. */
+function downloadExport(name: string): void {
+  const link = document.createElement('a');
+  link.href = `./exports/${encodeURIComponent(name)}`;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
 
 /** Beside the workspace's data: an absolute path the engine accepts as it is. */
 function defaultPath(folder: string | undefined, version: DatasetVersion): string {
@@ -22,14 +43,26 @@ function defaultPath(folder: string | undefined, version: DatasetVersion): strin
 export function ExportForm({ version, onDone }: { version: DatasetVersion; onDone: () => void }) {
   const folder = useWorkspace((s) => s.info?.path);
   const native = useWorkspace((s) => s.app?.nativeDialogs ?? false);
-  const [path, setPath] = useState(() => defaultPath(folder, version));
+  const [path, setPath] = useState(() =>
+    native ? defaultPath(folder, version) : fileNameOf(defaultPath(folder, version)),
+  );
   const [error, setError] = useState<string | null>(null);
   const [hint, setHint] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const format = path.toLowerCase().endsWith('.csv') ? 'csv' : 'parquet';
   const start = async () => {
     try {
-      await api.call('datasets.export', { version: version.id, format, path });
+      if (native) {
+        await api.call('datasets.export', { version: version.id, format, path });
+      } else {
+        const name = fileNameOf(path);
+        await runJob(api, 'datasets.export', {
+          version: version.id,
+          format,
+          path: exportsPath(folder, name),
+        });
+        downloadExport(name);
+      }
       onDone();
     } catch (e) {
       setError(messageOf(e));
@@ -60,23 +93,28 @@ export function ExportForm({ version, onDone }: { version: DatasetVersion; onDon
       }}
     >
       <label>
-        Export {versionLabel(version)} to
-        <input ref={input} aria-label="Export path" value={path} onChange={(e) => setPath(e.target.value)} />
+        {native ? `Export ${versionLabel(version)} to` : `Download ${versionLabel(version)} as`}
+        <input
+          ref={input}
+          aria-label={native ? 'Export path' : 'File name'}
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+        />
       </label>
       <button type="button" onClick={() => void choose()}>
         Choose…
       </button>
       <span className="muted">as {format.toUpperCase()} (from the extension)</span>
       <button type="submit" className="primary">
-        Export
+        {native ? 'Export' : 'Export and download'}
       </button>
       <button type="button" onClick={onDone}>
         Cancel
       </button>
       {(hint || !native) && (
         <span className="muted small" data-testid="export-hint">
-          {hint ? 'Type the file’s full path: ' : ''}an absolute path on the machine running Assay (browser
-          mode has no save dialog); .csv or .parquet.
+          {hint ? 'Name the file here; ' : ''}the browser downloads it (it asks where to save when it is set
+          to); .csv or .parquet.
         </span>
       )}
       {error && (

@@ -9,6 +9,8 @@ import envPaths from 'env-paths';
 
 export const DATABASE_FILE = 'workspace.duckdb';
 export const ARTIFACTS_DIR = 'artifacts';
+/** Files exported for download in browser mode (a remote page cannot read a server path). */
+export const EXPORTS_DIR = 'exports';
 
 const userDirs = envPaths('assay', { suffix: '' });
 
@@ -21,7 +23,17 @@ export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.ASSAY_CONFIG_DIR?.trim() || userDirs.config);
 }
 
-export function workspaceFiles(dir: string): { root: string; databaseFile: string; artifactsDir: string } {
+export function workspaceFiles(dir: string): {
+  root: string;
+  databaseFile: string;
+  artifactsDir: string;
+  exportsDir: string;
+} {
   const root = path.resolve(dir);
-  return { root, databaseFile: path.join(root, DATABASE_FILE), artifactsDir: path.join(root, ARTIFACTS_DIR) };
+  return {
+    root,
+    databaseFile: path.join(root, DATABASE_FILE),
+    artifactsDir: path.join(root, ARTIFACTS_DIR),
+    exportsDir: path.join(root, EXPORTS_DIR),
+  };
 }

@@ -39,6 +39,7 @@ export class Workspace {
     const files = workspaceFiles(await realPathOf(dir));
     await prepareFolder(files.root, files.databaseFile, options.create ?? false);
     await makeFolder(files.artifactsDir, files.root);
+    await makeFolder(files.exportsDir, files.root);
 
     let instance: DuckDBInstance;
     try {
