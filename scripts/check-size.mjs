@@ -9,7 +9,9 @@ const MAX_FILE_LINES = 400;
 const MAX_FUNCTION_LINES = 80;
 const exempt = (file) => /\.test\.tsx?$/.test(file) || file.includes('/learners/gbdt/');
 
-const files = execSync('git ls-files -co --exclude-standard -- electron renderer shared', { encoding: 'utf8' })
+const files = execSync('git ls-files -co --exclude-standard -- electron renderer shared', {
+  encoding: 'utf8',
+})
   .split('\n')
   .filter((f) => /\.tsx?$/.test(f) && !exempt(f));
 
@@ -30,7 +32,9 @@ for (const file of files) {
       const end = source.getLineAndCharacterOfPosition(node.getEnd()).line;
       if (end - start + 1 > MAX_FUNCTION_LINES) {
         const name = node.name?.getText() ?? ts.SyntaxKind[node.kind];
-        problems.push(`${file}:${start + 1}: ${name} is ${end - start + 1} lines (at most ${MAX_FUNCTION_LINES})`);
+        problems.push(
+          `${file}:${start + 1}: ${name} is ${end - start + 1} lines (at most ${MAX_FUNCTION_LINES})`,
+        );
       }
     }
     ts.forEachChild(node, visit);
@@ -39,6 +43,8 @@ for (const file of files) {
 }
 for (const problem of problems) console.error(problem);
 if (problems.length > 0) {
-  console.error(`${problems.length} size limit(s) exceeded: split the module or function into ones of one concept.`);
+  console.error(
+    `${problems.length} size limit(s) exceeded: split the module or function into ones of one concept.`,
+  );
   process.exit(1);
 }
