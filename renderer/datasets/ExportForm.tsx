@@ -32,6 +32,23 @@ function downloadExport(name: string): void {
   link.remove();
 }
 
+/** Desktop: write to the chosen path. Browser mode: write into exports/, then download. */
+async function exportVersion(
+  native: boolean,
+  folder: string | undefined,
+  version: DatasetVersion,
+  format: 'csv' | 'parquet',
+  path: string,
+): Promise<void> {
+  if (native) {
+    await api.call('datasets.export', { version: version.id, format, path });
+    return;
+  }
+  const name = fileNameOf(path);
+  await runJob(api, 'datasets.export', { version: version.id, format, path: exportsPath(folder, name) });
+  downloadExport(name);
+}
+
 /** Beside the workspace's data: an absolute path the engine accepts as it is. */
 function defaultPath(folder: string | undefined, version: DatasetVersion): string {
   const file = `${version.dataset}-v${version.number}.parquet`;
@@ -52,17 +69,7 @@ export function ExportForm({ version, onDone }: { version: DatasetVersion; onDon
   const format = path.toLowerCase().endsWith('.csv') ? 'csv' : 'parquet';
   const start = async () => {
     try {
-      if (native) {
-        await api.call('datasets.export', { version: version.id, format, path });
-      } else {
-        const name = fileNameOf(path);
-        await runJob(api, 'datasets.export', {
-          version: version.id,
-          format,
-          path: exportsPath(folder, name),
-        });
-        downloadExport(name);
-      }
+      await exportVersion(native, folder, version, format, path);
       onDone();
     } catch (e) {
       setError(messageOf(e));
