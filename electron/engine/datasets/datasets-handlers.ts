@@ -20,7 +20,7 @@ export function datasetsHandlers(service: DatasetsService): HandlerSlice<Dataset
     'datasets.insights': ({ version }) => service.insights(version),
     'datasets.rejects': ({ version, offset, limit }) => service.rejects(version, offset, limit),
     'datasets.export': async ({ version, format, path }) => ({
-      jobId: service.startExport(version, format, path).jobId,
+      jobId: (await service.startExport(version, format, path)).jobId,
     }),
     'sql.run': ({ sql, limit }) => service.sqlRun(sql, limit),
     'sql.save': async ({ sql, name }) => ({ jobId: service.startSqlSave(sql, name).jobId }),

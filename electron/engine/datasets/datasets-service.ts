@@ -32,6 +32,7 @@ import {
   resolveVersion,
   summary,
   versionTable,
+  versionViewName,
 } from './dataset-store';
 import { GridPages } from './grid-pages';
 import { runImport, type ImportDeps, type ImportRequest } from './importer';
@@ -218,10 +219,13 @@ export class DatasetsService {
     });
   }
 
-  startExport(version: string, format: 'csv' | 'parquet', path: string) {
+  /** Resolves the version first, so the job is named `dataset@N` as people know it. */
+  async startExport(version: string, format: 'csv' | 'parquet', path: string) {
+    const resolved = await this.version(version);
     const deps = this.deps();
-    return this.jobs.start({ kind: 'export', label: `Exporting ${version}` }, (ctx) =>
-      runExport(ctx, deps, version, format, path),
+    const label = `Exporting ${versionViewName(resolved.dataset, resolved.number)}`;
+    return this.jobs.start({ kind: 'export', label }, (ctx) =>
+      runExport(ctx, deps, resolved.id, format, path),
     );
   }
 

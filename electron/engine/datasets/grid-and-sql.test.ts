@@ -233,6 +233,9 @@ describe('datasets grid and SQL', () => {
         const out = path.join(dir, `out.${format}`);
         const { jobId } = await engine.call('datasets.export', { version: v.id, format, path: out });
         await waitForJob(engine, jobId);
+        // People see versions as dataset@N, never by their internal id.
+        const job = (await engine.call('jobs.list', {})).find((j) => j.jobId === jobId);
+        assert.equal(job?.label, `Exporting ${v.dataset}@${v.number}`);
         const back = await importFiles(engine, [out], undefined, `back_${format}`);
         assert.equal(back.rows, 5);
         assert.deepEqual(
@@ -241,7 +244,7 @@ describe('datasets grid and SQL', () => {
         );
       }
       await assert.rejects(
-        engine.datasets.startExport(v.id, 'csv', path.join(dir, 'no', 'such', 'x.csv')).outcome,
+        (await engine.datasets.startExport(v.id, 'csv', path.join(dir, 'no', 'such', 'x.csv'))).outcome,
         /does not exist; create it/,
       );
       assert.deepEqual(fs.readdirSync(dir).sort(), ['out.csv', 'out.parquet'], 'no partial files left');

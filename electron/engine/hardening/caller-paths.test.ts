@@ -33,10 +33,13 @@ describe('hardening: caller paths', () => {
         ['/proc/self/x.csv', /system filesystem/],
       ];
       for (const [target, expected] of cases) {
-        await assert.rejects(engine.datasets.startExport(v.id, 'csv', target).outcome, (e: ApiError) => {
-          assert.match(e.message, expected, target);
-          return true;
-        });
+        await assert.rejects(
+          engine.datasets.startExport(v.id, 'csv', target).then((job) => job.outcome),
+          (e: ApiError) => {
+            assert.match(e.message, expected, target);
+            return true;
+          },
+        );
       }
       assert.ok(!fs.existsSync(path.resolve('out.csv')), 'nothing written in the working folder');
       assert.equal(await snapshot(engine), before);
