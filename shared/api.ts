@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Events } from './events';
 import { appRequests, type AppApi } from './app';
+import { cleanRequests, type CleanApi } from './clean';
 import { datasetsRequests, type DatasetsApi } from './datasets';
 import { dialogsRequests, type DialogsApi } from './dialogs';
 import { jobsRequests, type JobsApi } from './jobs';
@@ -13,7 +14,14 @@ import { profileRequests, type ProfileApi } from './profile';
 import { trainingRequests, type TrainingApi } from './training';
 import { workspaceRequests, type WorkspaceApi } from './workspace';
 
-export type Api = AppApi & WorkspaceApi & JobsApi & DialogsApi & DatasetsApi & ProfileApi & TrainingApi;
+export type Api = AppApi &
+  WorkspaceApi &
+  JobsApi &
+  DialogsApi &
+  DatasetsApi &
+  ProfileApi &
+  CleanApi &
+  TrainingApi;
 
 export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Api[M]['request'];
@@ -27,6 +35,7 @@ export const requestSchemas: { [M in ApiMethod]: z.ZodType<ApiRequest<M>> } = {
   ...dialogsRequests,
   ...datasetsRequests,
   ...profileRequests,
+  ...cleanRequests,
   ...trainingRequests,
 };
 

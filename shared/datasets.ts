@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineRequests, type Method } from './contract';
+import type { FitMode, FittedStats, Recipe } from './clean/recipe';
 import type { JobMethod } from './jobs';
 
 export type FileFormat = 'csv' | 'parquet' | 'json' | 'ndjson' | 'arrow' | 'excel';
@@ -49,7 +50,19 @@ export interface SourceFile {
 export type Lineage =
   | { kind: 'import'; format: FileFormat; sources: SourceFile[]; options: ImportOptions; durationMs: number }
   | { kind: 'sql'; sql: string; parents: string[]; durationMs: number }
-  | { kind: 'retype'; parent: string; changes: Record<string, string>; durationMs: number };
+  | { kind: 'retype'; parent: string; changes: Record<string, string>; durationMs: number }
+  | {
+      kind: 'recipe';
+      parent: string;
+      recipe: Recipe;
+      /** The saved recipe applied, when it was one. */
+      recipeName?: string;
+      recipeNumber?: number;
+      fit: FitMode;
+      /** Statistics each step used (means, quantiles, bounds, edges, categories), by step index. */
+      fitted: FittedStats;
+      durationMs: number;
+    };
 
 export interface DatasetVersion {
   /** Stable id of this version. */

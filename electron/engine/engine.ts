@@ -7,6 +7,8 @@ import type { ApiClient, ApiMethod, ApiRequest, ApiResponse } from '../../shared
 import type { AppInfo } from '../../shared/app';
 import type { DialogsApi } from '../../shared/dialogs';
 import { appHandlers } from './app/app-handlers';
+import { cleanHandlers } from './clean/clean-handlers';
+import { CleanService } from './clean/clean-service';
 import { inProcessClient } from './core/in-process-client';
 import { datasetsHandlers } from './datasets/datasets-handlers';
 import { DatasetsService } from './datasets/datasets-service';
@@ -39,6 +41,7 @@ export class Engine {
   readonly client: ApiClient;
   readonly datasets: DatasetsService;
   readonly profiles: ProfileService;
+  readonly clean: CleanService;
   readonly training: TrainingService;
 
   private constructor(
@@ -49,6 +52,7 @@ export class Engine {
   ) {
     this.datasets = new DatasetsService(() => host.current(), jobs, events);
     this.profiles = new ProfileService(() => host.current(), jobs, events, this.datasets);
+    this.clean = new CleanService(() => host.current(), jobs, events);
     this.training = new TrainingService(() => host.current(), jobs, events, this.datasets);
     this.handlers = {
       ...appHandlers(options.mode, options.dialogs !== undefined),
@@ -56,6 +60,7 @@ export class Engine {
       ...jobsHandlers(jobs),
       ...datasetsHandlers(this.datasets),
       ...profileHandlers(this.profiles),
+      ...cleanHandlers(this.clean),
       ...trainingHandlers(this.training),
       ...(options.dialogs ?? unsupportedDialogs()),
     };

@@ -7,7 +7,7 @@ import { formatBytes, formatDuration } from '../shell/format';
 
 /** The version ids a lineage refers to. */
 export function lineageParents(lineage: Lineage): string[] {
-  if (lineage.kind === 'retype') return [lineage.parent];
+  if (lineage.kind === 'retype' || lineage.kind === 'recipe') return [lineage.parent];
   if (lineage.kind === 'sql') return lineage.parents;
   return [];
 }
@@ -28,5 +28,10 @@ export function describeLineage(version: DatasetVersion, labelOf: (id: string) =
       return `Retyped ${when} from ${parent(lineage.parent)}: ${Object.entries(lineage.changes)
         .map(([c, t]) => `${c} → ${t}`)
         .join(', ')}.`;
+    case 'recipe': {
+      const name = lineage.recipeName ? ` ${lineage.recipeName}@${lineage.recipeNumber ?? '?'}` : '';
+      const steps = `${lineage.recipe.steps.length} step${lineage.recipe.steps.length === 1 ? '' : 's'}`;
+      return `Cleaned ${when} from ${parent(lineage.parent)} by the recipe${name} (${steps}, statistics ${lineage.fit === 'reuse' ? 'reused' : 'recomputed'}) in ${formatDuration(lineage.durationMs)}.`;
+    }
   }
 }

@@ -36,5 +36,10 @@ async function describeLineage(lineage: Lineage, nameOf: VersionNamer): Promise<
       const changes = Object.entries(lineage.changes).map(([column, type]) => `${column} → ${type}`);
       return `retyped from ${await named(lineage.parent)} (${changes.join(', ')})`;
     }
+    case 'recipe': {
+      const recipe = lineage.recipeName ? ` ${lineage.recipeName}@${lineage.recipeNumber ?? '?'}` : '';
+      const steps = `${lineage.recipe.steps.length} step${lineage.recipe.steps.length === 1 ? '' : 's'}`;
+      return `cleaned from ${await named(lineage.parent)} by the recipe${recipe} (${steps})`;
+    }
   }
 }

@@ -1,0 +1,18 @@
+/**
+ * The registry of cleaning operations: every definition from the group files, by name.
+ * The recipe engine looks steps up here only, so an operation exists once it is listed
+ * in its group's array (see docs/architecture.md, "Inside the clean capability").
+ */
+import type { StepOp } from '../../../../shared/clean/recipe';
+import type { AnyOpDefinition, OpDefinition } from '../op-definition';
+import { groupA } from './group-a';
+import { groupB } from './group-b';
+
+export const opDefinitions: Partial<Record<StepOp, AnyOpDefinition>> = Object.fromEntries(
+  [...groupA, ...groupB].map((definition) => [definition.op, definition]),
+);
+
+/** The definition of `op`, typed to it, or undefined while nobody has written it. */
+export function definitionOf<Op extends StepOp>(op: Op): OpDefinition<Op> | undefined {
+  return opDefinitions[op] as OpDefinition<Op> | undefined;
+}
