@@ -8,6 +8,7 @@ import { EXIT_OK, EXIT_USAGE, reportFailure, type GlobalOptions } from './cli-io
 import { registerDatasets } from './commands/datasets/datasets-command';
 import { registerExportData } from './commands/datasets/export-data-command';
 import { registerImport } from './commands/datasets/import-command';
+import { registerRecipe } from './commands/clean/recipe-command';
 import { registerPredict } from './commands/training/predict-command';
 import { registerProfile } from './commands/profile/profile-command';
 import { registerRuns } from './commands/training/runs-command';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerSql(program, globals);
   registerExportData(program, globals);
   registerProfile(program, globals);
+  registerRecipe(program, globals);
   registerTrain(program, globals);
   registerPredict(program, globals);
   registerRuns(program, globals);
