@@ -1,4 +1,9 @@
 /**
+ * Changed by K1 (recipe engine), at minute 15, additive only: `StepContext.order` (the
+ * current row order as an ORDER BY list, for ffill/bfill and keep first/last), `rowKey`
+ * is opaque (it may name more than one hidden column: select it as given), and in `fit`
+ * `ctx.input` is a parenthesized query (use it as `FROM ${ctx.input}`).
+ *
  * What every cleaning operation provides, so the recipe engine (compile-recipe.ts) can
  * chain steps as SQL CTEs, fit the statistics a step needs, check a step before anything
  * runs, and write the same step as pandas code. One file per group of operations under
@@ -18,12 +23,21 @@ import type { ColumnInfo } from '../../../shared/datasets';
 export type StepStats = Record<string, number | string | null | Array<number | string | null>>;
 
 export interface StepContext {
-  /** The quoted name of the relation this step reads (a CTE of the previous step). */
+  /**
+   * The relation this step reads: in `sql`, the quoted name of the previous step's CTE; in
+   * `fit`, a parenthesized query. Either way write `FROM ${ctx.input}`.
+   */
   input: string;
   /** The columns of `input`, without `__assay_row`. */
   columns: ColumnInfo[];
-  /** `"__assay_row", ` while rows map to source rows, else ''. */
+  /**
+   * The hidden columns to carry, with a trailing comma (`"__assay_row", "__assay_order", `
+   * while rows map to source rows): select it first, as given. Never list hidden columns
+   * yourself; the engine adds and removes them (docs/architecture.md).
+   */
   rowKey: string;
+  /** The current row order as an ORDER BY list (`"__assay_order"`), for ffill, bfill, keep first/last. */
+  order: string;
   /** This step's fitted statistics (from `fit`, or reused from an earlier lineage). */
   stats: StepStats;
   /** For join: the SQL table reference of another dataset's latest (or @N) version. */
