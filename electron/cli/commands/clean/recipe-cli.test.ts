@@ -103,7 +103,7 @@ describe('assay recipe', () => {
     const rows = rowsOf('SELECT id, name, score, "double" FROM "people@2" ORDER BY id');
     assert.deepEqual(
       rows,
-      kept.map(([id, name, score]) => ({ id, name, score, double: score * 2 })),
+      kept.map(([id, name, score]) => ({ id, name, score, double: Number(score) * 2 })),
     );
   });
 
