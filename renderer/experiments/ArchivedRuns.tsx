@@ -4,7 +4,8 @@
  */
 import { useState } from 'react';
 import { useExperiments } from '../app-stores';
-import { EmptyArchiveConfirm } from './EmptyArchiveConfirm';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { runCount } from './run-count';
 import { algorithmLabel } from './run-labels';
 
 export function ArchivedRuns() {
@@ -62,14 +63,18 @@ export function ArchivedRuns() {
         </table>
       )}
       {confirming && (
-        <EmptyArchiveConfirm
-          count={archived.length}
+        <ConfirmDialog
+          title="Empty the archive?"
+          confirmLabel={`Delete ${runCount(archived.length)} for good`}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
             void emptyArchive();
           }}
-        />
+        >
+          This deletes {runCount(archived.length)} and {archived.length === 1 ? 'its model' : 'their models'}{' '}
+          for good; it cannot be undone.
+        </ConfirmDialog>
       )}
     </div>
   );

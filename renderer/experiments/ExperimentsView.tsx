@@ -9,7 +9,8 @@ import { EmptyState } from '../shell/EmptyState';
 import { reportError } from '../shell/toast-store';
 import { headlineMetrics, METRIC_LABELS } from '../../shared/metrics';
 import { useExperiments } from '../app-stores';
-import { ArchiveConfirm } from './ArchiveConfirm';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { runCount } from './run-count';
 import { ArchivedRuns } from './ArchivedRuns';
 import { Comparison } from './Comparison';
 import { RunPage } from './RunPage';
@@ -79,14 +80,19 @@ export function ExperimentsView() {
         <p className="muted">Select runs to compare them, or click a run to open its page.</p>
       )}
       {confirming && (
-        <ArchiveConfirm
-          count={state.selected.length}
+        <ConfirmDialog
+          title={`Delete ${runCount(state.selected.length)}?`}
+          confirmLabel={`Delete ${runCount(state.selected.length)}`}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
             void state.archive(state.selected);
           }}
-        />
+        >
+          {state.selected.length === 1 ? 'The run moves' : `The ${runCount(state.selected.length)} move`} to
+          the archive, with {state.selected.length === 1 ? 'its model' : 'their models'}. You can restore{' '}
+          {state.selected.length === 1 ? 'it' : 'them'} from “Archived” until you empty the archive.
+        </ConfirmDialog>
       )}
     </div>
   );
