@@ -106,6 +106,21 @@ export const migrations: readonly Migration[] = [
     // "Delete" in the UI archives: the row and its model stay until the archive is emptied.
     sql: `ALTER TABLE assay.runs ADD COLUMN archived_at TIMESTAMPTZ;`,
   },
+  {
+    version: 6,
+    name: 'recipes',
+    // Saved cleaning recipes: every save of a name adds the next number; rows are never updated.
+    sql: `
+      CREATE TABLE assay.recipes (
+        name VARCHAR NOT NULL,
+        number INTEGER NOT NULL,
+        description VARCHAR NOT NULL DEFAULT '',
+        recipe JSON NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        PRIMARY KEY (name, number)
+      );
+    `,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

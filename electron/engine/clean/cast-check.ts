@@ -1,0 +1,30 @@
+/**
+ * The check a cast needs from the data, not only from the columns: with on_error "fail"
+ * any value that does not convert would stop the application half-way, so the check
+ * refuses it first, counting the values and quoting one, and tells to choose on_error
+ * "null" to make them NULL on purpose (the issue's "asks first"; docs/architecture.md).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { StepOf } from '../../../shared/clean/recipe';
+import { formatCount } from '../../../shared/format';
+import { checkedTypeName, quoteIdentifier } from '../db/sql-text';
+
+export async function castProblem(
+  connection: DuckDBConnection,
+  input: string,
+  step: StepOf<'cast'>,
+): Promise<string | null> {
+  const id = quoteIdentifier(step.column);
+  const type = checkedTypeName(step.type);
+  const fails = `${id} IS NOT NULL AND TRY_CAST(${id} AS ${type}) IS NULL`;
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*) FILTER (WHERE ${fails}), count(${id}),
+            (SELECT CAST(${id} AS VARCHAR) FROM ${input} WHERE ${fails} LIMIT 1)
+       FROM ${input}`,
+  );
+  const [bad, present, example] = reader.getRowsJS()[0] ?? [0, 0, null];
+  const failing = Number(bad);
+  if (failing === 0) return null;
+  const most = failing * 2 > Number(present) ? 'most values' : 'some values';
+  return `${most} of "${step.column}" do not convert to ${type} (${formatCount(failing)} of ${formatCount(Number(present))}, e.g. "${String(example)}"); set on_error to "null" to turn them into NULL, or clean them first.`;
+}

@@ -1,0 +1,57 @@
+/**
+ * The engine's hidden columns and the row-order rule of a recipe (docs/architecture.md,
+ * "Inside the clean capability"). `__assay_row` is the source row a result row came from
+ * (kept while every step keeps rows, for the preview's diff); `__assay_order` is the
+ * row's position. Source order is kept unless a step changes it: a sort step renumbers
+ * the position by its keys (ties keep their order), and a step that makes new rows
+ * (group_by, join, sql) is numbered by all of its columns, left to right, NULLs last —
+ * the pandas code does the same, so both give the same rows in the same order.
+ */
+import type { ColumnInfo } from '../../../shared/datasets';
+import type { StepOf } from '../../../shared/clean/recipe';
+import { quoteIdentifier } from '../db/sql-text';
+
+export const ROW = '__assay_row';
+export const ORDER = '__assay_order';
+export const HIDDEN: readonly string[] = [ROW, ORDER];
+export const ORDER_BY = quoteIdentifier(ORDER);
+
+export function hiddenOf(keyed: boolean): string[] {
+  return keyed ? [ROW, ORDER] : [ORDER];
+}
+
+/** What an operation selects first to carry the hidden columns (StepContext.rowKey). */
+export function rowKeyOf(keyed: boolean): string {
+  return hiddenOf(keyed)
+    .map((c) => `${quoteIdentifier(c)}, `)
+    .join('');
+}
+
+export function visible(columns: ColumnInfo[]): ColumnInfo[] {
+  return columns.filter((c) => !HIDDEN.includes(c.name));
+}
+
+/** The first relation: the version's rows with their row number as identity and position. */
+export function sourceSelect(table: string, sampleRows: number | null): string {
+  const where = sampleRows === null ? '' : ` WHERE rowid < ${sampleRows}`;
+  return `SELECT rowid AS ${quoteIdentifier(ROW)}, rowid AS ${ORDER_BY}, * FROM ${table}${where}`;
+}
+
+/** A sort step's rows numbered by its keys, ties in their previous order. */
+export function renumberSorted(sql: string, step: StepOf<'sort'>): string {
+  const keys = step.by.map((k) => `${quoteIdentifier(k.column)} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`);
+  return `SELECT * REPLACE (row_number() OVER (ORDER BY ${[...keys, ORDER_BY].join(', ')}) AS ${ORDER_BY}) FROM (${sql})`;
+}
+
+/** New rows numbered by all their columns, left to right, NULLs last; hidden columns dropped. */
+export function numberNewRows(sql: string, columns: ColumnInfo[]): string {
+  const names = columns.map((c) => quoteIdentifier(c.name));
+  const order = names.length ? names.map((n) => `${n} ASC NULLS LAST`).join(', ') : '1';
+  const list = names.length ? names.join(', ') : '*';
+  return `SELECT row_number() OVER (ORDER BY ${order}) AS ${ORDER_BY}, ${list} FROM (${sql})`;
+}
+
+/** The pandas lines that give the same order after a step that made new rows. */
+export function pandasNewRowsOrder(): string[] {
+  return ["df = df.sort_values(list(df.columns), na_position='last', kind='stable').reset_index(drop=True)"];
+}
