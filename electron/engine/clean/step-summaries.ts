@@ -29,7 +29,7 @@ export async function summarize(
     const i = step.index;
     const names = new Set(step.columns.map((c) => c.name));
     const old = new Set(before.map((c) => c.name));
-    const kept = before.filter((c) => names.has(c.name));
+    const kept = step.columns.filter((c) => old.has(c.name));
     const changed =
       keyedBefore && step.keyed ? await changedCells(connection, tables[i]!, tables[i + 1]!, kept) : null;
     out.push({
@@ -57,10 +57,11 @@ async function changedCells(
 ): Promise<{ perColumn: Record<string, number>; total: number }> {
   if (columns.length === 0) return { perColumn: {}, total: 0 };
   const row = quoteIdentifier(ROW);
-  // Compared as text, so a cast that keeps every value reads as no change of value.
+  // `columns` carry their type after the step: the value before is read as that type,
+  // so 10 widened to 10.0 is no change, and a value that no longer converts is one.
   const filters = columns.map((c) => {
     const id = quoteIdentifier(c.name);
-    return `count(*) FILTER (WHERE CAST(b.${id} AS VARCHAR) IS DISTINCT FROM CAST(a.${id} AS VARCHAR))`;
+    return `count(*) FILTER (WHERE TRY_CAST(b.${id} AS ${c.type}) IS DISTINCT FROM a.${id} OR (b.${id} IS NOT NULL AND a.${id} IS NULL))`;
   });
   const reader = await connection.runAndReadAll(
     `SELECT ${filters.join(', ')} FROM ${before} b JOIN ${after} a ON a.${row} = b.${row}`,
