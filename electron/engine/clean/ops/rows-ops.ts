@@ -1,0 +1,55 @@
+/**
+ * Operations that choose or order rows without changing values: filter by a DuckDB
+ * boolean expression and sort. Both keep the row key. The sort is stable (ties keep their
+ * current order) and puts missing values last, as pandas' sort_values does.
+ */
+import type { OpDefinition } from '../op-definition';
+import { POSITION, findColumn, missingAware, missingColumns, numbered, py, q } from './columns-support';
+import { pandasFilter } from './filter-pandas';
+
+export const filterRows: OpDefinition<'filter'> = {
+  op: 'filter',
+  label: 'Filter rows',
+  keepsRows: true,
+  // Whether the expression binds is DuckDB's to say; the recipe engine prepares it.
+  check: (step) =>
+    step.expression.includes(';')
+      ? [{ field: 'expression', message: 'Write one expression, without ";".' }]
+      : [],
+  sql: (step, ctx) =>
+    `SELECT ${ctx.rowKey}${ctx.columns.map((c) => q(c.name)).join(', ')} FROM ${ctx.input} WHERE (${step.expression})`,
+  pandas(step, ctx) {
+    const lines = pandasFilter(step.expression, ctx.columns);
+    if (lines) return lines;
+    const why =
+      `filter step "${step.expression}": only comparisons, AND/OR/NOT, IS NULL, IN, LIKE with % at the ends ` +
+      'and arithmetic translate to pandas; write this filter by hand.';
+    return [`raise NotImplementedError(${py(why)})`];
+  },
+};
+
+export const sortRows: OpDefinition<'sort'> = {
+  op: 'sort',
+  label: 'Sort rows',
+  keepsRows: true,
+  check: (step, columns) =>
+    missingColumns(
+      columns,
+      step.by.map((k) => k.column),
+      'by',
+    ),
+  sql(step, ctx) {
+    const keys = step.by.map((key) => {
+      const column = findColumn(ctx.columns, key.column) ?? { name: key.column, type: '' };
+      return `${missingAware(column)} ${key.descending ? 'DESC' : 'ASC'} NULLS LAST`;
+    });
+    const items = ctx.rowKey + ctx.columns.map((c) => q(c.name)).join(', ');
+    return `SELECT ${items} FROM ${numbered(ctx.input)} ORDER BY ${[...keys, POSITION].join(', ')}`;
+  },
+  pandas: (step) => [
+    `df = df.sort_values(by=[${step.by.map((k) => py(k.column)).join(', ')}], ` +
+      `ascending=[${step.by.map((k) => py(!k.descending)).join(', ')}], kind="stable", na_position="last")`,
+  ],
+};
+
+export const rowsOps = [filterRows, sortRows];
