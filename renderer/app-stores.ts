@@ -5,11 +5,12 @@
  * other. Views import their store from here.
  */
 import { api } from './api/client';
+import { createCleanStore } from './clean/clean-store';
 import { createDatasetsStore } from './datasets/datasets-store';
 import { createExperimentsStore } from './experiments/experiments-store';
 import { createJobsStore } from './jobs/jobs-store';
 import { createProfileStore } from './profile/profile-store';
-import { useToasts } from './shell/toast-store';
+import { reportError, useToasts } from './shell/toast-store';
 import { useUi } from './shell/ui-store';
 import { createTrainStore } from './training/train-store';
 import { createWorkspaceStore } from './workspace/workspace-store';
@@ -20,3 +21,12 @@ export const useDatasets = createDatasetsStore(api, useToasts);
 export const useProfile = createProfileStore(api, useToasts);
 export const useTrain = createTrainStore(api, useToasts);
 export const useExperiments = createExperimentsStore(api, useToasts);
+export const useClean = createCleanStore(api, useToasts, {
+  // The new version an application made becomes the one in hand, in every view.
+  openVersion: (version) =>
+    void useDatasets
+      .getState()
+      .load()
+      .then(() => useDatasets.getState().open(version.dataset, version.id))
+      .catch((error: unknown) => reportError(error, useToasts)),
+});

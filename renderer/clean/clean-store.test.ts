@@ -9,7 +9,13 @@ import { FakeClient, jobEvent, settle } from '../testing/fake-client';
 import { APPLY_CANCELLED, createCleanStore } from './clean-store';
 
 const version = (id: string, number = 1) =>
-  ({ id, dataset: 'movies', number, rows: 3, columns: [{ name: 'Title', type: 'VARCHAR' }] }) as DatasetVersion;
+  ({
+    id,
+    dataset: 'movies',
+    number,
+    rows: 3,
+    columns: [{ name: 'Title', type: 'VARCHAR' }],
+  }) as DatasetVersion;
 
 const preview = (stepCount: number): CleanPreview => ({
   page: new Uint8Array(),
@@ -117,7 +123,11 @@ describe('clean store', () => {
 
   it('shows the problem the engine finds on its step', async () => {
     const { client, store } = setup();
-    client.answer('clean.check', { problems: [{ step: 1, field: 'expression', message: 'Step 2 (formula): the expression does not parse.' }] });
+    client.answer('clean.check', {
+      problems: [
+        { step: 1, field: 'expression', message: 'Step 2 (formula): the expression does not parse.' },
+      ],
+    });
     client.fail('clean.preview', 'Step 2 (formula): the expression does not parse.');
     addStrip(store);
     store.getState().startDraft('formula');
@@ -125,7 +135,10 @@ describe('clean store', () => {
     store.getState().commitDraft();
     await quiet();
     const { problems, previewError } = store.getState();
-    assert.deepEqual(problems.map((p) => [p.step, p.field]), [[1, 'expression']]);
+    assert.deepEqual(
+      problems.map((p) => [p.step, p.field]),
+      [[1, 'expression']],
+    );
     assert.match(previewError ?? '', /does not parse/);
   });
 
@@ -201,7 +214,13 @@ describe('clean store', () => {
 
   it('saves a recipe by name and opens it again, passing its name when applied unchanged', async () => {
     const { client, store } = setup();
-    const saved = (steps: unknown) => ({ name: 'tidy', number: 1, description: '', createdAt: '', recipe: { steps } });
+    const saved = (steps: unknown) => ({
+      name: 'tidy',
+      number: 1,
+      description: '',
+      createdAt: '',
+      recipe: { steps },
+    });
     client.answer('recipes.save', (r) => saved(r.recipe.steps) as never);
     client.answer('recipes.list', []);
     client.answer('recipes.get', saved([{ op: 'strip', columns: ['b'] }]) as never);

@@ -7,12 +7,7 @@
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { ApiClient } from '../../shared/api';
-import type {
-  ApplyResult,
-  CleanPreview,
-  SavedRecipe,
-  StepProblem,
-} from '../../shared/clean/clean-api';
+import type { ApplyResult, CleanPreview, SavedRecipe, StepProblem } from '../../shared/clean/clean-api';
 import type { Step, StepOp } from '../../shared/clean/recipe';
 import type { DatasetVersion } from '../../shared/datasets';
 import { messageOf } from '../../shared/errors';
@@ -41,7 +36,7 @@ export interface CleanState extends edits.History {
   problems: StepProblem[];
   language: CodeLanguage;
   code: string;
-  applying: { fraction: number; stage: string } | null;
+  applying: { fraction: number | null; stage: string } | null;
   applied: ApplyResult | null;
   applyError: string | null;
   /** The saved recipe the steps came from (or were saved as), while they are unchanged. */
@@ -93,6 +88,32 @@ export function previewPlan(s: CleanState): { steps: Step[]; through: number | n
   return { steps: s.steps, through: s.selected };
 }
 
+type Set = StoreApi<CleanState>['setState'];
+type Get = StoreApi<CleanState>['getState'];
+
+/** What every edit does: the new steps on the undo stack, then a fresh preview. */
+interface Editing {
+  refresh(): void;
+  editSteps(steps: Step[], extra?: Partial<CleanState>): void;
+}
+
+const INITIAL = {
+  version: null,
+  steps: [],
+  past: [],
+  future: [],
+  selected: null,
+  draft: null,
+  ...CLEARED,
+  language: 'sql' as CodeLanguage,
+  code: '',
+  applying: null,
+  applied: null,
+  applyError: null,
+  recipe: null,
+  saved: [],
+};
+
 export function createCleanStore(
   client: ApiClient,
   toasts: ToastStore,
@@ -110,128 +131,150 @@ export function createCleanStore(
       sequence += 1;
       if (!get().version) return;
       set({ previewing: true });
-      timer = setTimeout(() => void runPreview(client, store, sequence, () => sequence, previewRows), debounceMs);
+      const asked = sequence;
+      timer = setTimeout(
+        () => void runPreview(client, store, asked, () => sequence, previewRows),
+        debounceMs,
+      );
     };
-    const editSteps = (steps: Step[], extra: Partial<CleanState> = {}) => {
-      set({ ...edits.edit(get(), steps), ...extra });
-      refresh();
-    };
-    const travel = (next: edits.History | null) => {
-      if (!next) return;
-      set({ ...next, draft: null, selected: null });
-      refresh();
+    const editing: Editing = {
+      refresh,
+      editSteps: (steps, extra = {}) => {
+        set({ ...edits.edit(get(), steps), ...extra });
+        refresh();
+      },
     };
     return {
-      version: null,
-      steps: [],
-      past: [],
-      future: [],
-      selected: null,
-      draft: null,
-      ...CLEARED,
-      language: 'sql',
-      code: '',
-      applying: null,
-      applied: null,
-      applyError: null,
-      recipe: null,
-      saved: [],
+      ...INITIAL,
       setVersion: (version) => {
         if (version?.id === get().version?.id) return;
         const applied = get().applied;
         set({ version, ...CLEARED, applied: applied?.version.id === version?.id ? applied : null });
         refresh();
       },
-      startDraft: (op, column) => {
-        set({ draft: { op, values: draftValues(op, column), editing: null }, selected: null });
-        refresh();
-      },
-      editStep: (index) => {
-        const step = get().steps[index];
-        if (!step) return;
-        set({ draft: { op: step.op, values: valuesOf(step), editing: index }, selected: index });
-        refresh();
-      },
-      setDraftValues: (values) => {
-        const draft = get().draft;
-        if (!draft) return;
-        set({ draft: { ...draft, values } });
-        refresh();
-      },
-      cancelDraft: () => {
-        set({ draft: null });
-        refresh();
-      },
-      commitDraft: () => {
-        const { draft, steps } = get();
-        const step = draft && toStep(draft.op, draft.values).step;
-        if (!draft || !step) return false;
-        const next = draft.editing === null ? [...steps, step] : edits.replaceAt(steps, draft.editing, step);
-        editSteps(next, { draft: null, selected: null });
-        return true;
-      },
-      removeStep: (index) => {
-        const { draft, selected, steps } = get();
-        if (!steps[index]) return;
-        editSteps(edits.removeAt(steps, index), {
-          draft: draft?.editing === index ? null : draft,
-          selected: selected === index ? null : selected,
-        });
-      },
-      moveStep: (index, delta) => {
-        const next = edits.move(get().steps, index, delta);
-        if (next) editSteps(next, { draft: null, selected: null });
-      },
-      selectStep: (index) => {
-        set({ selected: index === get().selected ? null : index, draft: null });
-        refresh();
-      },
-      undo: () => travel(edits.undo(get())),
-      redo: () => travel(edits.redo(get())),
+      ...draftActions(set, get, editing),
+      ...stepActions(set, get, editing),
       setLanguage: (language) => {
         set({ language });
         void loadCode(client, store);
       },
       apply: (name) => applyRecipe(client, store, toasts, options, name, (c) => (controller = c)),
       cancelApply: () => controller?.abort(),
-      saveRecipe: async (name, description) => {
-        try {
-          const steps = get().steps;
-          const saved = await client.call('recipes.save', {
-            name,
-            recipe: { steps },
-            ...(description ? { description } : {}),
-          });
-          set({ recipe: { name: saved.name, number: saved.number, steps: JSON.stringify(steps) } });
-          toasts.getState().push('info', `Saved the recipe ${saved.name} (version ${saved.number}).`);
-          await get().loadRecipes();
-        } catch (error) {
-          reportError(error, toasts);
-        }
-      },
-      loadRecipes: async () => {
-        try {
-          set({ saved: await client.call('recipes.list', {}) });
-        } catch (error) {
-          reportError(error, toasts);
-        }
-      },
-      openRecipe: async (name, number) => {
-        try {
-          const saved = await client.call('recipes.get', { name, ...(number ? { number } : {}) });
-          const steps = saved.recipe.steps;
-          editSteps(steps, {
-            draft: null,
-            selected: null,
-            recipe: { name: saved.name, number: saved.number, steps: JSON.stringify(steps) },
-          });
-        } catch (error) {
-          reportError(error, toasts);
-        }
-      },
+      ...savedRecipeActions(client, toasts, set, get, editing),
     };
   });
   return store;
+}
+
+type DraftActions = Pick<
+  CleanState,
+  'startDraft' | 'editStep' | 'setDraftValues' | 'cancelDraft' | 'commitDraft'
+>;
+
+function draftActions(set: Set, get: Get, { refresh, editSteps }: Editing): DraftActions {
+  return {
+    startDraft: (op, column) => {
+      set({ draft: { op, values: draftValues(op, column), editing: null }, selected: null });
+      refresh();
+    },
+    editStep: (index) => {
+      const step = get().steps[index];
+      if (!step) return;
+      set({ draft: { op: step.op, values: valuesOf(step), editing: index }, selected: index });
+      refresh();
+    },
+    setDraftValues: (values) => {
+      const draft = get().draft;
+      if (!draft) return;
+      set({ draft: { ...draft, values } });
+      refresh();
+    },
+    cancelDraft: () => {
+      set({ draft: null, selected: null });
+      refresh();
+    },
+    commitDraft: () => {
+      const { draft, steps } = get();
+      const step = draft && toStep(draft.op, draft.values).step;
+      if (!draft || !step) return false;
+      const next = draft.editing === null ? [...steps, step] : edits.replaceAt(steps, draft.editing, step);
+      editSteps(next, { draft: null, selected: null });
+      return true;
+    },
+  };
+}
+
+type StepActions = Pick<CleanState, 'removeStep' | 'moveStep' | 'selectStep' | 'undo' | 'redo'>;
+
+function stepActions(set: Set, get: Get, { refresh, editSteps }: Editing): StepActions {
+  const travel = (next: edits.History | null) => {
+    if (!next) return;
+    set({ ...next, draft: null, selected: null });
+    refresh();
+  };
+  return {
+    removeStep: (index) => {
+      const { draft, selected, steps } = get();
+      if (!steps[index]) return;
+      editSteps(edits.removeAt(steps, index), {
+        draft: draft?.editing === index ? null : draft,
+        selected: selected === index ? null : selected,
+      });
+    },
+    moveStep: (index, delta) => {
+      const next = edits.move(get().steps, index, delta);
+      if (next) editSteps(next, { draft: null, selected: null });
+    },
+    selectStep: (index) => {
+      set({ selected: index === get().selected ? null : index, draft: null });
+      refresh();
+    },
+    undo: () => travel(edits.undo(get())),
+    redo: () => travel(edits.redo(get())),
+  };
+}
+
+type SavedRecipeActions = Pick<CleanState, 'saveRecipe' | 'loadRecipes' | 'openRecipe'>;
+
+function savedRecipeActions(
+  client: ApiClient,
+  toasts: ToastStore,
+  set: Set,
+  get: Get,
+  { editSteps }: Editing,
+): SavedRecipeActions {
+  const held = (saved: SavedRecipe, steps: Step[]) => ({
+    recipe: { name: saved.name, number: saved.number, steps: JSON.stringify(steps) },
+  });
+  return {
+    saveRecipe: async (name, description) => {
+      try {
+        const steps = get().steps;
+        const request = { name, recipe: { steps }, ...(description ? { description } : {}) };
+        const saved = await client.call('recipes.save', request);
+        set(held(saved, steps));
+        toasts.getState().push('info', `Saved the recipe ${saved.name} (version ${saved.number}).`);
+        await get().loadRecipes();
+      } catch (error) {
+        reportError(error, toasts);
+      }
+    },
+    loadRecipes: async () => {
+      try {
+        set({ saved: await client.call('recipes.list', {}) });
+      } catch (error) {
+        reportError(error, toasts);
+      }
+    },
+    openRecipe: async (name, number) => {
+      try {
+        const saved = await client.call('recipes.get', { name, ...(number ? { number } : {}) });
+        editSteps(saved.recipe.steps, { draft: null, selected: null, ...held(saved, saved.recipe.steps) });
+      } catch (error) {
+        reportError(error, toasts);
+      }
+    },
+  };
 }
 
 async function runPreview(
@@ -314,7 +357,10 @@ async function applyRecipe(
     store.setState({ ...edits.edit(store.getState(), []), applying: null, applied: result, draft: null });
     toasts
       .getState()
-      .push('info', `Applied ${steps.length} step${steps.length === 1 ? '' : 's'}: ${made.dataset}@${made.number}.`);
+      .push(
+        'info',
+        `Applied ${steps.length} step${steps.length === 1 ? '' : 's'}: ${made.dataset}@${made.number}.`,
+      );
     options.openVersion?.(made);
   } catch (error) {
     const message = controller.signal.aborted ? APPLY_CANCELLED : messageOf(error);
