@@ -5,12 +5,13 @@
  * TRUE/FALSE. Columns are read with `convert_dtypes()` so comparisons give pandas'
  * nullable booleans, whose & | ~ follow SQL's three-valued logic; rows where the mask is
  * missing are dropped, as WHERE drops NULL. Anything outside the subset returns null and
- * the caller writes a `raise NotImplementedError` line instead of guessing.
+ * the caller writes a `raise NotImplementedError` line instead of guessing. The same parse
+ * writes the step's SQL with float NaN read as NULL (`filterSql`), so both agree on NaN.
  */
 import type { ColumnInfo } from '../../../../shared/datasets';
-import { py } from './columns-support';
+import { missingAware, py } from './columns-support';
 
-type Token = { kind: 'name' | 'number' | 'string' | 'op' | 'word'; text: string };
+type Token = { kind: 'name' | 'number' | 'string' | 'op' | 'word'; text: string; start: number; end: number };
 
 const WORDS = new Set(['AND', 'OR', 'NOT', 'IS', 'NULL', 'IN', 'LIKE', 'TRUE', 'FALSE']);
 
@@ -25,14 +26,17 @@ function tokenize(text: string): Token[] {
     pattern.lastIndex = at;
     const m = pattern.exec(text);
     if (!m) throw new Unsupported();
+    const span = { start: at, end: pattern.lastIndex };
     at = pattern.lastIndex;
-    if (m[1]) tokens.push({ kind: 'name', text: m[1].slice(1, -1).replaceAll('""', '"') });
-    else if (m[2]) tokens.push({ kind: 'string', text: m[2].slice(1, -1).replaceAll("''", "'") });
-    else if (m[3]) tokens.push({ kind: 'number', text: m[3] });
+    if (m[1]) tokens.push({ kind: 'name', text: m[1].slice(1, -1).replaceAll('""', '"'), ...span });
+    else if (m[2]) tokens.push({ kind: 'string', text: m[2].slice(1, -1).replaceAll("''", "'"), ...span });
+    else if (m[3]) tokens.push({ kind: 'number', text: m[3], ...span });
     else if (m[4]) {
       const upper = m[4].toUpperCase();
-      tokens.push(WORDS.has(upper) ? { kind: 'word', text: upper } : { kind: 'name', text: m[4] });
-    } else if (m[5]) tokens.push({ kind: 'op', text: m[5] });
+      tokens.push(
+        WORDS.has(upper) ? { kind: 'word', text: upper, ...span } : { kind: 'name', text: m[4], ...span },
+      );
+    } else if (m[5]) tokens.push({ kind: 'op', text: m[5], ...span });
   }
   return tokens;
 }
@@ -195,7 +199,7 @@ class Translator {
   }
 
   /** DuckDB matches names without case, so the expression may spell a column differently. */
-  private columnName(name: string): string {
+  columnName(name: string): string {
     const exact = this.columns.find((c) => c.name === name);
     const column = exact ?? this.columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
     if (!column) throw new Unsupported();
@@ -217,4 +221,33 @@ export function pandasFilter(expression: string, columns: ColumnInfo[]): string[
     `_mask = pd.Series(${mask}, index=df.index, dtype="boolean")`,
     'df = df[_mask.fillna(False).astype(bool)]',
   ];
+}
+
+/**
+ * The expression as the filter's SQL. Within the translatable subset, float columns are
+ * read with NaN as NULL (DuckDB otherwise ranks NaN above every number, so `x > 3` would
+ * keep NaN rows that pandas drops); anything else is DuckDB's to read as written.
+ */
+export function filterSql(expression: string, columns: ColumnInfo[]): string {
+  let tokens: Token[];
+  let translator: Translator;
+  try {
+    tokens = tokenize(expression);
+    translator = new Translator(tokens, columns);
+    translator.translate();
+  } catch (error) {
+    if (error instanceof Unsupported) return expression;
+    throw error;
+  }
+  let out = '';
+  let at = 0;
+  for (const token of tokens) {
+    if (token.kind !== 'name') continue;
+    const name = translator.columnName(token.text);
+    const column = columns.find((c) => c.name === name);
+    if (!column) continue;
+    out += `${expression.slice(at, token.start)}${missingAware(column)}`;
+    at = token.end;
+  }
+  return out + expression.slice(at);
 }

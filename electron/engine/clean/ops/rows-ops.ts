@@ -5,7 +5,7 @@
  */
 import type { OpDefinition } from '../op-definition';
 import { POSITION, findColumn, missingAware, missingColumns, numbered, py, q } from './columns-support';
-import { pandasFilter } from './filter-pandas';
+import { filterSql, pandasFilter } from './filter-pandas';
 
 export const filterRows: OpDefinition<'filter'> = {
   op: 'filter',
@@ -17,7 +17,7 @@ export const filterRows: OpDefinition<'filter'> = {
       ? [{ field: 'expression', message: 'Write one expression, without ";".' }]
       : [],
   sql: (step, ctx) =>
-    `SELECT ${ctx.rowKey}${ctx.columns.map((c) => q(c.name)).join(', ')} FROM ${ctx.input} WHERE (${step.expression})`,
+    `SELECT ${ctx.rowKey}${ctx.columns.map((c) => q(c.name)).join(', ')} FROM ${ctx.input} WHERE (${filterSql(step.expression, ctx.columns)})`,
   pandas(step, ctx) {
     const lines = pandasFilter(step.expression, ctx.columns);
     if (lines) return lines;
