@@ -147,7 +147,10 @@ function human(r: ApplyJson): string {
       steps,
       { indent: '  ', maxWidth: 40, align: right },
     ),
-    'Columns:',
-    ...r.columns.map((c) => `  ${c.name}  ${c.type}`),
+    ...tableLines(
+      ['column', 'type'],
+      r.columns.map((c) => [c.name, c.type]),
+      { indent: '  ' },
+    ),
   ].join('\n');
 }

@@ -131,10 +131,11 @@ describe('assay recipe', () => {
     assert.equal(sql.code, 0, sql.stderr);
     assert.match(sql.stdout, /SELECT/i);
     assert.match(sql.stdout, /score >= 10/);
-    const pandas = assay(['recipe', 'pandas', file]);
+    const pandas = assay(['recipe', 'pandas', file, '--dataset', 'people']);
     assert.equal(pandas.code, 0, pandas.stderr);
     assert.match(pandas.stdout, /def \w+\(/);
     assert.match(pandas.stdout, /df/);
+    assertRefused(assay(['recipe', 'pandas', file]), 2, /--dataset/);
   });
 
   it('refuses bad recipes with one sentence and makes no new version', () => {

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { SavedRecipe } from '../../../../shared/clean';
-import { emit, type GlobalOptions } from '../../cli-io';
+import { UsageError, emit, type GlobalOptions } from '../../cli-io';
 import { withClient } from '../../open-engine';
 import { tableLines } from '../../text-table';
 import { registerRecipeApply } from './apply-command';
@@ -31,18 +31,18 @@ function registerCode(recipe: Command, globals: () => GlobalOptions, language: '
         : 'Print the recipe as a Python function over a pandas DataFrame.',
     )
     .argument('<recipe>', 'a recipe JSON file, or the name of a saved recipe (NAME or NAME@N)')
-    .option('--dataset <dataset>', 'write it over this DATASET[@VERSION] (its table and column types)')
+    .option('--dataset <dataset>', 'the DATASET[@VERSION] it reads: its columns decide the code (needed)')
     .action(async (recipeArg: string, flags: { dataset?: string }) => {
+      const dataset = flags.dataset;
+      if (!dataset) {
+        throw new UsageError(
+          'Name the dataset the recipe reads with --dataset DATASET[@VERSION]: its columns decide the code.',
+        );
+      }
       const code = await withClient(globals(), async (client) => {
         const source = await loadRecipe(client, recipeArg);
-        const version = flags.dataset
-          ? (await client.call('datasets.version', { version: flags.dataset })).id
-          : undefined;
-        return client.call('clean.code', {
-          recipe: source.recipe,
-          language,
-          ...(version !== undefined ? { version } : {}),
-        });
+        const version = (await client.call('datasets.version', { version: dataset })).id;
+        return client.call('clean.code', { recipe: source.recipe, language, version });
       });
       emit(globals(), { language, code: code.code }, (r) => r.code.replace(/\n$/, ''));
     });
