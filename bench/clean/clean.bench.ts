@@ -31,6 +31,9 @@ if (!Number.isInteger(ROWS) || ROWS < 1) {
   process.exit(2);
 }
 
+/** The workspace's DuckDB memory limit (as the engine sets it), given to plain DuckDB too. */
+const MEMORY_LIMIT = process.env.ASSAY_MEMORY_LIMIT?.trim() || '1GB';
+
 const secs = (ms: number): string => (ms / 1000).toFixed(2);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -59,22 +62,17 @@ async function dataFile(): Promise<string> {
 async function machineFacts(pandas: string | undefined): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  const reader = await connection.runAndReadAll(
-    "SELECT version() AS v, current_setting('threads') AS t, current_setting('memory_limit') AS m",
-  );
-  const [duckdb, threads, memory] = reader.getRows()[0]!.map(String);
+  const reader = await connection.runAndReadAll("SELECT version() AS v, current_setting('threads') AS t");
+  const [duckdb, threads] = reader.getRows()[0]!.map(String);
   connection.closeSync();
   instance.closeSync();
   const cpus = os.cpus();
   console.log(
     `machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
       `${os.platform()} ${os.release()}; node ${process.version}; DuckDB ${duckdb} (${threads} threads, ` +
-      `memory_limit ${memory}); pandas ${pandas ?? 'not installed'}`,
+      `workspace memory_limit ${MEMORY_LIMIT}); pandas ${pandas ?? 'not installed'}`,
   );
 }
-
-/** The workspace's DuckDB memory limit (as the engine sets it), given to plain DuckDB too. */
-const MEMORY_LIMIT = process.env.ASSAY_MEMORY_LIMIT?.trim() || '1GB';
 
 /** DuckDB alone: the source loaded into a file database, then the hand-written query (best of 2). */
 async function plainDuckDb(file: string, dir: string): Promise<{ ms: number; rows: number }> {
