@@ -59,7 +59,13 @@ function registerList(recipe: Command, globals: () => GlobalOptions): void {
           ? 'No saved recipes yet (assay recipe save NAME RECIPE.json).'
           : tableLines(
               ['name', 'number', 'steps', 'created', 'description'],
-              rows.map((r) => [r.name, String(r.number), String(r.steps), r.created, r.description]),
+              rows.map((r) => [
+                r.name,
+                String(r.number),
+                String(r.steps),
+                r.created.slice(0, 19).replace('T', ' '),
+                r.description,
+              ]),
               { maxWidth: 60, align: (i) => (i === 1 || i === 2 ? 'right' : 'left') },
             ).join('\n'),
       );
