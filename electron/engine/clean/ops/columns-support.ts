@@ -161,14 +161,13 @@ export function pandasAdding(source: string, added: Array<{ values: string; name
   ];
 }
 
-/** The current row position, for steps whose SQL would otherwise lose the row order. */
-export const POSITION = q('__assay_pos');
-
 /**
- * `input` with each row's current position. Window functions and sorts do not keep the
- * incoming order, so steps that must (stable sorts, fills, keeping the first duplicate)
- * number the rows first and order by that number at the end.
+ * The reverse of the engine's row order (`StepContext.order`, an ORDER BY list of
+ * engine-made column names), for keeping the last of each group of duplicates.
  */
-export function numbered(input: string): string {
-  return `(SELECT *, row_number() OVER () AS ${POSITION} FROM ${input})`;
+export function reversedOrder(order: string): string {
+  return order
+    .split(',')
+    .map((item) => `${item.trim()} DESC`)
+    .join(', ');
 }

@@ -3,7 +3,8 @@
  * NaN counts as missing here, because pandas cannot tell NaN from NULL and the pandas code
  * must give the same rows. Fills with a statistic (mean, median, mode) read it from the
  * step's fitted statistics, so a replay can reuse them; forward and backward fills are
- * window functions over the current row order, or over `order_by` within `group_by`.
+ * window functions over the current row order (`ctx.order`), or over `order_by` within
+ * `group_by`; the engine puts the rows back in order at the end.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { StepOf } from '../../../../shared/clean/recipe';
@@ -11,15 +12,14 @@ import type { ColumnInfo } from '../../../../shared/datasets';
 import { sqlLiteral } from '../../db/sql-text';
 import type { OpDefinition, StepContext, StepIssue, StepStats } from '../op-definition';
 import {
-  POSITION,
   findColumn,
   isNumericType,
   missingAware,
   missingColumns,
-  numbered,
   py,
   pyList,
   q,
+  reversedOrder,
   selectReplacing,
   typeFamily,
 } from './columns-support';
@@ -96,12 +96,12 @@ function orderedFill(step: FillStep, ctx: StepContext, column: ColumnInfo): stri
   const order = step.order_by ? `${missingAware(columnOf(ctx.columns, step.order_by))} NULLS LAST, ` : '';
   const window =
     step.strategy === 'ffill'
-      ? `last_value(${missingAware(column)} IGNORE NULLS) OVER (${partition}ORDER BY ${order}${POSITION} ` +
+      ? `last_value(${missingAware(column)} IGNORE NULLS) OVER (${partition}ORDER BY ${order}${ctx.order} ` +
         'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)'
-      : `first_value(${missingAware(column)} IGNORE NULLS) OVER (${partition}ORDER BY ${order}${POSITION} ` +
+      : `first_value(${missingAware(column)} IGNORE NULLS) OVER (${partition}ORDER BY ${order}${ctx.order} ` +
         'ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)';
   const items = selectReplacing(ctx, new Map([[column.name, window]]));
-  return `SELECT ${items} FROM ${numbered(ctx.input)} ORDER BY ${POSITION}`;
+  return `SELECT ${items} FROM ${ctx.input}`;
 }
 
 function fillSql(step: FillStep, ctx: StepContext): string {
@@ -183,14 +183,14 @@ export const dropDuplicates: OpDefinition<'drop_duplicates'> = {
     const keys = (step.columns?.map((name) => columnOf(ctx.columns, name)) ?? ctx.columns).map(missingAware);
     const partition = `PARTITION BY ${keys.join(', ')}`;
     const order = step.order_by ? missingAware(columnOf(ctx.columns, step.order_by)) : undefined;
-    const first = order ? `${order} NULLS LAST, ${POSITION}` : POSITION;
-    const last = order ? `${order} DESC NULLS FIRST, ${POSITION} DESC` : `${POSITION} DESC`;
+    const first = order ? `${order} NULLS LAST, ${ctx.order}` : ctx.order;
+    const last = `${order ? `${order} DESC NULLS FIRST, ` : ''}${reversedOrder(ctx.order)}`;
     const keep =
       step.keep === 'none'
         ? `count(*) OVER (${partition}) = 1`
         : `row_number() OVER (${partition} ORDER BY ${step.keep === 'first' ? first : last}) = 1`;
     const items = ctx.rowKey + ctx.columns.map((c) => q(c.name)).join(', ');
-    return `SELECT ${items} FROM ${numbered(ctx.input)} QUALIFY ${keep} ORDER BY ${POSITION}`;
+    return `SELECT ${items} FROM ${ctx.input} QUALIFY ${keep}`;
   },
   pandas(step) {
     const subset = step.columns ? pyList(step.columns) : 'None';

@@ -1,6 +1,7 @@
 /**
  * Test support for operations: runs one step's SQL on a real in-memory DuckDB the way the
- * recipe engine chains it (`WITH s0 AS (SELECT rowid AS "__assay_row", * FROM t)`), and
+ * recipe engine chains it (a source CTE with the hidden row and order columns, the result
+ * ordered by the order column, a sort renumbered as hidden-columns.ts does), and
  * runs the step's pandas lines with python3 on the same rows, so a test can hand-check
  * DuckDB's answer and then require pandas to give the same one.
  */
@@ -13,6 +14,7 @@ import type { TestContext } from 'node:test';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Step } from '../../../../shared/clean/recipe';
 import type { ColumnInfo } from '../../../../shared/datasets';
+import { ORDER_BY, ROW, renumberSorted, rowKeyOf, sourceSelect } from '../hidden-columns';
 import type { AnyOpDefinition, OpDefinition, StepContext, StepStats } from '../op-definition';
 
 export interface Table {
@@ -63,7 +65,7 @@ export class OpHarness {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     await connection.run(createSql);
-    await connection.run('CREATE VIEW s0 AS SELECT rowid AS "__assay_row", * FROM t');
+    await connection.run(`CREATE VIEW s0 AS ${sourceSelect('t', null)}`);
     return new OpHarness(instance, connection, definitions);
   }
 
@@ -105,22 +107,24 @@ export class OpHarness {
     if (issues.length > 0) throw new Error(issues.join(' '));
     const definition = this.definition(step);
     const ctx: StepContext = {
-      input: '"s0"',
+      input: '(SELECT * FROM s0)',
       columns: await this.columns(),
-      rowKey: '"__assay_row", ',
+      rowKey: rowKeyOf(true),
+      order: ORDER_BY,
       stats: {},
       tableOf: () => {
         throw new Error('No other datasets here.');
       },
     };
     if (definition.fit) ctx.stats = await definition.fit(step as never, ctx, this.connection);
-    const sql = definition.sql(step as never, ctx);
+    let sql = definition.sql(step as never, { ...ctx, input: '"s0"' });
+    if (step.op === 'sort') sql = renumberSorted(sql, step);
     const reader = await this.connection.runAndReadAll(
-      `WITH s0 AS (SELECT rowid AS "__assay_row", * FROM t) SELECT * FROM (${sql})`,
+      `WITH s0 AS (${sourceSelect('t', null)}) SELECT * EXCLUDE (${ORDER_BY}) FROM (${sql}) ORDER BY ${ORDER_BY}`,
     );
     const names = reader.columnNames();
     const rows = reader.getRows().map((row) => row.map(plain));
-    const keyAt = names.indexOf('__assay_row');
+    const keyAt = names.indexOf(ROW);
     return {
       columns: names.filter((_, i) => i !== keyAt),
       rows: rows.map((row) => row.filter((_, i) => i !== keyAt)),

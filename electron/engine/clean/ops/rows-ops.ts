@@ -1,10 +1,13 @@
 /**
  * Operations that choose or order rows without changing values: filter by a DuckDB
  * boolean expression and sort. Both keep the row key. The sort is stable (ties keep their
- * current order) and puts missing values last, as pandas' sort_values does.
+ * current order) and puts missing values last, as pandas' sort_values does; the recipe
+ * engine renumbers the row order after it (hidden-columns.ts).
  */
+import type { StepOf } from '../../../../shared/clean/recipe';
+import type { ColumnInfo } from '../../../../shared/datasets';
 import type { OpDefinition } from '../op-definition';
-import { POSITION, findColumn, missingAware, missingColumns, numbered, py, q } from './columns-support';
+import { findColumn, missingAware, missingColumns, py, q } from './columns-support';
 import { filterSql, pandasFilter } from './filter-pandas';
 
 export const filterRows: OpDefinition<'filter'> = {
@@ -28,6 +31,17 @@ export const filterRows: OpDefinition<'filter'> = {
   },
 };
 
+/**
+ * The sort's ORDER BY keys, missing values last with a float NaN counted as missing (as
+ * pandas does). The recipe engine's renumbering of the row order should use these too.
+ */
+export function sortKeys(step: StepOf<'sort'>, columns: ColumnInfo[]): string[] {
+  return step.by.map((key) => {
+    const column = findColumn(columns, key.column) ?? { name: key.column, type: '' };
+    return `${missingAware(column)} ${key.descending ? 'DESC' : 'ASC'} NULLS LAST`;
+  });
+}
+
 export const sortRows: OpDefinition<'sort'> = {
   op: 'sort',
   label: 'Sort rows',
@@ -39,12 +53,9 @@ export const sortRows: OpDefinition<'sort'> = {
       'by',
     ),
   sql(step, ctx) {
-    const keys = step.by.map((key) => {
-      const column = findColumn(ctx.columns, key.column) ?? { name: key.column, type: '' };
-      return `${missingAware(column)} ${key.descending ? 'DESC' : 'ASC'} NULLS LAST`;
-    });
+    const keys = sortKeys(step, ctx.columns);
     const items = ctx.rowKey + ctx.columns.map((c) => q(c.name)).join(', ');
-    return `SELECT ${items} FROM ${numbered(ctx.input)} ORDER BY ${[...keys, POSITION].join(', ')}`;
+    return `SELECT ${items} FROM ${ctx.input} ORDER BY ${[...keys, ctx.order].join(', ')}`;
   },
   pandas: (step) => [
     `df = df.sort_values(by=[${step.by.map((k) => py(k.column)).join(', ')}], ` +
