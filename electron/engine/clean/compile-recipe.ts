@@ -6,6 +6,7 @@
  * naming the step, the operation and the field; compiling stops at the first bad step,
  * since the steps after it would see columns nobody can know.
  */
+import { checkReadOnly } from '../db/read-only-sql';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FitMode, FittedStats, Recipe, Step } from '../../../shared/clean/recipe';
 import type { StepProblem } from '../../../shared/clean/clean-api';
@@ -25,6 +26,8 @@ import {
 } from './hidden-columns';
 import { definitionOf } from './ops';
 import type { AnyOpDefinition, StepContext, StepStats } from './op-definition';
+
+const NO_EXPLAIN = { allowExplain: false, allowPragma: false };
 
 export interface CompileOptions {
   /** The first relation's SELECT (sourceSelect), with both hidden columns. */
@@ -168,6 +171,9 @@ async function compileStep(
   let sql: string;
   try {
     sql = definition.sql(step as never, { ...ctx, input: cteName(index) });
+    // A step's SQL carries a person's text (filter, formula, sql steps): it must only read,
+    // by the same parse-tree check as the SQL console, before DuckDB binds any of it.
+    await checkReadOnly(connection, withChain(out.ctes, index, sql), NO_EXPLAIN);
     const raw = await describe(connection, withChain(out.ctes, index, sql));
     const keeps = definition.keepsRows && raw.some((c) => c.name === ORDER);
     const stillKeyed = keeps && keyed && raw.some((c) => c.name === ROW);

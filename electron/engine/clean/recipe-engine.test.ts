@@ -133,6 +133,32 @@ describe('recipe engine', () => {
     });
   });
 
+  it('refuses steps whose SQL would write or run other statements, before DuckDB binds them', async () => {
+    await withTempEngine(async (engine) => {
+      const v1 = await scores(engine, ['1,a,10,x', '2,b,20,y']);
+      const target = path.join(tempDir(), 'written.csv');
+      const attempts: Recipe[] = [
+        { steps: [{ op: 'sql', query: `SELECT * FROM query('COPY (SELECT 42) TO ''${target}''')` }] },
+        { steps: [{ op: 'sql', query: 'SELECT * FROM input, checkpoint()' }] },
+        {
+          steps: [
+            { op: 'filter', expression: `EXISTS (SELECT * FROM query('COPY (SELECT 1) TO ''${target}'''))` },
+          ],
+        },
+        { steps: [{ op: 'formula', name: 'x', expression: `(SELECT count(*) FROM query('SELECT 1'))` }] },
+      ];
+      const before = await snapshot(engine);
+      for (const attempt of attempts) {
+        const { problems } = await engine.call('clean.check', { version: v1.id, recipe: attempt });
+        assert.equal(problems.length, 1, JSON.stringify(attempt));
+        assert.match(problems[0]!.message, /^Step 1 \(/);
+        await assert.rejects(apply(engine, { version: v1.id, recipe: attempt }), /Step 1 \(/);
+      }
+      assert.equal(fs.existsSync(target), false);
+      assert.equal(await snapshot(engine), before);
+    });
+  });
+
   it('numbers saved recipes per name', async () => {
     await withTempEngine(async (engine) => {
       const first = await engine.call('recipes.save', { name: 'tidy', recipe });
