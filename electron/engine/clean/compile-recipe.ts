@@ -6,12 +6,12 @@
  * naming the step, the operation and the field; compiling stops at the first bad step,
  * since the steps after it would see columns nobody can know.
  */
-import { checkReadOnly } from '../db/read-only-sql';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FitMode, FittedStats, Recipe, Step } from '../../../shared/clean/recipe';
 import type { StepProblem } from '../../../shared/clean/clean-api';
 import type { ColumnInfo } from '../../../shared/datasets';
 import { firstLine } from '../db/duckdb-errors';
+import { checkReadOnly } from '../db/read-only-sql';
 import { quoteIdentifier } from '../db/sql-text';
 import { castProblem } from './cast-check';
 import {
@@ -25,6 +25,7 @@ import {
   visible,
 } from './hidden-columns';
 import { definitionOf } from './ops';
+import { sortKeys } from './ops/rows-ops';
 import type { AnyOpDefinition, StepContext, StepStats } from './op-definition';
 
 const NO_EXPLAIN = { allowExplain: false, allowPragma: false };
@@ -178,7 +179,7 @@ async function compileStep(
     const keeps = definition.keepsRows && raw.some((c) => c.name === ORDER);
     const stillKeyed = keeps && keyed && raw.some((c) => c.name === ROW);
     if (!keeps) sql = numberNewRows(sql, visible(raw));
-    else if (step.op === 'sort') sql = renumberSorted(sql, step);
+    else if (step.op === 'sort') sql = renumberSorted(sql, sortKeys(step, columns));
     const compiled: CompiledStep = {
       index,
       step,

@@ -8,7 +8,6 @@
  * the pandas code does the same, so both give the same rows in the same order.
  */
 import type { ColumnInfo } from '../../../shared/datasets';
-import type { StepOf } from '../../../shared/clean/recipe';
 import { quoteIdentifier } from '../db/sql-text';
 
 export const ROW = '__assay_row';
@@ -37,9 +36,11 @@ export function sourceSelect(table: string, sampleRows: number | null): string {
   return `SELECT rowid AS ${quoteIdentifier(ROW)}, rowid AS ${ORDER_BY}, * FROM ${table}${where}`;
 }
 
-/** A sort step's rows numbered by its keys, ties in their previous order. */
-export function renumberSorted(sql: string, step: StepOf<'sort'>): string {
-  const keys = step.by.map((k) => `${quoteIdentifier(k.column)} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`);
+/**
+ * After a sort the row order is the sort's keys (`sortKeys` of the sort step, which rank
+ * NaN with NULL as pandas does), ties in their earlier order.
+ */
+export function renumberSorted(sql: string, keys: string[]): string {
   return `SELECT * REPLACE (row_number() OVER (ORDER BY ${[...keys, ORDER_BY].join(', ')}) AS ${ORDER_BY}) FROM (${sql})`;
 }
 

@@ -15,6 +15,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Step } from '../../../../shared/clean/recipe';
 import type { ColumnInfo } from '../../../../shared/datasets';
 import { ORDER_BY, ROW, renumberSorted, rowKeyOf, sourceSelect } from '../hidden-columns';
+import { sortKeys } from './rows-ops';
 import type { AnyOpDefinition, OpDefinition, StepContext, StepStats } from '../op-definition';
 
 export interface Table {
@@ -118,7 +119,7 @@ export class OpHarness {
     };
     if (definition.fit) ctx.stats = await definition.fit(step as never, ctx, this.connection);
     let sql = definition.sql(step as never, { ...ctx, input: '"s0"' });
-    if (step.op === 'sort') sql = renumberSorted(sql, step);
+    if (step.op === 'sort') sql = renumberSorted(sql, sortKeys(step, ctx.columns));
     const reader = await this.connection.runAndReadAll(
       `WITH s0 AS (${sourceSelect('t', null)}) SELECT * EXCLUDE (${ORDER_BY}) FROM (${sql}) ORDER BY ${ORDER_BY}`,
     );

@@ -85,10 +85,7 @@ describe('sort', () => {
   });
   after(() => h.close());
 
-  // The engine renumbers the order after a sort with plain keys, where DuckDB ranks NaN
-  // before NULL; pandas keeps both in their order. Fixed when renumberSorted uses sortKeys.
-  const nanTodo = 'hidden-columns.ts renumberSorted ranks NaN before NULL; use sortKeys from rows-ops.ts';
-  test('ascending puts NULL and NaN last and keeps ties in their order', { todo: nanTodo }, async (t) => {
+  test('ascending puts NULL and NaN last and keeps ties in their order', async (t) => {
     const result = await expectStep(
       t,
       h,
