@@ -130,7 +130,7 @@ describe('assay recipe', () => {
     const sql = assay(['recipe', 'sql', file, '--dataset', 'people@1']);
     assert.equal(sql.code, 0, sql.stderr);
     assert.match(sql.stdout, /SELECT/i);
-    assert.match(sql.stdout, /score >= 10/);
+    assert.match(sql.stdout, /"?score"? >= 10/);
     const pandas = assay(['recipe', 'pandas', file, '--dataset', 'people']);
     assert.equal(pandas.code, 0, pandas.stderr);
     assert.match(pandas.stdout, /def \w+\(/);
