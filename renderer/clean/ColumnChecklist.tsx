@@ -27,7 +27,12 @@ export function ColumnChecklist({ label, columns, value, onChange }: Props) {
       <div className="clean-checklist-items">
         {columns.map((c) => (
           <label key={c.name} title={`${c.name} · ${c.type}`}>
-            <input type="checkbox" checked={chosen.has(c.name)} onChange={() => toggle(c.name)} />
+            <input
+              type="checkbox"
+              aria-label={c.name}
+              checked={chosen.has(c.name)}
+              onChange={() => toggle(c.name)}
+            />
             <span>{c.name}</span>
             <span className="muted clean-type">{c.type}</span>
           </label>

@@ -16,6 +16,7 @@ export function StepForm({ columns }: { columns: ColumnInfo[] }) {
   const preview = useClean((s) => s.preview);
   const problems = useClean((s) => s.problems);
   const previewing = useClean((s) => s.previewing);
+  const previewError = useClean((s) => s.previewError);
   const datasets = useDatasets((s) => s.list);
   if (!draft) return null;
   const { setDraftValues, commitDraft, cancelDraft } = useClean.getState();
@@ -52,6 +53,11 @@ export function StepForm({ columns }: { columns: ColumnInfo[] }) {
         />
       ))}
       {problem && !problem.field && <p className="form-error">{problem.message}</p>}
+      {step && !problem && previewError && (
+        <p className="form-error" role="alert">
+          {previewError}
+        </p>
+      )}
       <p className="clean-draft-effect muted" data-testid="draft-effect" aria-live="polite">
         {step === null
           ? 'Fill in the form to preview this step.'

@@ -5,7 +5,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { CleanPreview } from '../../shared/clean/clean-api';
 import { previewDiff } from './preview-diff';
 
-const ipc = (columns: Record<string, unknown[]>) =>
+const ipc = (columns: Record<string, unknown[] | Int32Array>) =>
   tableToIPC(tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]), 'stream');
 
 describe('preview diff', () => {

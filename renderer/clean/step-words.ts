@@ -3,6 +3,9 @@ import type { StepSummary } from '../../shared/clean/clean-api';
 import type { Step } from '../../shared/clean/recipe';
 import { formatCount } from '../../shared/format';
 
+/** Arguments shown by value alone; the others read "key: value". */
+const BARE = new Set(['column', 'columns', 'expression', 'query']);
+
 function valueText(value: unknown): string {
   if (Array.isArray(value)) return value.map(valueText).join(', ');
   if (value !== null && typeof value === 'object') {
@@ -18,7 +21,10 @@ function valueText(value: unknown): string {
 export function stepArguments(step: Step): string {
   const text = Object.entries(step)
     .filter(([key]) => key !== 'op')
-    .map(([key, value]) => (typeof value === 'boolean' ? (value ? key : '') : valueText(value)))
+    .map(([key, value]) => {
+      if (typeof value === 'boolean') return value ? key.replace(/_/g, ' ') : '';
+      return BARE.has(key) ? valueText(value) : `${key.replace(/_/g, ' ')}: ${valueText(value)}`;
+    })
     .filter((s) => s !== '')
     .join(' · ');
   return text.length > 90 ? `${text.slice(0, 89)}…` : text;

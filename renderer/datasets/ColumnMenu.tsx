@@ -1,10 +1,12 @@
 /**
  * A column's menu: sort, filter (range for numbers and dates, contains or one of a set
- * for text, null / not null for all), pin, change type and hide. Drawn in a portal next
- * to its button so the grid cannot clip it; Esc and a click outside close it.
+ * for text, null / not null for all), pin, change type, hide, and "Clean this column…"
+ * (an operation of the Clean view on it). Drawn in a portal next to its button so the
+ * grid cannot clip it; Esc and a click outside close it.
  */
 import { createPortal } from 'react-dom';
 import type { ColumnInfo, ColumnInsight, Filter } from '../../shared/datasets';
+import { ColumnCleanMenu } from './ColumnMenuClean';
 import { ColumnFilterForm } from './ColumnFilterForm';
 import { RetypeForm } from './RetypeForm';
 import { useAnchoredPopup } from './use-anchored-popup';
@@ -81,6 +83,7 @@ export function ColumnMenu(props: Props) {
       <button type="button" role="menuitem" onClick={act(props.onHide)}>
         Hide column
       </button>
+      {props.onRetype && <ColumnCleanMenu column={column.name} onDone={props.onClose} />}
     </div>
   );
   return createPortal(menu, document.body);

@@ -3,6 +3,7 @@
  * registers its view here when it is built; the rest show their empty state.
  */
 import type { ComponentType } from 'react';
+import { CleanView } from '../clean/CleanView';
 import { DatasetsView } from '../datasets/DatasetsView';
 import { ExperimentsView } from '../experiments/ExperimentsView';
 import { ProfileView } from '../profile/ProfileView';
@@ -14,6 +15,7 @@ import { useUi } from './ui-store';
 const views: Partial<Record<CapabilityId, ComponentType>> = {
   datasets: DatasetsView,
   profile: ProfileView,
+  clean: CleanView,
   train: TrainView,
   experiments: ExperimentsView,
 };
