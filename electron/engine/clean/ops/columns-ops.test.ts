@@ -202,6 +202,63 @@ describe('cast of text', () => {
   });
 });
 
+describe('cast of JSON (mixed-type fields of a JSON file)', () => {
+  let h: OpHarness;
+  before(async () => {
+    h = await OpHarness.open(
+      `CREATE TABLE t AS SELECT j::JSON AS j FROM (VALUES ('"THE LAND GIRLS"'), ('1776'), (NULL), ('null'),
+        ('"12"'), ('2.5'), ('true'), ('"Zoë"'), ('"1998-06-12"')) v(j)`,
+      groupA,
+    );
+  });
+  after(() => h.close());
+
+  test('to VARCHAR gives the plain text, without the JSON quotes', async (t) => {
+    await expectStep(
+      t,
+      h,
+      { op: 'cast', column: 'j', type: 'VARCHAR', on_error: 'fail' },
+      {
+        columns: ['j'],
+        rows: [
+          ['THE LAND GIRLS'],
+          ['1776'],
+          [null],
+          [null],
+          ['12'],
+          ['2.5'],
+          ['true'],
+          ['Zoë'],
+          ['1998-06-12'],
+        ],
+      },
+    );
+  });
+
+  test('to numbers converts the scalar (a number, or a string of one); the rest is NULL', async (t) => {
+    await expectStep(
+      t,
+      h,
+      { op: 'cast', column: 'j', type: 'DOUBLE', on_error: 'null' },
+      { columns: ['j'], rows: [[null], [1776], [null], [null], [12], [2.5], [null], [null], [null]] },
+    );
+    await expectStep(
+      t,
+      h,
+      { op: 'cast', column: 'j', type: 'BIGINT', on_error: 'null' },
+      { columns: ['j'], rows: [[null], [1776], [null], [null], [12], [3], [null], [null], [null]] },
+    );
+  });
+
+  test('to DATE reads a string scalar as a date', async () => {
+    const result = await h.run({ op: 'cast', column: 'j', type: 'DATE', on_error: 'null' });
+    assert.deepEqual(
+      result.rows.map((r) => r[0]),
+      [null, null, null, null, null, null, null, null, '1998-06-12'],
+    );
+  });
+});
+
 describe('column operations on an empty table', () => {
   let h: OpHarness;
   before(async () => {

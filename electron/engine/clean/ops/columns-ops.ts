@@ -1,7 +1,9 @@
 /**
  * Operations on the set of columns: select, drop, rename, reorder, clone and cast. None
  * changes which rows there are, so each keeps the row key; new columns appear right after
- * the column they come from, as Data Wrangler places them.
+ * the column they come from, as Data Wrangler places them. A cast of a JSON column (a
+ * mixed-type field of a JSON file) reads each cell's plain text first, quotes removed, as
+ * pandas holds it.
  */
 import { checkedTypeName } from '../../db/sql-text';
 import type { OpDefinition, StepIssue } from '../op-definition';
@@ -164,12 +166,18 @@ export const cast: OpDefinition<'cast'> = {
   ],
   sql(step, ctx) {
     const fn = step.on_error === 'null' ? 'TRY_CAST' : 'CAST';
-    const expression = `${fn}(${q(step.column)} AS ${checkedTypeName(step.type)})`;
+    const type = checkedTypeName(step.type);
+    const json = findColumn(ctx.columns, step.column)?.type === 'JSON';
+    // A JSON cell is cast as its plain text (no quotes), as pandas holds it.
+    const value = json ? `json_extract_string(${q(step.column)}, '$')` : q(step.column);
+    const expression = json && typeFamily(type) === 'text' ? value : `${fn}(${value} AS ${type})`;
     return `SELECT ${selectReplacing(ctx, new Map([[step.column, expression]]))} FROM ${ctx.input}`;
   },
   pandas(step, ctx) {
     const source = findColumn(ctx.columns, step.column)?.type ?? 'VARCHAR';
-    const expression = pandasCast(`df[${py(step.column)}]`, source, step);
+    const values = `df[${py(step.column)}]`;
+    const expression =
+      source === 'JSON' ? pandasCast(jsonText(values), 'VARCHAR', step) : pandasCast(values, source, step);
     if (expression !== null) return [`df[${py(step.column)}] = ${expression}`];
     const why = `cast: the pandas code cannot cast "${step.column}" to ${checkedTypeName(step.type)}.`;
     return [`raise NotImplementedError(${py(why)})`];
@@ -212,6 +220,19 @@ function pandasCast(
       break;
   }
   return null;
+}
+
+/**
+ * The pandas text of a JSON column's cells, as DuckDB's json_extract_string gives it: a
+ * string as itself, a number as Python writes it, true/false, a list or object as compact
+ * JSON, null as None.
+ */
+function jsonText(values: string): string {
+  const compact = '__import__("json").dumps(v, separators=(",", ":"), ensure_ascii=False)';
+  return (
+    `${values}.map(lambda v: ${compact} if isinstance(v, (list, dict)) else v if isinstance(v, str) ` +
+    'else None if pd.isna(v) else ("true" if v else "false") if isinstance(v, (bool, np.bool_)) else str(v))'
+  );
 }
 
 function pandasToText(values: string, source: string): string {

@@ -156,6 +156,8 @@ for name, kind in zip(data["columns"], data["types"]):
             df[name] = df[name].astype("float64")
     elif kind == "BOOLEAN" and not df[name].isna().any():
         df[name] = df[name].astype(bool)
+    elif kind == "JSON":
+        df[name] = df[name].map(lambda v: None if v is None else json.loads(v))
 def step(df):
 __STEP__
     return df
