@@ -5,6 +5,7 @@
  */
 import type { ColumnInfo } from '../../shared/datasets';
 import { useClean, useDatasets } from '../app-stores';
+import { DateExampleHelper } from './DateExampleHelper';
 import { FieldInput } from './FieldInput';
 import { opLabel } from './operations';
 import { fieldsOf, toStep } from './step-fields';
@@ -52,6 +53,12 @@ export function StepForm({ columns }: { columns: ColumnInfo[] }) {
           onChange={(value) => setDraftValues({ ...draft.values, [field.name]: value })}
         />
       ))}
+      {draft.op === 'parse_date' && (
+        <DateExampleHelper
+          column={String(draft.values.column ?? '')}
+          onUse={(format) => setDraftValues({ ...draft.values, format })}
+        />
+      )}
       {problem && !problem.field && <p className="form-error">{problem.message}</p>}
       {step && !problem && previewError && (
         <p className="form-error" role="alert">
