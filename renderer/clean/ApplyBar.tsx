@@ -1,9 +1,11 @@
 /**
  * Applying the recipe: the dataset the new version goes to, Apply (a job, with progress
- * and cancel), what went wrong, and after it the new version with "Profile the result".
+ * and cancel), what went wrong, and after it the new version with "Profile the result" and
+ * "Compare profiles" (before against after).
  */
 import { useState } from 'react';
-import { useClean } from '../app-stores';
+import { useClean, useDatasets } from '../app-stores';
+import { CompareProfilesButton } from './CompareProfilesButton';
 import { versionLabel } from '../datasets/version-label';
 import { formatCount } from '../../shared/format';
 import { useUi } from '../shell/ui-store';
@@ -11,6 +13,7 @@ import { useUi } from '../shell/ui-store';
 export function ApplyBar({ dataset }: { dataset: string }) {
   const [name, setName] = useState(dataset);
   const { steps, applying, applied, applyError } = useClean();
+  const inHand = useDatasets((s) => s.version);
   const clean = useClean.getState();
   const profileResult = () => {
     if (!applied) return;
@@ -61,7 +64,13 @@ export function ApplyBar({ dataset }: { dataset: string }) {
           {applied.version.columns.length} columns.{' '}
           <button type="button" className="link" onClick={profileResult}>
             Profile the result
-          </button>
+          </button>{' '}
+          <CompareProfilesButton version={applied.version} />
+        </p>
+      )}
+      {!applied && inHand?.lineage.kind === 'recipe' && (
+        <p className="clean-applied">
+          {versionLabel(inHand)} was made by a recipe. <CompareProfilesButton version={inHand} />
         </p>
       )}
     </div>

@@ -4,12 +4,13 @@ import { api } from '../api/client';
 import { useDatasets, useProfile } from '../app-stores';
 import { versionLabel } from '../datasets/version-label';
 import { CompareView } from './CompareView';
+import type { ProfileState } from './profile-store';
 
 export function CompareTab() {
   const { list } = useDatasets();
   const version = useDatasets((s) => s.version);
-  const { comparison, compareWith, clearComparison } = useProfile();
-  const [choice, setChoice] = useState('');
+  const { comparison, wanted, compareWith, clearComparison } = useProfile();
+  const [choice, setChoice] = useState(comparison?.other.version ?? wanted?.other.version ?? '');
   const [versions, setVersions] = useState<Array<{ id: string; label: string }>>([]);
   useEffect(() => {
     let live = true;
@@ -61,15 +62,30 @@ export function CompareTab() {
           </button>
         )}
       </form>
+      {wanted && !comparison && (
+        <p className="muted" role="status">
+          Profiling both versions to compare them…
+        </p>
+      )}
       {comparison && version && (
         <CompareView
           comparison={comparison.result}
-          labels={[
+          labels={labelsOf(
+            comparison,
             versionLabel(version),
             versions.find((v) => v.id === comparison.other.version)?.label ?? 'other',
-          ]}
+          )}
         />
       )}
     </div>
   );
+}
+
+/** The two sides' names, in the order they were compared (before, after). */
+function labelsOf(
+  comparison: NonNullable<ProfileState['comparison']>,
+  own: string,
+  other: string,
+): [string, string] {
+  return comparison.otherFirst ? [other, own] : [own, other];
 }

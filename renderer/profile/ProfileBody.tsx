@@ -1,7 +1,7 @@
 /** What a profile shows, complete or partial: overview and alerts first, the rest in tabs. */
 import { useState } from 'react';
 import type { Profile } from '../../shared/profile';
-import { useDatasets } from '../app-stores';
+import { useDatasets, useProfile } from '../app-stores';
 import { AlertsList } from './AlertsList';
 import { Approximations } from './Approximations';
 import { AssociationsTab } from './AssociationsTab';
@@ -14,7 +14,11 @@ import { SampleTab } from './SampleTab';
 
 export function ProfileBody({ profile, complete }: { profile: Partial<Profile>; complete: boolean }) {
   const sizeBytes = useDatasets((s) => s.version?.sizeBytes);
-  const [tab, setTab] = useState<Tab>('columns');
+  // A comparison asked for from Clean opens on its tab.
+  const [tab, setTab] = useState<Tab>(() => {
+    const { wanted, comparison } = useProfile.getState();
+    return wanted || comparison ? 'compare' : 'columns';
+  });
   const [focus, setFocus] = useState<string | null>(null);
   const showColumn = (name: string) => {
     setTab('columns');

@@ -60,7 +60,12 @@ export function ProfileView() {
           {state.error}
         </p>
       )}
-      {!shown && !state.jobId && (
+      {!shown && state.wanted && (
+        <p className="muted" role="status">
+          Profiling {versionLabel(version)} and the version it came from, to compare them…
+        </p>
+      )}
+      {!shown && !state.jobId && !state.wanted && (
         <EmptyState title="Not profiled yet" icon="◔">
           <p>
             Statistics, histograms, associations and alerts for every column of {versionLabel(version)},

@@ -18,7 +18,18 @@ export interface ProfileState {
   jobId: string | null;
   progress: { fraction: number; stage: string } | null;
   error: string | null;
-  comparison: { other: ProfileRequest; result: ProfileComparison; otherProfile: Profile } | null;
+  comparison: {
+    other: ProfileRequest;
+    result: ProfileComparison;
+    otherProfile: Profile;
+    /** The other version is the "before" side (Clean's source against its result). */
+    otherFirst?: boolean;
+  } | null;
+  /**
+   * A comparison asked for from another view (Clean's "Compare profiles"): made as soon as
+   * `version` is loaded here, with `other` as the before side; null once it is shown.
+   */
+  wanted: { version: string; other: ProfileRequest } | null;
   /**
    * Show the cached profile for a version, without computing. Asked without a target, the
    * engine may answer with the version's newest profile, computed with one: `adoptTarget`
@@ -28,7 +39,9 @@ export interface ProfileState {
   load(request: ProfileRequest, options?: { adoptTarget?: boolean }): Promise<void>;
   /** Compute (or recompute) the profile as a job. */
   run(refresh?: boolean): Promise<void>;
-  compareWith(other: ProfileRequest): Promise<void>;
+  /** Compare with another version, profiling either side first when it has no profile yet. */
+  compareWith(other: ProfileRequest, options?: { otherFirst?: boolean }): Promise<void>;
+  wantComparison(version: string, other: ProfileRequest): void;
   clearComparison(): void;
   exportHtml(): Promise<void>;
   exportJson(): void;
@@ -44,6 +57,7 @@ export function createProfileStore(client: ApiClient, toasts: ToastStore): Profi
   const report = (error: unknown) => reportError(error, toasts);
   const store: ProfileStore = create<ProfileState>((set, get) => ({
     request: null,
+    wanted: null,
     ...EMPTY,
     load: async (request, options = {}) => {
       set({ request, ...EMPTY });
@@ -55,6 +69,10 @@ export function createProfileStore(client: ApiClient, toasts: ToastStore): Profi
         else if (options.adoptTarget) set({ profile, request: { ...request, target: shownTarget } });
       } catch (error) {
         set({ error: messageOf(error) });
+      }
+      const wanted = get().wanted;
+      if (wanted && wanted.version === request.version && sameRequest(get().request, request)) {
+        await get().compareWith(wanted.other, { otherFirst: true });
       }
     },
     run: async (refresh = false) => {
@@ -69,17 +87,25 @@ export function createProfileStore(client: ApiClient, toasts: ToastStore): Profi
         set({ error: messageOf(error), progress: null });
       }
     },
-    compareWith: async (other) => {
+    compareWith: async (other, options = {}) => {
       const request = get().request;
       if (!request) return;
+      const otherFirst = options.otherFirst === true;
       try {
+        // The engine compares stored profiles: compute whichever side has none yet.
+        const own = get().profile ?? (await profileOf(client, request));
         const otherProfile = await profileOf(client, other);
-        const result = await client.call('profile.compare', { a: request, b: other });
-        set({ comparison: { other, result, otherProfile } });
+        const [a, b] = otherFirst ? [other, request] : [request, other];
+        const result = await client.call('profile.compare', { a, b });
+        if (!sameRequest(get().request, request)) return;
+        set({ comparison: { other, result, otherProfile, otherFirst }, wanted: null });
+        if (!get().profile) set({ profile: own, partial: null });
       } catch (error) {
+        set({ wanted: null });
         report(error);
       }
     },
+    wantComparison: (version, other) => set({ wanted: { version, other } }),
     clearComparison: () => set({ comparison: null }),
     exportHtml: async () => {
       const request = get().request;
