@@ -156,6 +156,14 @@ function castTypeIssue(type: string): StepIssue[] {
   ];
 }
 
+/**
+ * What a cast converts: the column, or for a JSON column each cell's plain text (no
+ * quotes), as pandas holds it. A check of which values convert should cast this too.
+ */
+export function castValue(column: string, type: string): string {
+  return type === 'JSON' ? `json_extract_string(${q(column)}, '$')` : q(column);
+}
+
 export const cast: OpDefinition<'cast'> = {
   op: 'cast',
   label: 'Change the type',
@@ -168,8 +176,7 @@ export const cast: OpDefinition<'cast'> = {
     const fn = step.on_error === 'null' ? 'TRY_CAST' : 'CAST';
     const type = checkedTypeName(step.type);
     const json = findColumn(ctx.columns, step.column)?.type === 'JSON';
-    // A JSON cell is cast as its plain text (no quotes), as pandas holds it.
-    const value = json ? `json_extract_string(${q(step.column)}, '$')` : q(step.column);
+    const value = castValue(step.column, json ? 'JSON' : '');
     const expression = json && typeFamily(type) === 'text' ? value : `${fn}(${value} AS ${type})`;
     return `SELECT ${selectReplacing(ctx, new Map([[step.column, expression]]))} FROM ${ctx.input}`;
   },
