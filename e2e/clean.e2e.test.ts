@@ -3,7 +3,8 @@
  * numbers, dates as text), open Clean, add eight operations through their forms (a change
  * of case on the mixed-type Title refused with a sentence first), see the diff (a changed
  * cell highlighted, added and removed columns, counts per step), undo one with Ctrl+Z,
- * apply, and see the new version's profile. Screenshots in light and dark.
+ * apply, see the new version's profile and its comparison with the source. The date's
+ * format comes from the "by example" helper. Screenshots in light and dark.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -26,6 +27,12 @@ async function addStep(page: Page, op: string, fill: (form: Locator) => Promise<
     .waitFor({ timeout: 30_000 });
   await form.getByRole('button', { name: 'Add step' }).click();
   await page.getByTestId('clean-step').nth(before).waitFor();
+}
+
+/** The id of a version by its label, as the comparison's picker lists it. */
+async function versionIdOf(page: Page, label: string): Promise<string> {
+  const option = page.getByLabel('Version to compare with').locator('option', { hasText: label });
+  return (await option.getAttribute('value')) ?? '';
 }
 
 describe('clean in Chromium', () => {
@@ -57,7 +64,13 @@ describe('clean in Chromium', () => {
     });
     await addStep(page, 'parse_date', async (form) => {
       await form.getByLabel('Column', { exact: true }).selectOption('Release Date');
-      await form.getByLabel('Format', { exact: true }).fill('%b %d %Y');
+      // By example: a date as movies.json writes it; the helper proposes the format.
+      await form.getByLabel('Example date', { exact: true }).fill('Jun 12 1998');
+      const use = form.getByTestId('date-guesses').getByRole('button', { name: 'Use %b %d %Y' });
+      await use.waitFor();
+      await page.screenshot({ path: screenshotPath('clean-date-helper-light-1280') });
+      await use.click();
+      assert.equal(await form.getByLabel('Format', { exact: true }).inputValue(), '%b %d %Y');
     });
     await addStep(page, 'filter', async (form) => {
       await form.getByLabel('Expression', { exact: true }).fill('"Production Budget" >= 1000000');
@@ -123,8 +136,21 @@ describe('clean in Chromium', () => {
     assert.match((await applied.textContent()) ?? '', /Made movies@2: [\d,]+ rows, 16 columns/);
     await page.getByLabel('Version', { exact: true }).filter({ hasText: 'movies@2' }).waitFor();
 
-    await applied.getByRole('button', { name: 'Profile the result' }).click();
-    await page.getByRole('button', { name: 'Profile movies@2' }).click();
+    // Before against after: both versions are profiled and compared in one click.
+    await applied.getByRole('button', { name: 'Compare profiles' }).click();
+    const compare = page.getByTestId('profile-compare');
+    await compare.waitFor({ timeout: 120_000 });
+    const heads = await compare.locator('thead th').allTextContents();
+    assert.deepEqual(heads.slice(1, 3), ['movies@1', 'movies@2']);
+    assert.match(
+      (await compare.locator('.compare-notes').textContent()) ?? '',
+      /Only in movies@2: .*title_length/,
+    );
+    assert.equal(
+      await page.getByLabel('Version to compare with').inputValue(),
+      await versionIdOf(page, 'movies@1'),
+    );
+    await page.getByRole('tab', { name: 'Columns' }).click();
     const overview = page.getByTestId('profile-overview');
     await overview.waitFor({ timeout: 60_000 });
     await page

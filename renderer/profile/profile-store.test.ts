@@ -124,6 +124,31 @@ describe('profile store', () => {
     assert.equal(store.getState().comparison, null);
   });
 
+  it('makes a comparison asked for from Clean once the result loads, profiling both sides', async () => {
+    const { client, store } = setup();
+    const profiled = new Set<string>();
+    client
+      .answer('profile.get', ({ version }) => ({
+        profile: profiled.has(version) ? profile(version === 'v1' ? 400 : 300) : null,
+      }))
+      .answer('profile.start', ({ version }) => ({ jobId: `p-${version}`, cached: false }))
+      .answer('profile.compare', { columns: [] } as unknown as ProfileComparison);
+    store.getState().wantComparison('v2', { version: 'v1' });
+    const loading = store.getState().load({ version: 'v2' });
+    for (const version of ['v2', 'v1']) {
+      await settle();
+      profiled.add(version);
+      client.emit('job.progress', jobEvent(`p-${version}`, 'succeeded'));
+    }
+    await loading;
+    const state = store.getState();
+    assert.equal(state.wanted, null);
+    assert.equal(state.comparison?.otherFirst, true);
+    assert.equal(state.profile?.overview?.rows, 300);
+    // The source is the "before" side.
+    assert.deepEqual(client.requests('profile.compare'), [{ a: { version: 'v1' }, b: { version: 'v2' } }]);
+  });
+
   it('shows why a comparison failed', async (t) => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
     const { client, toasts, store } = setup();
