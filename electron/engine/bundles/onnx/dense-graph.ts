@@ -19,11 +19,9 @@ export function linearScores(b: GraphBuilder, model: LinearModel, X: string): st
     bias.push(model.coef[k * D]);
     for (let j = 0; j < model.d; j++) W.push(model.coef[k * D + j + 1]);
   }
-  return b.op(
-    'Gemm',
-    [X, b.doubles('coef', W, [model.nOut, model.d]), b.doubles('intercept', bias)],
-    { transB: attr.int(1) },
-  );
+  return b.op('Gemm', [X, b.doubles('coef', W, [model.nOut, model.d]), b.doubles('intercept', bias)], {
+    transB: attr.int(1),
+  });
 }
 
 /**
@@ -42,5 +40,8 @@ export function mlpOutput(b: GraphBuilder, model: MlpModel, X: string): string {
   }
   const out = b.op('Cast', [h], { to: attr.int(DT.DOUBLE) });
   if (model.task !== 'regression') return out;
-  return b.op('Add', [b.op('Mul', [out, b.doubles('y_std', [model.yStd])]), b.doubles('y_mean', [model.yMean])]);
+  return b.op('Add', [
+    b.op('Mul', [out, b.doubles('y_std', [model.yStd])]),
+    b.doubles('y_mean', [model.yMean]),
+  ]);
 }

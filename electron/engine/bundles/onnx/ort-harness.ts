@@ -68,6 +68,8 @@ function feeds(columns: Column[]): Record<string, ort.Tensor> {
 
 export interface Agreement {
   maxAbsDiff: number;
+  /** |ORT − engine| / max(1, |engine|): float32 networks differ by their precision at large outputs. */
+  maxScaledDiff: number;
   labelsAgree: boolean;
   rows: number;
 }
@@ -80,9 +82,15 @@ export async function compareWithOrt(model: Model, columns: Column[]): Promise<A
     const engine = await predict(model, columns);
     const got = result[engine.task === 'regression' ? 'prediction' : 'probabilities'].data as Float64Array;
     const want = engine.task === 'regression' ? engine.values : engine.proba;
-    if (got.length !== want.length) throw new Error(`ONNX gave ${got.length} values, the engine ${want.length}`);
+    if (got.length !== want.length)
+      throw new Error(`ONNX gave ${got.length} values, the engine ${want.length}`);
     let maxAbsDiff = 0;
-    for (let i = 0; i < want.length; i++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(got[i] - want[i]));
+    let maxScaledDiff = 0;
+    for (let i = 0; i < want.length; i++) {
+      const d = Math.abs(got[i] - want[i]);
+      maxAbsDiff = Math.max(maxAbsDiff, d);
+      maxScaledDiff = Math.max(maxScaledDiff, d / Math.max(1, Math.abs(want[i])));
+    }
     let labelsAgree = true;
     if (engine.task !== 'regression') {
       const labels = result.label.data as string[];
@@ -92,10 +100,11 @@ export async function compareWithOrt(model: Model, columns: Column[]): Promise<A
         const best = row.indexOf(Math.max(...row));
         // A near-tie may fall either way between two runtimes; only clear winners must agree.
         const sorted = [...row].sort((a, b) => b - a);
-        if (sorted[0] - (sorted[1] ?? -Infinity) > 1e-9 && labels[i] !== engine.classes[best]) labelsAgree = false;
+        if (sorted[0] - (sorted[1] ?? -Infinity) > 1e-9 && labels[i] !== engine.classes[best])
+          labelsAgree = false;
       }
     }
-    return { maxAbsDiff, labelsAgree, rows: columns[0] ? rowsOf(columns[0]) : 0 };
+    return { maxAbsDiff, maxScaledDiff, labelsAgree, rows: columns[0] ? rowsOf(columns[0]) : 0 };
   } finally {
     await session.release();
   }

@@ -30,7 +30,10 @@ export function scoresToProbabilities(
     case 'logistic':
       return binaryProbabilities(b, b.op('Sigmoid', [scores]));
     case 'clip':
-      return binaryProbabilities(b, b.op('Clip', [scores, b.doubles('zero', [0], []), b.doubles('one', [1], [])]));
+      return binaryProbabilities(
+        b,
+        b.op('Clip', [scores, b.doubles('zero', [0], []), b.doubles('one', [1], [])]),
+      );
     case 'softmax':
       return b.op('Softmax', [scores], { axis: attr.int(1) });
     case 'normalise': {
