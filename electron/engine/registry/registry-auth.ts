@@ -65,7 +65,7 @@ export class RegistryAuth {
       if (this.scheme === 'bearer' && cached && cached.expiresAt > Date.now() && !challenge.params.error) {
         return false;
       }
-      const token = await this.fetchToken(challenge, context);
+      const token = await this.fetchToken(challenge, scope, context);
       this.scheme = 'bearer';
       this.tokens.set(scope, token);
       return true;
@@ -73,7 +73,7 @@ export class RegistryAuth {
     return false;
   }
 
-  private async fetchToken(challenge: Challenge, context: AuthContext): Promise<CachedToken> {
+  private async fetchToken(challenge: Challenge, scope: string, context: AuthContext): Promise<CachedToken> {
     const realm = challenge.params.realm;
     let url: URL;
     try {
@@ -88,9 +88,8 @@ export class RegistryAuth {
       );
     }
     if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
-    for (const scope of (challenge.params.scope ?? '').split(' ').filter(Boolean)) {
-      url.searchParams.append('scope', scope);
-    }
+    for (const wanted of mergeScopes(challenge.params.scope ?? '', scope))
+      url.searchParams.append('scope', wanted);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.credentials) headers.authorization = `Basic ${basic(this.credentials)}`;
     const response = await send({ method: 'GET', url, headers, ...context });
@@ -120,4 +119,28 @@ export class RegistryAuth {
 
 function basic(credentials: Credentials): string {
   return Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+}
+
+/**
+ * The challenge's scopes with the actions the caller will need added: a push's first
+ * request is a HEAD, whose challenge asks only for `pull`, and one token for
+ * `pull,push` saves a second round trip to the token service.
+ */
+export function mergeScopes(challenged: string, wanted: string): string[] {
+  const actions = new Map<string, Set<string>>();
+  for (const scope of [...challenged.split(' '), wanted].filter(Boolean)) {
+    const cut = scope.lastIndexOf(':');
+    const resource = cut > 0 ? scope.slice(0, cut) : scope;
+    const set = actions.get(resource) ?? new Set<string>();
+    if (cut > 0)
+      scope
+        .slice(cut + 1)
+        .split(',')
+        .filter(Boolean)
+        .forEach((action) => set.add(action));
+    actions.set(resource, set);
+  }
+  return [...actions].map(([resource, set]) =>
+    set.size ? `${resource}:${[...set].sort().join(',')}` : resource,
+  );
 }
