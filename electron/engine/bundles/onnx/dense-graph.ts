@@ -3,7 +3,7 @@
  * Linear coefficients stay double, as the engine computes them. The MLP's weights are
  * float32 and the engine's forward pass runs in float32 on tfjs, so the network runs in
  * float here too and only its output returns to double (regression's target scale is
- * applied in double, as predictMlp does). See docs/architecture.md ("Model bundles").
+ * applied in double, as predictMlp does). See docs/architecture.md ("Inside the training capability").
  */
 import type { LinearModel } from '../../training/learners/linear/linear-model';
 import type { MlpModel } from '../../training/learners/mlp/mlp';

@@ -5,7 +5,7 @@
  * rows with missing numbers, extreme numbers and unseen categories. Probabilities and
  * predictions must equal the engine's within 1e-5 (predictions relative to their size
  * beyond 1: the MLP is a float32 network, so an output of 3e6 for an input of 1e6 is only
- * known to float32's precision in the engine too). See docs/architecture.md ("Model bundles").
+ * known to float32's precision in the engine too). See docs/architecture.md ("Inside the training capability").
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -62,8 +62,14 @@ for (const [algorithm, task] of CASES) {
     if (model.estimator.kind === 'trees') {
       // The comparison only means something if categorical splits and learned NaN directions occur.
       const flags = Array.from(model.estimator.ensemble.trees.flags);
-      assert.ok(flags.some((f) => f & 2), 'no categorical split in the ensemble');
-      assert.ok(flags.some((f) => (f & 2) === 0 && f & 1), 'no numeric split sending NaN left');
+      assert.ok(
+        flags.some((f) => f & 2),
+        'no categorical split in the ensemble',
+      );
+      assert.ok(
+        flags.some((f) => (f & 2) === 0 && f & 1),
+        'no numeric split sending NaN left',
+      );
     }
     const agreement = await compareWithOrt(model, scoringColumns(data));
     const { maxAbsDiff, maxScaledDiff } = agreement;

@@ -3,7 +3,7 @@
  * and estimator — as one ONNX graph, the `model.onnx` of a bundle. ONNX Runtime on it
  * gives the engine's `predict` output (tests hold it to 1e-5). What cannot be expressed
  * (datetime features, output names taken by a column) throws an ApiError naming it.
- * See docs/architecture.md ("Model bundles").
+ * See docs/architecture.md ("Inside the training capability").
  */
 import { ApiError } from '../../../../shared/errors';
 import type { Model } from '../../training/model';

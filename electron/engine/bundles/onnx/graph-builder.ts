@@ -2,7 +2,7 @@
  * Builds an ONNX graph one operator at a time: every call returns the name of the value it
  * produced, so exporters read like the engine's arithmetic. Internal names are fresh and
  * never equal a graph input (a column) or one of the reserved output names. See
- * docs/architecture.md ("Model bundles").
+ * docs/architecture.md ("Inside the training capability").
  */
 import {
   DT,

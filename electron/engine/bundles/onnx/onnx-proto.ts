@@ -4,7 +4,7 @@
  * ValueInfoProto, TypeProto, OperatorSetIdProto); numeric tensors go in `raw_data`
  * (little-endian), strings in `string_data`. IR version 10 with default-domain opset 21
  * and ai.onnx.ml opset 5 (TreeEnsemble with BRANCH_MEMBER needs 5). See
- * docs/architecture.md ("Model bundles").
+ * docs/architecture.md ("Inside the training capability").
  */
 import { ProtoWriter } from './protobuf';
 

@@ -2,7 +2,7 @@
  * Test support: small mixed tables (numbers with NaN, a text column with missing values
  * and more categories than the pipeline keeps) and a runner that feeds the same rows to
  * ONNX Runtime and to the engine's `predict`, returning the largest difference. Used by
- * the export tests only. See docs/architecture.md ("Model bundles").
+ * the export tests only. See docs/architecture.md ("Inside the training capability").
  */
 import * as ort from 'onnxruntime-node';
 import { Rng } from '../../training/learners/random';

@@ -5,7 +5,7 @@
  * named as the column, shape [N, 1]; numbers and booleans are double (NaN = missing),
  * text is string with "" as the missing value. Arithmetic stays in double so the engine's
  * standardisation is reproduced exactly (ai.onnx.ml Scaler/Imputer hold float32
- * constants). See docs/architecture.md ("Model bundles").
+ * constants). See docs/architecture.md ("Inside the training capability").
  */
 import { ApiError } from '../../../../shared/errors';
 import type { PipelineState } from '../../training/preprocess/pipeline';

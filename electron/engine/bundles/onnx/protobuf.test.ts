@@ -1,7 +1,7 @@
 /**
  * The protobuf writer against encodings fixed by the protobuf spec: varints (one byte,
  * multi-byte, negative as ten bytes), keys, length-delimited and packed fields, and
- * fixed-width floats. See docs/architecture.md ("Model bundles").
+ * fixed-width floats. See docs/architecture.md ("Inside the training capability").
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -4,7 +4,7 @@
  * model need. Hand-written because no maintained small library fits: protobufjs is large
  * and reflection-based, and writing a model touches a dozen messages whose field numbers
  * `onnx-proto.ts` states. Messages are built bottom-up: each `finish()` returns bytes that
- * the parent embeds as a length-delimited field. See docs/architecture.md ("Model bundles").
+ * the parent embeds as a length-delimited field. See docs/architecture.md ("Inside the training capability").
  */
 
 const WIRE_VARINT = 0;

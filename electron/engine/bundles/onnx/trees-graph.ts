@@ -5,7 +5,7 @@
  * members, the missing bin included). Output and input are double, so thresholds and
  * leaf sums are the engine's. A leaf holding several values (a multi-output forest) is
  * written as one copy of the tree per output, each leaf adding to one target; forests'
- * averaging is folded into the leaf weights. See docs/architecture.md ("Model bundles").
+ * averaging is folded into the leaf weights. See docs/architecture.md ("Inside the training capability").
  */
 import type { TreeEnsemble } from '../../training/learners/gbdt/tree-ensemble';
 import { attr, type GraphBuilder } from './graph-builder';
