@@ -3,7 +3,7 @@
  * the class name) and `probabilities` ([N, classes], the model's class order) for
  * classification, `prediction` ([N, 1]) for regression. Also the links that turn raw
  * scores into probabilities the way the engine's predict does. See docs/architecture.md
- * ("Model bundles").
+ * ("Inside the training capability").
  */
 import { attr, type GraphBuilder } from './graph-builder';
 import { DT } from './onnx-proto';
