@@ -37,6 +37,8 @@ export interface TokenAuthConfig {
 export interface RegistryServerOptions {
   basicAuth?: { username: string; password: string };
   tokenAuth?: TokenAuthConfig;
+  /** Serve HTTPS with this certificate and key (PEM files). */
+  tls?: { certFile: string; keyFile: string };
 }
 
 export interface RegistryServer {
@@ -92,6 +94,9 @@ export async function startRegistry(options: RegistryServerOptions = {}): Promis
     'http:',
     `  addr: 127.0.0.1:${port}`,
     `  secret: ${randomBytes(16).toString('hex')}`,
+    ...(options.tls
+      ? ['  tls:', `    certificate: ${options.tls.certFile}`, `    key: ${options.tls.keyFile}`]
+      : []),
     '',
   ].join('\n');
   const configFile = path.join(dir, 'config.yml');

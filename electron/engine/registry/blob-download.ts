@@ -10,7 +10,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { backoffDelay, sleep } from './backoff';
 import type { Descriptor } from './media-types';
-import { RegistryError, isTransient } from './registry-error';
+import { RegistryError, cancelled, isTransient } from './registry-error';
 import type { RegistryHttp } from './registry-http';
 
 export interface BlobDownload {
@@ -62,7 +62,11 @@ async function downloadOnce(client: RegistryHttp, repository: string, blob: Blob
       done(null, chunk);
     },
   });
-  await pipeline(response.body, check, createWriteStream(blob.target), ...(signal ? [{ signal }] : []));
+  try {
+    await pipeline(response.body, check, createWriteStream(blob.target), ...(signal ? [{ signal }] : []));
+  } catch (error) {
+    throw (error as Error).name === 'AbortError' ? cancelled() : error;
+  }
   if (received !== descriptor.size) {
     throw tampered(label, descriptor, `has ${received} bytes where its descriptor says ${descriptor.size}`);
   }

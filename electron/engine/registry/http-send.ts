@@ -6,7 +6,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
-import { cancelled } from './registry-error';
+import { RegistryError, cancelled } from './registry-error';
 
 export type RequestBody = Buffer | Readable;
 
@@ -43,7 +43,7 @@ export function send(options: SendOptions): Promise<RawResponse> {
     });
     request.on('error', (error: Error & { name?: string }) => {
       if (body !== undefined && !Buffer.isBuffer(body)) body.destroy();
-      reject(error.name === 'AbortError' ? cancelled() : error);
+      reject(error.name === 'AbortError' ? cancelled() : (untrusted(error, url) ?? error));
     });
     request.on('response', (response) => {
       resolve({ status: response.statusCode ?? 0, headers: response.headers, body: response });
@@ -75,4 +75,14 @@ export async function readText(response: RawResponse, limit = 4 * 1024 * 1024): 
 /** Throws the rest of a body away so the socket goes back to the pool. */
 export function drain(response: RawResponse): void {
   response.body.resume();
+}
+
+/** A TLS verification failure as a sentence that says what to do about it. */
+function untrusted(error: Error & { code?: string }, url: URL): RegistryError | undefined {
+  const code = error.code ?? '';
+  if (!/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) return undefined;
+  return new RegistryError(
+    'BAD_REQUEST',
+    `The TLS certificate of ${url.host} is not trusted (${code}): give the CA bundle that signed it (caFile), or use plain HTTP only if the registry is on this machine.`,
+  );
 }

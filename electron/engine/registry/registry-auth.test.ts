@@ -30,7 +30,8 @@ const files = [{ filepath: 'model.onnx', mediaType: modelLayerMediaType('weight'
 const config = { descriptor: { name: 'auth' } };
 
 test('htpasswd basic auth: the right credentials push and pull, wrong or none get a clear sentence', async (t) => {
-  if (!registryInstalled() || !hasCommand('htpasswd')) return t.skip(MISSING);
+  if (!registryInstalled()) return t.skip(MISSING);
+  if (!hasCommand('htpasswd')) return t.skip('htpasswd (apache2-utils) is not installed');
   const credentials = { username: 'ada', password: 'correct horse' };
   const server = await startRegistry({ basicAuth: credentials });
   try {
