@@ -15,8 +15,8 @@ import { checkReadOnly } from '../db/read-only-sql';
 import { quoteIdentifier } from '../db/sql-text';
 import { castProblem } from './cast-check';
 import {
-  HIDDEN,
   ORDER,
+  hiddenOf,
   ORDER_BY,
   ROW,
   numberNewRows,
@@ -27,6 +27,7 @@ import {
 import { definitionOf } from './ops';
 import { sortKeys } from './ops/rows-ops';
 import type { AnyOpDefinition, StepContext, StepStats } from './op-definition';
+import { type StepShape, stepShape } from './step-shape';
 
 const NO_EXPLAIN = { allowExplain: false, allowPragma: false };
 
@@ -36,6 +37,11 @@ export interface CompileOptions {
   fit: FitMode;
   /** Statistics to reuse, by step index (required when fit is 'reuse' and a step fits). */
   reused: FittedStats | null;
+  /**
+   * Whether `source` carries `__assay_row` (default true). Applying leaves it out: nobody
+   * diffs a whole version, and every step then carries one hidden column less.
+   */
+  keyed?: boolean;
   /** Only the first `throughStep` steps (all when absent). */
   throughStep?: number;
   tableOf(dataset: string): string;
@@ -49,6 +55,8 @@ export interface CompiledStep {
   columns: ColumnInfo[];
   /** Whether its rows still map to source rows (`__assay_row` is present). */
   keyed: boolean;
+  /** Whether its rows keep their physical order and count (step-shape.ts). */
+  shape: StepShape;
 }
 
 export interface CompiledRecipe {
@@ -70,11 +78,15 @@ export function withChain(ctes: string[], last: number, tail: string): string {
   return `WITH ${defs.join(',\n')}\n${tail}`;
 }
 
-/** The rows of relation `last` as people see them: no hidden columns, in the recipe's order. */
-export function resultSelect(ctes: string[], last: number, keepRow = false): string {
-  const drop = keepRow ? [ORDER] : [...HIDDEN];
-  const exclude = drop.map(quoteIdentifier).join(', ');
-  return withChain(ctes, last, `SELECT * EXCLUDE (${exclude}) FROM ${cteName(last)} ORDER BY ${ORDER_BY}`);
+/**
+ * The rows of relation `last` as people see them: no hidden columns (`keyed`: whether it
+ * still has `__assay_row`), in the recipe's order — sorted by `__assay_order` unless the
+ * caller knows the rows are already in that order (`inOrder`, see step-shape.ts).
+ */
+export function resultSelect(ctes: string[], last: number, keyed: boolean, inOrder = false): string {
+  const exclude = hiddenOf(keyed).map(quoteIdentifier).join(', ');
+  const order = inOrder ? '' : ` ORDER BY ${ORDER_BY}`;
+  return withChain(ctes, last, `SELECT * EXCLUDE (${exclude}) FROM ${cteName(last)}${order}`);
 }
 
 async function describe(connection: DuckDBConnection, sql: string): Promise<ColumnInfo[]> {
@@ -108,7 +120,7 @@ export async function compileRecipe(
   };
   const droppedBy = new Map<string, number>();
   let columns = out.sourceColumns;
-  let keyed = true;
+  let keyed = options.keyed ?? true;
   const count = Math.min(recipe.steps.length, options.throughStep ?? recipe.steps.length);
   for (let index = 0; index < count; index += 1) {
     const step = recipe.steps[index]!;
@@ -177,6 +189,8 @@ async function compileStep(
     await checkReadOnly(connection, withChain(out.ctes, index, sql), NO_EXPLAIN);
     const raw = await describe(connection, withChain(out.ctes, index, sql));
     const keeps = definition.keepsRows && raw.some((c) => c.name === ORDER);
+    const plain = stepShape(sql, cteName(index));
+    const shape = keeps && step.op !== 'sort' ? plain : { inPlace: false, sameRows: false };
     const stillKeyed = keeps && keyed && raw.some((c) => c.name === ROW);
     if (!keeps) sql = numberNewRows(sql, visible(raw));
     else if (step.op === 'sort') sql = renumberSorted(sql, sortKeys(step, columns));
@@ -186,6 +200,7 @@ async function compileStep(
       label: definition.label,
       columns: visible(raw),
       keyed: stillKeyed,
+      shape,
     };
     out.ctes.push(sql);
     out.steps.push(compiled);

@@ -30,10 +30,15 @@ export function visible(columns: ColumnInfo[]): ColumnInfo[] {
   return columns.filter((c) => !HIDDEN.includes(c.name));
 }
 
-/** The first relation: the version's rows with their row number as identity and position. */
-export function sourceSelect(table: string, sampleRows: number | null): string {
+/**
+ * The first relation: the version's rows with their row number as position and, when
+ * `keyed`, as identity too (the version tables are written in rowid order, so `rowid <
+ * N` is the first N rows).
+ */
+export function sourceSelect(table: string, sampleRows: number | null, keyed = true): string {
   const where = sampleRows === null ? '' : ` WHERE rowid < ${sampleRows}`;
-  return `SELECT rowid AS ${quoteIdentifier(ROW)}, rowid AS ${ORDER_BY}, * FROM ${table}${where}`;
+  const row = keyed ? `rowid AS ${quoteIdentifier(ROW)}, ` : '';
+  return `SELECT ${row}rowid AS ${ORDER_BY}, * FROM ${table}${where}`;
 }
 
 /**

@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { Recipe } from '../../../shared/clean/recipe';
+import type { Recipe, Step } from '../../../shared/clean/recipe';
 import type { DatasetVersion } from '../../../shared/datasets';
 import type { Engine } from '../engine';
 import { importFiles, readPage, snapshot } from '../../testing/dataset-fixtures';
 import { tempDir, withTempEngine } from '../../testing/temp-engine';
+import { stepShape } from './step-shape';
 
 async function scores(engine: Engine, rows: string[], name = 'scores'): Promise<DatasetVersion> {
   const file = path.join(tempDir(), `${name}.csv`);
@@ -157,6 +158,74 @@ describe('recipe engine', () => {
       assert.equal(fs.existsSync(target), false);
       assert.equal(await snapshot(engine), before);
     });
+  });
+
+  it('refuses fit "reuse" with nothing to reuse, even when no step fits, and makes no version', async () => {
+    await withTempEngine(async (engine) => {
+      const v1 = await scores(engine, ['1,a,10,x', '2,b,,y']);
+      const before = await snapshot(engine);
+      for (const attempt of [recipe, { steps: [{ op: 'drop_columns', columns: ['note'] }] } as Recipe]) {
+        await assert.rejects(
+          apply(engine, { version: v1.id, recipe: attempt, fit: 'reuse' }),
+          /^ApiError: Nothing to reuse: no earlier application of these steps .*fit "recompute" first\.$/,
+        );
+      }
+      assert.equal(await snapshot(engine), before);
+    });
+  });
+
+  it('applies in-place steps without a final sort and counts rows per step from the ends', async () => {
+    await withTempEngine(async (engine) => {
+      const v1 = await scores(engine, ['5,e,50,x', '1,a,10,x', '4,d,,y', '2,b,20,z', '3,c,30,w']);
+      const plain: Recipe = {
+        steps: [
+          { op: 'formula', name: 'twice', expression: 'score * 2' },
+          { op: 'filter', expression: 'score IS NULL OR score > 15' },
+          { op: 'change_case', column: 'name', to: 'upper' },
+          { op: 'filter', expression: "note <> 'w'" },
+        ],
+      };
+      const sorted: Step[] = [{ op: 'sort', by: [{ column: 'id', descending: false }] }];
+      const cases: Array<[Step[], number[]]> = [
+        [[], [5, 4, 2]],
+        [sorted, [2, 4, 5]],
+      ];
+      for (const [extra, ids] of cases) {
+        const steps = [...plain.steps, ...extra];
+        const { version, steps: summaries } = await apply(engine, { version: v1.id, recipe: { steps } });
+        const rows = (
+          await engine.workspace.connection.runAndReadAll(
+            `SELECT id, name FROM "${version.dataset}@${version.number}"`,
+          )
+        ).getRowsJS();
+        assert.deepEqual(
+          rows.map((r) => Number(r[0])),
+          ids,
+        );
+        assert.ok(rows.every((r) => String(r[1]) === String(r[1]).toUpperCase()));
+        assert.deepEqual(
+          summaries.map((s) => [s.rowsBefore, s.rowsAfter]),
+          [[5, 5], [5, 4], [4, 4], [4, 3], ...extra.map(() => [3, 3])],
+        );
+      }
+    });
+  });
+
+  it('tells in-place steps from reordering ones by their SQL', () => {
+    assert.deepEqual(stepShape('SELECT "a", "b" FROM "s1"', '"s1"'), { inPlace: true, sameRows: true });
+    assert.deepEqual(stepShape('SELECT "a" FROM "s1" WHERE (a > 1)', '"s1"'), {
+      inPlace: true,
+      sameRows: false,
+    });
+    for (const sql of [
+      'SELECT "a", row_number() OVER () AS n FROM "s1"',
+      'SELECT "a" FROM "s1" ORDER BY "a"',
+      'SELECT "a" FROM "s1" WHERE a > (SELECT avg(a) FROM "s1")',
+      'SELECT "a" FROM "s1" JOIN t USING (a)',
+      'SELECT "a" FROM "s1", t',
+    ]) {
+      assert.equal(stepShape(sql, '"s1"').inPlace, false, sql);
+    }
   });
 
   it('numbers saved recipes per name', async () => {
