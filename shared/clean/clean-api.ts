@@ -18,9 +18,16 @@ export interface StepSummary {
   columns: ColumnInfo[];
   addedColumns: string[];
   removedColumns: string[];
-  /** Columns present before and after whose values differ in at least one row. */
+  /**
+   * Columns present before and after whose values differ in at least one row. Counted by
+   * the preview (on its sample) only: an apply reports [] with `changedCells` null, since
+   * counting would need row identity and a join per step over the whole version.
+   */
   changedColumns: string[];
-  /** Cells whose value differs, over rows kept by the step (null when rows are not comparable). */
+  /**
+   * Cells whose value differs, over rows kept by the step; null when rows are not
+   * comparable, and always null after an apply (not counted there, see changedColumns).
+   */
   changedCells: number | null;
 }
 
