@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Events } from './events';
 import { appRequests, type AppApi } from './app';
+import { bundlesRequests, type BundlesApi } from './bundles';
 import { cleanRequests, type CleanApi } from './clean';
 import { datasetsRequests, type DatasetsApi } from './datasets';
 import { dialogsRequests, type DialogsApi } from './dialogs';
@@ -21,7 +22,8 @@ export type Api = AppApi &
   DatasetsApi &
   ProfileApi &
   CleanApi &
-  TrainingApi;
+  TrainingApi &
+  BundlesApi;
 
 export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Api[M]['request'];
@@ -37,6 +39,7 @@ export const requestSchemas: { [M in ApiMethod]: z.ZodType<ApiRequest<M>> } = {
   ...profileRequests,
   ...cleanRequests,
   ...trainingRequests,
+  ...bundlesRequests,
 };
 
 export const apiMethods = Object.keys(requestSchemas) as ApiMethod[];

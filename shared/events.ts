@@ -17,6 +17,8 @@ export interface Events {
   'run.progress': RunProgress;
   /** A run started, finished or was deleted: the runs table reloads. */
   'runs.changed': { runId: string };
+  /** A model version was exported, pulled or pushed: the Registry view reloads. */
+  'bundles.changed': { model: string; version: string };
   /** A profile job moved: the part computed so far, so the view fills in progressively. */
   'profile.progress': {
     jobId: string;
@@ -45,6 +47,7 @@ const everyEvent: { [E in EventName]: true } = {
   'profile.progress': true,
   'run.progress': true,
   'runs.changed': true,
+  'bundles.changed': true,
 };
 
 /** The names a listener may subscribe to (the preload refuses any other). */

@@ -7,6 +7,7 @@ import type { ApiClient, ApiMethod, ApiRequest, ApiResponse } from '../../shared
 import type { AppInfo } from '../../shared/app';
 import type { DialogsApi } from '../../shared/dialogs';
 import { appHandlers } from './app/app-handlers';
+import { bundlesHandlers } from './bundles/bundles-handlers';
 import { cleanHandlers } from './clean/clean-handlers';
 import { CleanService } from './clean/clean-service';
 import { inProcessClient } from './core/in-process-client';
@@ -62,6 +63,7 @@ export class Engine {
       ...profileHandlers(this.profiles),
       ...cleanHandlers(this.clean),
       ...trainingHandlers(this.training),
+      ...bundlesHandlers(),
       ...(options.dialogs ?? unsupportedDialogs()),
     };
     this.client = inProcessClient(this.handlers, events);
