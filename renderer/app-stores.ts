@@ -10,6 +10,7 @@ import { createDatasetsStore } from './datasets/datasets-store';
 import { createExperimentsStore } from './experiments/experiments-store';
 import { createJobsStore } from './jobs/jobs-store';
 import { createProfileStore } from './profile/profile-store';
+import { createRegistryStore } from './registry/registry-store';
 import { reportError, useToasts } from './shell/toast-store';
 import { useUi } from './shell/ui-store';
 import { createTrainStore } from './training/train-store';
@@ -21,6 +22,7 @@ export const useDatasets = createDatasetsStore(api, useToasts);
 export const useProfile = createProfileStore(api, useToasts);
 export const useTrain = createTrainStore(api, useToasts);
 export const useExperiments = createExperimentsStore(api, useToasts);
+export const useRegistry = createRegistryStore(api, useToasts);
 export const useClean = createCleanStore(api, useToasts, {
   // The new version an application made becomes the one in hand, in every view.
   openVersion: (version) =>
