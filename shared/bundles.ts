@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { defineRequests, type Method } from './contract';
 import type { JobMethod } from './jobs';
-import type { Metrics, MetricKey, ParamValue, Task, ValidationSpec } from './training';
+import type { Metrics, MetricKey, ParamValue, PredictResult, Task, ValidationSpec } from './training';
 
 /** One file of a bundle, as its manifest.json records it. */
 export interface BundleFile {
@@ -131,11 +131,19 @@ export interface PushInfo {
 }
 
 export interface BundlesApi {
-  /** Export a run as the next (or the given) version of a model. A job. */
-  'bundles.export': JobMethod<{ runId: string; name?: string; version?: string }, BundleInfo>;
+  /**
+   * Export a run as the next (or the given) version of a model. A job. `out`: also copy the
+   * bundle folder and its .tar.gz there (a folder outside the workspace).
+   */
+  'bundles.export': JobMethod<{ runId: string; name?: string; version?: string; out?: string }, BundleInfo>;
   'bundles.list': Method<Record<string, never>, ModelSummary[]>;
   'bundles.get': Method<{ model: string; version: string }, ModelVersionDetail>;
   'bundles.diff': Method<{ model: string; from: string; to: string }, BundleDiff>;
+  /**
+   * Predict with a bundle folder's ONNX graph (ONNX Runtime), on a CSV or Parquet file; writes
+   * the input columns plus the predictions to `out`. A job.
+   */
+  'bundles.predict': JobMethod<{ bundle: string; path: string; out: string }, PredictResult>;
   /**
    * Push a version to `oci://HOST[:PORT]/REPO:TAG`. Credentials live only in memory for this
    * call: never written to the workspace, never logged (the desktop shell will keep them in the
@@ -143,8 +151,10 @@ export interface BundlesApi {
    */
   'registry.push': JobMethod<
     {
-      model: string;
-      version: string;
+      /** The workspace's version to push; or `folder`, a bundle folder anywhere. */
+      model?: string;
+      version?: string;
+      folder?: string;
       reference: string;
       plainHttp?: boolean;
       username?: string;
@@ -154,7 +164,13 @@ export interface BundlesApi {
   >;
   /** Pull `oci://…:TAG` or `…@sha256:…`, verify every digest and register it as a model version. A job. */
   'registry.pull': JobMethod<
-    { reference: string; plainHttp?: boolean; credentials?: { username: string; password: string } },
+    {
+      reference: string;
+      plainHttp?: boolean;
+      credentials?: { username: string; password: string };
+      /** Also copy the pulled bundle folder there. */
+      out?: string;
+    },
     BundleInfo
   >;
   'registry.tags': Method<
@@ -171,6 +187,7 @@ const modelName = z
   .max(120)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'A model name uses lower-case letters, digits, ".", "_" and "-".');
 const version = z.string().regex(SEMVER, 'A version is semantic: MAJOR.MINOR.PATCH, e.g. 1.0.0.');
+const path = z.string().min(1).max(4096);
 const reference = z.string().min(8).max(2000).startsWith('oci://', 'A reference starts with oci://.');
 /** Credentials travel only in memory (the desktop shell keeps them in the OS keychain later). */
 const credentials = z.strictObject({
@@ -183,22 +200,31 @@ export const bundlesRequests = defineRequests<BundlesApi>()({
     runId: z.string().min(1).max(100),
     name: modelName.optional(),
     version: version.optional(),
+    out: path.optional(),
   }),
   'bundles.list': z.strictObject({}),
   'bundles.get': z.strictObject({ model: modelName, version }),
   'bundles.diff': z.strictObject({ model: modelName, from: version, to: version }),
-  'registry.push': z.strictObject({
-    model: modelName,
-    version,
-    reference,
-    plainHttp: z.boolean().optional(),
-    username: z.string().min(1).max(500).optional(),
-    password: z.string().min(1).max(10_000).optional(),
-  }),
+  'bundles.predict': z.strictObject({ bundle: path, path, out: path }),
+  'registry.push': z
+    .strictObject({
+      model: modelName.optional(),
+      version: version.optional(),
+      folder: path.optional(),
+      reference,
+      plainHttp: z.boolean().optional(),
+      username: z.string().min(1).max(500).optional(),
+      password: z.string().min(1).max(10_000).optional(),
+    })
+    .refine((r) => (r.folder === undefined) === (r.model !== undefined && r.version !== undefined), {
+      message: 'Push either a model and its version, or a bundle folder.',
+      path: ['folder'],
+    }),
   'registry.pull': z.strictObject({
     reference,
     plainHttp: z.boolean().optional(),
     credentials: credentials.optional(),
+    out: path.optional(),
   }),
   'registry.tags': z.strictObject({
     reference,

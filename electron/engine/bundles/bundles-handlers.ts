@@ -13,6 +13,7 @@ export function bundlesHandlers(): HandlerSlice<BundlesApi> {
     'bundles.list': notYet,
     'bundles.get': notYet,
     'bundles.diff': notYet,
+    'bundles.predict': notYet,
     'registry.push': notYet,
     'registry.pull': notYet,
     'registry.tags': notYet,
