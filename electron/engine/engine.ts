@@ -8,6 +8,7 @@ import type { AppInfo } from '../../shared/app';
 import type { DialogsApi } from '../../shared/dialogs';
 import { appHandlers } from './app/app-handlers';
 import { bundlesHandlers } from './bundles/bundles-handlers';
+import { BundlesService } from './bundles/bundles-service';
 import { cleanHandlers } from './clean/clean-handlers';
 import { CleanService } from './clean/clean-service';
 import { inProcessClient } from './core/in-process-client';
@@ -44,6 +45,7 @@ export class Engine {
   readonly profiles: ProfileService;
   readonly clean: CleanService;
   readonly training: TrainingService;
+  readonly bundles: BundlesService;
 
   private constructor(
     readonly events: EventBus,
@@ -55,6 +57,14 @@ export class Engine {
     this.profiles = new ProfileService(() => host.current(), jobs, events, this.datasets);
     this.clean = new CleanService(() => host.current(), jobs, events);
     this.training = new TrainingService(() => host.current(), jobs, events, this.datasets);
+    this.bundles = new BundlesService({
+      workspace: () => host.current(),
+      jobs,
+      events,
+      datasets: this.datasets,
+      profiles: this.profiles,
+      training: this.training,
+    });
     this.handlers = {
       ...appHandlers(options.mode, options.dialogs !== undefined),
       ...workspaceHandlers(host),
@@ -63,7 +73,7 @@ export class Engine {
       ...profileHandlers(this.profiles),
       ...cleanHandlers(this.clean),
       ...trainingHandlers(this.training),
-      ...bundlesHandlers(),
+      ...bundlesHandlers(this.bundles),
       ...(options.dialogs ?? unsupportedDialogs()),
     };
     this.client = inProcessClient(this.handlers, events);

@@ -1,21 +1,27 @@
 /** Contract handlers for model bundles and the OCI registry (docs/architecture.md, "Inside the bundles capability"). */
 import type { BundlesApi } from '../../../shared/bundles';
-import { ApiError } from '../../../shared/errors';
 import type { HandlerSlice } from '../core/handlers';
+import { predictWithBundle } from './bundle-predict';
+import type { BundlesService } from './bundles-service';
+import { repositoryTags, startPull, startPush } from './registry-transfer';
 
-function notYet(): Promise<never> {
-  return Promise.reject(new ApiError('UNSUPPORTED', 'Model bundles are not available in this build yet.'));
-}
-
-export function bundlesHandlers(): HandlerSlice<BundlesApi> {
+export function bundlesHandlers(bundles: BundlesService): HandlerSlice<BundlesApi> {
   return {
-    'bundles.export': notYet,
-    'bundles.list': notYet,
-    'bundles.get': notYet,
-    'bundles.diff': notYet,
-    'bundles.predict': notYet,
-    'registry.push': notYet,
-    'registry.pull': notYet,
-    'registry.tags': notYet,
+    'bundles.export': async (request) => ({ jobId: bundles.startExport(request).jobId }),
+    'bundles.list': async () => bundles.list(),
+    'bundles.get': async ({ model, version }) => bundles.get(model, version),
+    'bundles.diff': async ({ model, from, to }) => bundles.diff(model, from, to),
+    'bundles.predict': async (request) => {
+      const workspace = bundles.deps.workspace();
+      const { jobId } = bundles.deps.jobs.start(
+        { kind: 'predict', label: 'Predicting with a bundle' },
+        (ctx) => predictWithBundle(ctx, workspace, request),
+      );
+      return { jobId };
+    },
+    'registry.push': async (request) => ({ jobId: startPush(bundles, request).jobId }),
+    'registry.pull': async (request) => ({ jobId: startPull(bundles, request).jobId }),
+    'registry.tags': async ({ reference, plainHttp, credentials }) =>
+      repositoryTags(reference, plainHttp, credentials),
   };
 }

@@ -121,6 +121,33 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'models',
+    // Model bundles (docs/architecture.md, "Inside the bundles capability"): one row per
+    // version of a model; the bundle itself is a folder under artifacts/bundles/<model>/<version>/
+    // (folder, relative to the workspace folder). pushed_refs lists every oci:// reference it
+    // went to or came from; digest is the manifest digest of the last push or pull.
+    sql: `
+      CREATE TABLE assay.model_versions (
+        model VARCHAR NOT NULL,
+        version VARCHAR NOT NULL,
+        task VARCHAR NOT NULL,
+        run_id VARCHAR NOT NULL,
+        dataset VARCHAR NOT NULL,
+        algorithm VARCHAR NOT NULL,
+        metrics JSON NOT NULL DEFAULT '{}',
+        primary_metric VARCHAR NOT NULL,
+        folder VARCHAR NOT NULL,
+        files JSON NOT NULL DEFAULT '[]',
+        digest VARCHAR,
+        pushed_refs JSON NOT NULL DEFAULT '[]',
+        pulled BOOLEAN NOT NULL DEFAULT false,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        PRIMARY KEY (model, version)
+      );
+    `,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

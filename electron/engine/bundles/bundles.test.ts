@@ -1,0 +1,186 @@
+/**
+ * Model bundles end to end through the contract: a run trained on a small synthetic table is
+ * exported (files, manifest sha256s, tarball), ONNX Runtime on the bundle predicts what the
+ * run predicts, versions are listed and diffed, and — against a real docker-registry — a push
+ * that skopeo reads as a ModelPack artifact is pulled into a fresh workspace.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { after, before, test } from 'node:test';
+import { runJob } from '../../../shared/run-job';
+import { importFiles } from '../../testing/dataset-fixtures';
+import { type RegistryServer, registryInstalled, startRegistry } from '../../testing/registry-server';
+import { tempDir } from '../../testing/temp-engine';
+import { Engine } from '../engine';
+
+let dir: string;
+let engine: Engine;
+let server: RegistryServer | undefined;
+let csv: string;
+let runId: string;
+
+/** 300 rows: two numbers (some missing), a text column (some missing), a yes/no target. */
+export function writeSyntheticCsv(file: string): void {
+  const lines = ['x0,x1,city,churn'];
+  let s = 7;
+  const rand = (): number => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let i = 0; i < 300; i++) {
+    const x0 = rand() * 10 - 5;
+    const x1 = rand() * 4;
+    const city = ['paris', 'oslo', 'rome', 'lima'][Math.floor(rand() * 4)]!;
+    const z = x0 + (city === 'oslo' ? 2 : 0) - x1 + rand() * 2;
+    lines.push(
+      `${i % 17 === 0 ? '' : x0.toFixed(3)},${x1.toFixed(3)},${i % 13 === 0 ? '' : city},${z > 0 ? 'yes' : 'no'}`,
+    );
+  }
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+function readCsv(file: string): string[][] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
+}
+
+/** The numeric prediction columns of two CSVs agree within 1e-5, labels exactly. */
+export function assertSamePredictions(a: string, b: string): void {
+  const x = readCsv(a);
+  const y = readCsv(b);
+  assert.equal(x.length, y.length);
+  assert.deepEqual(x[0], y[0]);
+  const at = x[0]!.indexOf('prediction');
+  for (let r = 1; r < x.length; r++) {
+    assert.equal(x[r]![at], y[r]![at], `label of row ${r}`);
+    for (let c = at + 1; c < x[0]!.length; c++) {
+      assert.ok(Math.abs(Number(x[r]![c]) - Number(y[r]![c])) <= 1e-5, `row ${r} column ${x[0]![c]}`);
+    }
+  }
+}
+
+before(async () => {
+  dir = tempDir('assay-bundles-');
+  csv = path.join(dir, 'churn.csv');
+  writeSyntheticCsv(csv);
+  engine = await Engine.create({ workspaceDir: path.join(dir, 'ws'), mode: 'browser' });
+  const version = await importFiles(engine, [csv]);
+  const runs = await runJob(engine.client, 'train.start', {
+    version: version.id,
+    target: 'churn',
+    algorithms: [{ algorithm: 'gbdt', params: { n_estimators: 20 } }],
+  });
+  runId = runs[0]!.id;
+  if (registryInstalled()) server = await startRegistry();
+});
+
+after(async () => {
+  await server?.stop();
+  await engine.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('exports a run as a bundle whose manifest, tarball and ONNX predictions are right', async () => {
+  const info = await runJob(engine.client, 'bundles.export', { runId });
+  assert.equal(info.model, 'churn-churn');
+  assert.equal(info.version, '1.0.0');
+  const names = info.files.map((f) => f.path).sort();
+  for (const f of [
+    'README.md',
+    'lineage.json',
+    'metrics.json',
+    'model.json',
+    'model.onnx',
+    'params.json',
+    'profile.json',
+    'signature.json',
+  ])
+    assert.ok(names.includes(f), f);
+  for (const f of info.files) {
+    const bytes = fs.readFileSync(path.join(info.folder, f.path));
+    assert.equal(createHash('sha256').update(bytes).digest('hex'), f.sha256, f.path);
+    assert.equal(bytes.length, f.bytes);
+  }
+  const tar = gunzipSync(fs.readFileSync(info.tarball));
+  assert.match(tar.subarray(0, 100).toString('utf8'), /^churn-churn-1\.0\.0\//);
+  assert.equal(tar.subarray(257, 262).toString('utf8'), 'ustar');
+  const lineage = JSON.parse(fs.readFileSync(path.join(info.folder, 'lineage.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  assert.equal(lineage.run, runId);
+  assert.match(String(lineage.fingerprint), /^sha256:[a-f0-9]{64}$/);
+  const card = fs.readFileSync(path.join(info.folder, 'README.md'), 'utf8');
+  for (const words of ['## Intended use', '### Python', '### Node', '### Java', '### C#'])
+    assert.ok(card.includes(words));
+
+  const fromRun = path.join(dir, 'run-predictions.csv');
+  const fromBundle = path.join(dir, 'bundle-predictions.csv');
+  await runJob(engine.client, 'runs.predict', { runId, path: csv, out: fromRun });
+  const predicted = await runJob(engine.client, 'bundles.predict', {
+    bundle: info.folder,
+    path: csv,
+    out: fromBundle,
+  });
+  assert.equal(predicted.rows, 300);
+  assertSamePredictions(fromRun, fromBundle);
+});
+
+test('lists versions, suggests the next and diffs two', async () => {
+  const second = await runJob(engine.client, 'bundles.export', { runId, name: 'churn-churn' });
+  assert.equal(second.version, '1.0.1');
+  const models = await engine.call('bundles.list', {});
+  const model = models.find((m) => m.name === 'churn-churn');
+  assert.deepEqual(
+    model?.versions.map((v) => v.version),
+    ['1.0.1', '1.0.0'],
+  );
+  assert.equal(model?.nextVersion, '1.0.2');
+  const diff = await engine.call('bundles.diff', { model: 'churn-churn', from: '1.0.0', to: '1.0.1' });
+  assert.ok(diff.metrics.every((m) => m.delta === 0));
+  assert.deepEqual(diff.params, []);
+  const detail = await engine.call('bundles.get', { model: 'churn-churn', version: '1.0.0' });
+  assert.ok(detail.card.startsWith('# churn-churn 1.0.0'));
+  await assert.rejects(
+    runJob(engine.client, 'bundles.export', { runId, version: '1.0.0', name: 'churn-churn' }),
+    /already has version 1\.0\.0/,
+  );
+});
+
+test('pushes to a real registry as ModelPack and pulls into a fresh workspace', async (t) => {
+  if (!server) return t.skip('docker-registry is not installed');
+  const reference = `oci://${server.host}/models/churn:1.0.0`;
+  const pushed = await runJob(engine.client, 'registry.push', {
+    model: 'churn-churn',
+    version: '1.0.0',
+    reference,
+  });
+  const raw = JSON.parse(
+    execFileSync(
+      'skopeo',
+      ['inspect', '--raw', '--tls-verify=false', `docker://${server.host}/models/churn:1.0.0`],
+      { encoding: 'utf8' },
+    ),
+  ) as { artifactType?: string; layers: Array<{ mediaType: string }> };
+  assert.equal(raw.artifactType, 'application/vnd.cncf.model.manifest.v1+json');
+  assert.ok(raw.layers.some((l) => l.mediaType === 'application/vnd.cncf.model.weight.v1.raw'));
+  const listed = await engine.call('bundles.list', {});
+  assert.deepEqual(listed[0]?.versions.find((v) => v.version === '1.0.0')?.pushedRefs, [reference]);
+  const tags = await engine.call('registry.tags', { reference: `oci://${server.host}/models/churn` });
+  assert.deepEqual(tags.tags, ['1.0.0']);
+
+  const other = await Engine.create({ workspaceDir: path.join(dir, 'ws2'), mode: 'browser' });
+  try {
+    const pulled = await runJob(other.client, 'registry.pull', { reference });
+    assert.equal(pulled.digest, pushed.digest);
+    const models = await other.call('bundles.list', {});
+    assert.equal(models[0]?.versions[0]?.pulled, true);
+    assert.equal(models[0]?.versions[0]?.digest, pushed.digest);
+  } finally {
+    await other.close();
+  }
+});
