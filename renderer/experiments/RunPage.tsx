@@ -11,6 +11,7 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 import { DiagnosticsChart } from './DiagnosticsChart';
 import { ImportanceChart } from './ImportanceChart';
 import { RunFacts } from './RunFacts';
+import { RunPageExport } from './RunPageExport';
 import { algorithmLabel } from './run-labels';
 import { trainCommand } from './train-command';
 
@@ -39,6 +40,8 @@ export function RunPage({ run }: { run: RunDetail | undefined }) {
           {name} <span className="muted small">{run.experiment}</span>
         </h1>
         <span className={`status ${run.status}`}>{run.status}</span>
+        <span className="grow" />
+        {run.status === 'succeeded' && <RunPageExport run={run} />}
       </header>
       {run.error && <p className="form-error">{run.error}</p>}
       {run.status === 'succeeded' && <RunMetrics detail={run} task={run.task} />}

@@ -96,6 +96,7 @@ describe('registry store', () => {
     });
     assert.equal(store.getState().transfer, null);
     assert.equal(store.getState().lastPush?.digest, 'sha256:abc');
+    assert.equal(store.getState().address, '127.0.0.1:5000', 'the registry is remembered, its login is not');
     assert.equal(store.getState().detail?.version, '1.0.1', 'the card is reloaded, not closed');
     assert.match(messages().join(' '), /Pushed churn 1\.0\.1/);
   });
