@@ -7,6 +7,7 @@ import { CleanView } from '../clean/CleanView';
 import { DatasetsView } from '../datasets/DatasetsView';
 import { ExperimentsView } from '../experiments/ExperimentsView';
 import { ProfileView } from '../profile/ProfileView';
+import { RegistryView } from '../registry/RegistryView';
 import { TrainView } from '../training/TrainView';
 import { capabilities, type CapabilityId } from './capabilities';
 import { NotBuiltView } from './NotBuiltView';
@@ -18,6 +19,7 @@ const views: Partial<Record<CapabilityId, ComponentType>> = {
   clean: CleanView,
   train: TrainView,
   experiments: ExperimentsView,
+  registry: RegistryView,
 };
 
 export function MainView() {
