@@ -5,6 +5,11 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../engine/index';
 import { EXIT_OK, EXIT_USAGE, reportFailure, type GlobalOptions } from './cli-io';
+import { exportVersionFlag, registerExport } from './commands/bundles/export-command';
+import { registerModels } from './commands/bundles/models-command';
+import { registerPull } from './commands/bundles/pull-command';
+import { registerPush } from './commands/bundles/push-command';
+import { registerTags } from './commands/bundles/tags-command';
 import { registerDatasets } from './commands/datasets/datasets-command';
 import { registerExportData } from './commands/datasets/export-data-command';
 import { registerImport } from './commands/datasets/import-command';
@@ -40,13 +45,18 @@ export function buildProgram(): Command {
   registerTrain(program, globals);
   registerPredict(program, globals);
   registerRuns(program, globals);
+  registerExport(program, globals);
+  registerPush(program, globals);
+  registerPull(program, globals);
+  registerTags(program, globals);
+  registerModels(program, globals);
   return program;
 }
 
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(exportVersionFlag(argv), { from: 'user' });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {

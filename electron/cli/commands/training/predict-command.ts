@@ -1,9 +1,11 @@
 /**
  * `assay predict RUN INPUT --out FILE`: predictions of a run's saved model for a file
  * (CSV, Parquet, JSON … read like an import, but kept temporary) or a dataset version,
- * written as CSV or Parquet and/or saved as a new dataset version.
+ * written as CSV or Parquet and/or saved as a new dataset version. `assay predict BUNDLE_DIR
+ * FILE --out FILE.csv` runs a bundle folder's ONNX graph instead (ONNX Runtime).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { runCliJob } from '../../cli-job';
 import { UsageError, emit, type GlobalOptions } from '../../cli-io';
@@ -18,7 +20,7 @@ export function registerPredict(program: Command, globals: () => GlobalOptions):
   program
     .command('predict')
     .description("Predict with a run's model on a file or a dataset version.")
-    .argument('<run>', 'the run id (see `assay runs`)')
+    .argument('<run>', 'the run id (see `assay runs`), or a bundle folder')
     .argument('<input>', 'a file to predict on, or DATASET[@VERSION]')
     .option('--out <file>', 'write the input rows with their predictions here (.csv or .parquet)')
     .option('--save-as <name>', 'also save them as a new version of this dataset')
@@ -31,6 +33,8 @@ export function registerPredict(program: Command, globals: () => GlobalOptions):
       if (flags.out && !/\.(csv|parquet)$/i.test(flags.out)) {
         throw new UsageError(`--out must name a .csv or .parquet file, not "${flags.out}".`);
       }
+      if (fs.existsSync(path.join(runId, 'manifest.json')))
+        return predictWithBundle(globals(), runId, input, flags);
       const isFile = fs.existsSync(input) || /[*?[]/.test(input);
       const result = await withClient(globals(), (client) =>
         runCliJob(client, 'runs.predict', {
@@ -54,4 +58,30 @@ export function registerPredict(program: Command, globals: () => GlobalOptions):
           `${r.out ? `; wrote them to ${r.out}` : ''}${r.dataset ? `; saved them as ${r.dataset}` : ''} (columns ${r.columns.join(', ')}).`,
       );
     });
+}
+
+async function predictWithBundle(
+  options: GlobalOptions,
+  bundle: string,
+  input: string,
+  flags: PredictFlags,
+): Promise<void> {
+  if (!flags.out || !/\.csv$/i.test(flags.out) || flags.saveAs)
+    throw new UsageError(
+      'With a bundle folder, say where the predictions go with --out FILE.csv (no --save-as).',
+    );
+  const out = flags.out;
+  const result = await withClient(options, (client) =>
+    runCliJob(client, 'bundles.predict', {
+      bundle: path.resolve(bundle),
+      path: path.resolve(input),
+      out: path.resolve(out),
+    }),
+  );
+  emit(
+    options,
+    { bundle, rows: result.rows, columns: result.columns, out: result.out },
+    (r) =>
+      `Predicted ${r.rows.toLocaleString('en-US')} rows with the bundle ${r.bundle}; wrote them to ${r.out}.`,
+  );
 }
