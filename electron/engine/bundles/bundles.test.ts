@@ -145,3 +145,16 @@ test('pushes to a real registry as ModelPack and pulls into a fresh workspace', 
     await other.close();
   }
 });
+
+test('refuses a bundle whose file was altered after export, naming the file', async () => {
+  const [model] = await engine.call('bundles.list', {});
+  const detail = await engine.call('bundles.get', { model: model!.name, version: '1.0.1' });
+  const copy = path.join(dir, 'tampered');
+  fs.cpSync(detail.folder, copy, { recursive: true });
+  fs.appendFileSync(path.join(copy, 'model.onnx'), Buffer.from([0]));
+  await assert.rejects(
+    runJob(engine.client, 'bundles.predict', { bundle: copy, path: csv, out: path.join(dir, 'never.csv') }),
+    /model\.onnx does not match its sha256/,
+  );
+  assert.equal(fs.existsSync(path.join(dir, 'never.csv')), false);
+});
