@@ -131,7 +131,7 @@ describe('assay recipe', () => {
     assert.equal(sql.code, 0, sql.stderr);
     assert.match(sql.stdout, /SELECT/i);
     assert.match(sql.stdout, /"?score"? >= 10/);
-    const pandas = assay(['recipe', 'pandas', file, '--dataset', 'people']);
+    const pandas = assay(['recipe', 'pandas', file, '--dataset', 'people@1']);
     assert.equal(pandas.code, 0, pandas.stderr);
     assert.match(pandas.stdout, /def \w+\(/);
     assert.match(pandas.stdout, /df/);
