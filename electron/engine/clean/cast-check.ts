@@ -6,17 +6,22 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { StepOf } from '../../../shared/clean/recipe';
+import type { ColumnInfo } from '../../../shared/datasets';
 import { formatCount } from '../../../shared/format';
 import { checkedTypeName, quoteIdentifier } from '../db/sql-text';
+import { castValue } from './ops/columns-ops';
 
 export async function castProblem(
   connection: DuckDBConnection,
   input: string,
   step: StepOf<'cast'>,
+  columns: ColumnInfo[],
 ): Promise<string | null> {
   const id = quoteIdentifier(step.column);
   const type = checkedTypeName(step.type);
-  const fails = `${id} IS NOT NULL AND TRY_CAST(${id} AS ${type}) IS NULL`;
+  // The same value the step casts (a JSON cell's plain text), so the check and the step agree.
+  const value = castValue(step.column, columns.find((c) => c.name === step.column)?.type ?? '');
+  const fails = `${id} IS NOT NULL AND TRY_CAST(${value} AS ${type}) IS NULL`;
   const reader = await connection.runAndReadAll(
     `SELECT count(*) FILTER (WHERE ${fails}), count(${id}),
             (SELECT CAST(${id} AS VARCHAR) FROM ${input} WHERE ${fails} LIMIT 1)

@@ -171,7 +171,7 @@ async function compileStep(
   };
   try {
     if (step.op === 'cast' && step.on_error === 'fail') {
-      const bad = await castProblem(connection, ctx.input, step);
+      const bad = await castProblem(connection, ctx.input, step, columns);
       if (bad) return problem(bad, 'type');
     }
     ctx.stats = await statsFor(connection, definition, step, ctx, input.options, index);

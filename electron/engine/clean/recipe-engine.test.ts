@@ -228,6 +228,21 @@ describe('recipe engine', () => {
     }
   });
 
+  it("checks a JSON column's cast on the value the step casts, so check and apply agree", async () => {
+    await withTempEngine(async (engine) => {
+      const file = path.join(tempDir(), 'mixed.json');
+      fs.writeFileSync(file, '[{"v": 1}, {"v": "2.5"}, {"v": true}]');
+      const v1 = await importFiles(engine, [file], undefined, 'mixed');
+      assert.equal(v1.columns[0]?.type, 'JSON');
+      const cast: Recipe = { steps: [{ op: 'cast', column: 'v', type: 'DOUBLE', on_error: 'fail' }] };
+      const { problems } = await engine.call('clean.check', { version: v1.id, recipe: cast });
+      assert.equal(problems[0]?.field, 'type');
+      const before = await snapshot(engine);
+      await assert.rejects(apply(engine, { version: v1.id, recipe: cast }), /Step 1 \(cast\)/);
+      assert.equal(await snapshot(engine), before);
+    });
+  });
+
   it('numbers saved recipes per name', async () => {
     await withTempEngine(async (engine) => {
       const first = await engine.call('recipes.save', { name: 'tidy', recipe });
