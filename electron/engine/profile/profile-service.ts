@@ -102,7 +102,8 @@ export class ProfileService {
           );
           await connection.run('COMMIT');
         } catch (error) {
-          await connection.run('ROLLBACK');
+          // A failed or interrupted statement may already have ended the transaction.
+          await connection.run('ROLLBACK').catch(() => undefined);
           throw error;
         }
         return profile;

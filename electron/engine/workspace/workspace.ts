@@ -224,7 +224,7 @@ async function migrate(connection: DuckDBConnection, root: string): Promise<numb
       ]);
       await connection.run('COMMIT');
     } catch (error) {
-      await connection.run('ROLLBACK');
+      await connection.run('ROLLBACK').catch(() => undefined);
       throw new ApiError(
         'INTERNAL',
         `Upgrading the workspace at ${root} to schema ${migration.version} (${migration.name}) failed: ${messageOf(error)}`,
