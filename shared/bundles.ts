@@ -130,6 +130,18 @@ export interface PushInfo {
   skipped: number;
 }
 
+/** What to push where: a workspace's model version, or a bundle folder anywhere. */
+export interface PushRequest {
+  /** The workspace's version to push; or `folder`, a bundle folder anywhere. */
+  model?: string;
+  version?: string;
+  folder?: string;
+  reference: string;
+  plainHttp?: boolean;
+  username?: string;
+  password?: string;
+}
+
 export interface BundlesApi {
   /**
    * Export a run as the next (or the given) version of a model. A job. `out`: also copy the
@@ -149,19 +161,7 @@ export interface BundlesApi {
    * call: never written to the workspace, never logged (the desktop shell will keep them in the
    * OS keychain later). A job with bytes in its progress.
    */
-  'registry.push': JobMethod<
-    {
-      /** The workspace's version to push; or `folder`, a bundle folder anywhere. */
-      model?: string;
-      version?: string;
-      folder?: string;
-      reference: string;
-      plainHttp?: boolean;
-      username?: string;
-      password?: string;
-    },
-    PushInfo
-  >;
+  'registry.push': JobMethod<PushRequest, PushInfo>;
   /** Pull `oci://…:TAG` or `…@sha256:…`, verify every digest and register it as a model version. A job. */
   'registry.pull': JobMethod<
     {

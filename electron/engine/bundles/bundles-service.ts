@@ -117,10 +117,7 @@ export class BundlesService {
     const dataset = await this.deps.datasets.version(run.version);
     const workspace = this.deps.workspace();
     const inputs = run.features;
-    const connection = await workspace.connect();
-    const facts = await versionFacts(connection, dataset, inputs).finally(() =>
-      workspace.release(connection),
-    );
+    const facts = await workspace.withConnection((connection) => versionFacts(connection, dataset, inputs));
     ctx.throwIfCancelled();
     ctx.progress({ stage: 'Profiling the training data', fraction: 0.2 });
     const profile = await this.trainingProfile(run.version);

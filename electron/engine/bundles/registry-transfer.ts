@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BundleInfo, PushInfo } from '../../../shared/bundles';
+import type { BundleInfo, PushInfo, PushRequest } from '../../../shared/bundles';
 import { ApiError } from '../../../shared/errors';
 import { primaryMetric } from '../../../shared/metrics';
 import type { MetricKey, Metrics, Task } from '../../../shared/training';
@@ -21,16 +21,6 @@ import { insertVersionRow, recordReference, requireVersionRow } from './bundle-s
 import { type BundlesService, copyOut } from './bundles-service';
 import { bundlePaths } from './export-bundle';
 import { writeTarGz } from './tar-gz';
-
-export interface PushJobRequest {
-  model?: string;
-  version?: string;
-  folder?: string;
-  reference: string;
-  plainHttp?: boolean;
-  username?: string;
-  password?: string;
-}
 
 function credentialsOf(username?: string, password?: string): Credentials | undefined {
   if (username === undefined && password === undefined) return undefined;
@@ -51,7 +41,7 @@ function progressOf(ctx: JobContext, verb: string) {
 
 async function bundleFolder(
   service: BundlesService,
-  request: PushJobRequest,
+  request: PushRequest,
 ): Promise<{ folder: string; inWorkspace: boolean }> {
   if (request.folder)
     return {
@@ -66,7 +56,7 @@ async function bundleFolder(
 
 export function startPush(
   service: BundlesService,
-  request: PushJobRequest,
+  request: PushRequest,
 ): { jobId: string; outcome: Promise<PushInfo> } {
   parseOciReference(request.reference, true);
   const credentials = credentialsOf(request.username, request.password);

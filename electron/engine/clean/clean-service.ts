@@ -38,13 +38,7 @@ export class CleanService {
 
   /** Each call on a connection of its own, so a preview never waits behind the grid. */
   private async use<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const workspace = this.workspace();
-    const connection = await workspace.connect();
-    try {
-      return await work(connection);
-    } finally {
-      workspace.release(connection);
-    }
+    return this.workspace().withConnection(work);
   }
 
   async preview(request: CleanRequest & { limit?: number; throughStep?: number }): Promise<CleanPreview> {

@@ -206,12 +206,6 @@ export class TrainingService {
   }
 
   private async withConnection<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    const workspace = this.workspace();
-    const connection = await workspace.connect();
-    try {
-      return await work(connection);
-    } finally {
-      workspace.release(connection);
-    }
+    return this.workspace().withConnection(work);
   }
 }

@@ -78,6 +78,16 @@ export class Workspace {
     if (this.extraConnections.delete(connection)) connection.closeSync();
   }
 
+  /** `work` on a connection of its own, given back however it ends. */
+  async withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await this.connect();
+    try {
+      return await work(connection);
+    } finally {
+      this.release(connection);
+    }
+  }
+
   /** Run `hook` when the workspace closes (capabilities drop their per-workspace caches). */
   onClose(hook: () => void): () => void {
     this.closeHooks.add(hook);
