@@ -161,6 +161,17 @@ function transfers(client: ApiClient, toasts: ToastStore, set: Set, get: Get, ru
   };
 }
 
+/** What the view shows before anything is loaded, and again when another workspace opens. */
+const NOTHING_BROWSED = {
+  models: [],
+  loaded: false,
+  model: null,
+  version: null,
+  detail: null,
+  diff: null,
+  tags: null,
+} satisfies Partial<RegistryState>;
+
 export function createRegistryStore(
   client: ApiClient,
   toasts: ToastStore,
@@ -176,13 +187,7 @@ export function createRegistryStore(
     const { refresh: again, ...moving } = transfers(client, toasts, set, get, runner);
     refresh = again;
     return {
-      models: [],
-      loaded: false,
-      model: null,
-      version: null,
-      detail: null,
-      diff: null,
-      tags: null,
+      ...NOTHING_BROWSED,
       transfer: null,
       lastPush: null,
       address: '',
@@ -193,16 +198,6 @@ export function createRegistryStore(
   client.on('bundles.changed', () => {
     if (store.getState().loaded && !store.getState().transfer) void refresh();
   });
-  client.on('workspace.changed', () =>
-    store.setState({
-      models: [],
-      loaded: false,
-      model: null,
-      version: null,
-      detail: null,
-      diff: null,
-      tags: null,
-    }),
-  );
+  client.on('workspace.changed', () => store.setState(NOTHING_BROWSED));
   return store;
 }
