@@ -121,9 +121,15 @@ describe('profile in Chromium', () => {
   it('sets the Target picker from a profile computed against a target', async () => {
     const { page } = app;
     await page.getByLabel('Dataset', { exact: true }).selectOption('targeted');
+    // The picker follows the profile once it is shown; the tabs belong to that profile.
+    const picker = page.getByLabel('Target column');
+    await page.waitForFunction(
+      (el) => (el as HTMLSelectElement | null)?.value === 'group',
+      await picker.elementHandle(),
+    );
     await page.getByRole('tab', { name: 'Associations' }).click();
     await page.getByRole('region', { name: 'Association with the target' }).waitFor();
-    assert.equal(await page.getByLabel('Target column').inputValue(), 'group');
+    assert.equal(await picker.inputValue(), 'group');
   });
 });
 
