@@ -1,5 +1,5 @@
 /**
- * The Clean capability (see docs/architecture.md and DESIGN §8): Data Wrangler's layout,
+ * The Clean capability (see docs/architecture.md): Data Wrangler's layout,
  * with the operations and the form of the step being written on the left, the preview
  * grid with the diff overlay in the middle, and the recipe's steps and its code on the
  * right. Ctrl+Z / Ctrl+Shift+Z undo and redo edits of the recipe.

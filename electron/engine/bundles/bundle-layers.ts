@@ -1,5 +1,5 @@
 /**
- * How a bundle's files map to CNCF ModelPack layers (../shared/DESIGN.md §5): the ONNX graph
+ * How a bundle's files map to CNCF ModelPack layers (docs/architecture.md): the ONNX graph
  * and the native model are weights; signature, params, metrics and the manifest are the
  * weights' config; the model card is doc; the training profile and lineage are dataset. Also
  * the ModelPack config document a push carries.

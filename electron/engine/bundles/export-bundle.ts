@@ -1,5 +1,5 @@
 /**
- * Writes one bundle folder (../shared/DESIGN.md §5) from a finished run: model.onnx, the
+ * Writes one bundle folder (docs/architecture.md) from a finished run: model.onnx, the
  * native model.json, signature, metrics, params, lineage, the training profile, the model
  * card and manifest.json, then the .tar.gz beside it. Everything is written under a
  * temporary name and renamed at the end, so a failed or cancelled export leaves nothing.
