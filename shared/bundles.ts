@@ -1,7 +1,7 @@
 /**
  * Bundles contract: exporting a training run as a model bundle (a folder and a .tar.gz with
  * model.onnx, the native model, signature, metrics, params, lineage, profile, model card and
- * a sha256 manifest; ../shared/DESIGN.md §5), the workspace's models and their semantic
+ * a sha256 manifest; see docs/architecture.md), the workspace's models and their semantic
  * versions, diffs between two versions, and pushing, pulling and listing bundles in any OCI
  * registry as CNCF ModelPack artifacts. The Registry view and `assay export|push|pull|tags|models`
  * call these methods.
