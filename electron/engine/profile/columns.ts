@@ -4,6 +4,7 @@
  * missing/finite" rules for floats, integers, strings and times live in one place.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { typeFamily } from '../db/duckdb-types';
 import { ident, queryRows } from './sql';
 
 /** The physical families the profiler treats differently. */
@@ -27,24 +28,11 @@ export interface ProfiledColumn {
   finiteSql: string | null;
 }
 
-const INTEGER_TYPES = new Set([
-  'TINYINT',
-  'SMALLINT',
-  'INTEGER',
-  'BIGINT',
-  'HUGEINT',
-  'UTINYINT',
-  'USMALLINT',
-  'UINTEGER',
-  'UBIGINT',
-  'UHUGEINT',
-]);
-
 /** Map a DuckDB type name to its storage family. */
 export function storageKind(type: string): StorageKind {
   const t = type.toUpperCase();
   if (t === 'DOUBLE' || t === 'FLOAT' || t === 'REAL') return 'float';
-  if (INTEGER_TYPES.has(t)) return 'integer';
+  if (typeFamily(t) === 'integer') return 'integer';
   if (t.startsWith('DECIMAL') || t.startsWith('NUMERIC')) return 'decimal';
   if (t === 'BOOLEAN') return 'boolean';
   if (t === 'VARCHAR' || t.startsWith('ENUM')) return 'string';
