@@ -10,6 +10,8 @@ import { bundlesRequests, type BundlesApi } from './bundles';
 import { cleanRequests, type CleanApi } from './clean';
 import { datasetsRequests, type DatasetsApi } from './datasets';
 import { dialogsRequests, type DialogsApi } from './dialogs';
+import { featureSetsRequests, type FeatureSetsApi } from './features/feature-sets';
+import { featureRankRequests, type FeaturesApi as FeatureRankApi } from './features/ranking';
 import { jobsRequests, type JobsApi } from './jobs';
 import { profileRequests, type ProfileApi } from './profile';
 import { trainingRequests, type TrainingApi } from './training';
@@ -23,7 +25,9 @@ export type Api = AppApi &
   ProfileApi &
   CleanApi &
   TrainingApi &
-  BundlesApi;
+  BundlesApi &
+  FeatureSetsApi &
+  FeatureRankApi;
 
 export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Api[M]['request'];
@@ -40,6 +44,8 @@ export const requestSchemas: { [M in ApiMethod]: z.ZodType<ApiRequest<M>> } = {
   ...cleanRequests,
   ...trainingRequests,
   ...bundlesRequests,
+  ...featureSetsRequests,
+  ...featureRankRequests,
 };
 
 export const apiMethods = Object.keys(requestSchemas) as ApiMethod[];

@@ -15,6 +15,8 @@ import { inProcessClient } from './core/in-process-client';
 import { datasetsHandlers } from './datasets/datasets-handlers';
 import { DatasetsService } from './datasets/datasets-service';
 import { EventBus } from './core/event-bus';
+import { rankingHandlers } from './features/ranking/ranking-handlers';
+import { RankingService } from './features/ranking/ranking-service';
 import type { HandlerSlice, Handlers } from './core/handlers';
 import { unsupportedDialogs } from './core/unsupported-dialogs';
 import { JobManager } from './jobs/job-manager';
@@ -46,6 +48,7 @@ export class Engine {
   readonly clean: CleanService;
   readonly training: TrainingService;
   readonly bundles: BundlesService;
+  readonly ranking: RankingService;
 
   private constructor(
     readonly events: EventBus,
@@ -65,6 +68,7 @@ export class Engine {
       profiles: this.profiles,
       training: this.training,
     });
+    this.ranking = new RankingService(() => host.current(), jobs, this.datasets);
     this.handlers = {
       ...appHandlers(options.mode, options.dialogs !== undefined),
       ...workspaceHandlers(host),
@@ -74,6 +78,7 @@ export class Engine {
       ...cleanHandlers(this.clean),
       ...trainingHandlers(this.training),
       ...bundlesHandlers(this.bundles),
+      ...rankingHandlers(this.ranking),
       ...(options.dialogs ?? unsupportedDialogs()),
     };
     this.client = inProcessClient(this.handlers, events);
