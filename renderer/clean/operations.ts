@@ -25,6 +25,26 @@ export const operationGroups: readonly OperationGroup[] = [
   { id: 'numbers', label: 'Numbers', ops: ['round', 'clip', 'scale', 'bin', 'one_hot'] },
   { id: 'reshape', label: 'Reshape', ops: ['group_by', 'join'] },
   { id: 'custom', label: 'Custom', ops: ['formula', 'sql'] },
+  {
+    id: 'features',
+    label: 'Features',
+    ops: [
+      'arithmetic',
+      'ratio',
+      'log',
+      'sqrt',
+      'power',
+      'cyclical',
+      'lag',
+      'diff',
+      'rolling',
+      'expanding',
+      'target_encode',
+      'frequency_encode',
+      'text_tokens',
+      'interaction',
+    ],
+  },
 ];
 
 const labels: Partial<Record<StepOp, string>> = {
@@ -50,6 +70,20 @@ const labels: Partial<Record<StepOp, string>> = {
   join: 'Join a dataset',
   formula: 'New column from a formula',
   sql: 'Custom SQL',
+  arithmetic: 'Arithmetic of two columns',
+  ratio: 'Ratio of two columns',
+  log: 'Logarithm',
+  sqrt: 'Square root',
+  power: 'Power',
+  cyclical: 'Cyclical (sin and cos)',
+  lag: 'Lag (earlier value)',
+  diff: 'Difference from earlier value',
+  rolling: 'Rolling window',
+  expanding: 'Expanding window',
+  target_encode: 'Target encode (out of fold)',
+  frequency_encode: 'Frequency encode',
+  text_tokens: 'Text tokens',
+  interaction: 'Interaction of two columns',
 };
 
 /** What people read for an operation: "Drop columns", "Fill missing values". */

@@ -35,22 +35,24 @@ export interface FieldSpec {
 export type RawValue = string | boolean | string[] | Record<string, string> | RawValues[];
 export type RawValues = Record<string, RawValue>;
 
-const COLUMN_FIELDS = new Set(['column', 'order_by']);
-const COLUMN_LIST_FIELDS = new Set(['columns', 'group_by', 'keys', 'on']);
+const COLUMN_FIELDS = new Set(['column', 'order_by', 'a', 'b', 'target']);
+const COLUMN_LIST_FIELDS = new Set(['columns', 'group_by', 'keys', 'on', 'by']);
+/** Fields that take a number or a text (fill_missing's value; rolling's window: 3 or "7 days"). */
+const VALUE_FIELDS = new Set(['value', 'window']);
 
 function specOf(name: string, schema: z.ZodType): FieldSpec {
   let inner: z.ZodType = schema;
   const optional = schema instanceof z.ZodOptional;
   if (inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
   // A union (join's `on`) is edited as its first form.
-  if (inner instanceof z.ZodUnion && name !== 'value') inner = inner.options[0] as z.ZodType;
+  if (inner instanceof z.ZodUnion && !VALUE_FIELDS.has(name)) inner = inner.options[0] as z.ZodType;
   const spec = (kind: FieldKind, extra: Partial<FieldSpec> = {}): FieldSpec => ({
     name,
     kind,
     optional,
     ...extra,
   });
-  if (name === 'value') return spec('value');
+  if (VALUE_FIELDS.has(name)) return spec('value');
   if (inner instanceof z.ZodEnum) return spec('enum', { options: inner.options as string[] });
   if (inner instanceof z.ZodBoolean) return spec('boolean');
   if (inner instanceof z.ZodNumber) return spec('number');

@@ -6,6 +6,7 @@
  * forms from them, and every caller's recipe is validated against them.
  */
 import { z } from 'zod';
+import { featureStepSchemas } from '../features/feature-steps';
 
 const column = z.string().min(1, 'Name a column.').max(300);
 const columns = z.array(column).min(1, 'Name at least one column.').max(5000);
@@ -130,6 +131,8 @@ export const stepSchemas = {
   }),
   formula: z.strictObject({ op: z.literal('formula'), name: newName, expression }),
   sql: z.strictObject({ op: z.literal('sql'), query: expression }),
+  // Feature operations (lag, rolling, target_encode, …) are steps of the same recipe.
+  ...featureStepSchemas,
 } as const;
 
 export type StepOp = keyof typeof stepSchemas;
