@@ -149,4 +149,18 @@ describe('train store', () => {
     assert.equal(store.getState().error, null);
     assert.equal(client.requests('train.start').length, 1);
   });
+
+  it('keeps the form when the same version is prepared again, and toggles a feature from elsewhere', () => {
+    const { store } = setup();
+    store.getState().toggleFeature('v1', ['id', 'age', 'plan', 'churned'], 'plan');
+    assert.deepEqual(store.getState().features, ['id', 'age', 'churned']);
+    store.getState().prepare('v1', ['id', 'age', 'plan', 'churned']);
+    assert.deepEqual(store.getState().features, ['id', 'age', 'churned'], 'coming back keeps the choice');
+    store.getState().toggleFeature('v1', ['id', 'age', 'plan', 'churned'], 'plan');
+    assert.deepEqual(store.getState().features, ['id', 'age', 'churned', 'plan']);
+    // A toggle on another version prepares the form for it first (every column, then the toggle).
+    store.getState().toggleFeature('v2', ['a', 'b'], 'a');
+    assert.deepEqual(store.getState().features, ['b']);
+    assert.equal(store.getState().preparedFor, 'v2');
+  });
 });

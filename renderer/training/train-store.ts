@@ -42,6 +42,8 @@ export interface TrainForm {
 }
 
 export interface TrainState extends TrainForm {
+  /** The version the form was prepared for: coming back to it keeps the form as it was. */
+  preparedFor: string | null;
   catalogue: AlgorithmInfo[];
   targetInfo: TargetInfo | null;
   targetError: string | null;
@@ -54,6 +56,8 @@ export interface TrainState extends TrainForm {
   error: string | null;
   loadCatalogue(): Promise<void>;
   prepare(version: string, columns: string[]): void;
+  /** Add a column to the features to train on, or take it out (the Features view's ranking). */
+  toggleFeature(version: string, columns: string[], column: string): void;
   setTarget(version: string, target: string): Promise<void>;
   set(
     patch: Partial<Pick<TrainState, 'task' | 'features' | 'algorithms' | 'validation' | 'seed' | 'search'>>,
@@ -71,6 +75,7 @@ const EXCLUDING_ALERTS = new Set(['ID_LIKE', 'TARGET_LEAKAGE', 'CONSTANT']);
 
 export function createTrainStore(client: ApiClient, toasts: ToastStore): TrainStore {
   const store: TrainStore = create<TrainState>((set, get) => ({
+    preparedFor: null,
     catalogue: [],
     target: '',
     targetInfo: null,
@@ -91,8 +96,26 @@ export function createTrainStore(client: ApiClient, toasts: ToastStore): TrainSt
       if (get().catalogue.length) return;
       set({ catalogue: await client.call('train.catalogue', {}) });
     },
-    prepare: (_version, columns) =>
-      set({ target: '', targetInfo: null, targetError: null, task: null, features: columns, alerts: {} }),
+    prepare: (version, columns) => {
+      if (get().preparedFor === version) return;
+      set({
+        preparedFor: version,
+        target: '',
+        targetInfo: null,
+        targetError: null,
+        task: null,
+        features: columns,
+        alerts: {},
+      });
+    },
+    toggleFeature: (version, columns, column) => {
+      get().prepare(version, columns);
+      set((s) => ({
+        features: s.features.includes(column)
+          ? s.features.filter((f) => f !== column)
+          : [...s.features, column],
+      }));
+    },
     setTarget: (version, target) => chooseTarget(client, store, version, target),
     set: (patch) => set(patch),
     setParam: (algorithm, name, value) =>
