@@ -16,6 +16,8 @@ import { datasetsHandlers } from './datasets/datasets-handlers';
 import { DatasetsService } from './datasets/datasets-service';
 import { EventBus } from './core/event-bus';
 import { rankingHandlers } from './features/ranking/ranking-handlers';
+import { featureSetsHandlers } from './features/sets/feature-sets-handlers';
+import { FeatureSetsService } from './features/sets/feature-sets-service';
 import { RankingService } from './features/ranking/ranking-service';
 import type { HandlerSlice, Handlers } from './core/handlers';
 import { unsupportedDialogs } from './core/unsupported-dialogs';
@@ -49,6 +51,7 @@ export class Engine {
   readonly training: TrainingService;
   readonly bundles: BundlesService;
   readonly ranking: RankingService;
+  readonly featureSets: FeatureSetsService;
 
   private constructor(
     readonly events: EventBus,
@@ -69,6 +72,7 @@ export class Engine {
       training: this.training,
     });
     this.ranking = new RankingService(() => host.current(), jobs, this.datasets);
+    this.featureSets = new FeatureSetsService(() => host.current(), jobs, events);
     this.handlers = {
       ...appHandlers(options.mode, options.dialogs !== undefined),
       ...workspaceHandlers(host),
@@ -79,6 +83,7 @@ export class Engine {
       ...trainingHandlers(this.training),
       ...bundlesHandlers(this.bundles),
       ...rankingHandlers(this.ranking),
+      ...featureSetsHandlers(this.featureSets),
       ...(options.dialogs ?? unsupportedDialogs()),
     };
     this.client = inProcessClient(this.handlers, events);

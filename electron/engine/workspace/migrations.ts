@@ -148,6 +148,31 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'feature sets',
+    // Feature sets (docs/architecture.md, "Inside the features capability"): one row per
+    // version of a set, never updated; its rows are the dataset version materialised_version_id.
+    // feature_joins records which set versions a point-in-time join's output (a dataset
+    // version) was built from, so a run trained on it records them.
+    sql: `
+      CREATE TABLE assay.feature_sets (
+        name VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        definition JSON NOT NULL,
+        source_version_id VARCHAR NOT NULL,
+        materialised_version_id VARCHAR NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        PRIMARY KEY (name, version)
+      );
+      CREATE TABLE assay.feature_joins (
+        version_id VARCHAR PRIMARY KEY,
+        labels_version_id VARCHAR NOT NULL,
+        sets JSON NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

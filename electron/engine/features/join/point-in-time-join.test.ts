@@ -1,0 +1,157 @@
+/**
+ * Feature sets and the point-in-time join through the contract, on a real DuckDB: a
+ * planted future value is never returned, a ttl turns stale values into NULL, ties take
+ * the last recorded row, unmatched label rows stay with NULL features, and a bad request
+ * or a failed join leaves the workspace as it was.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { runJob } from '../../../../shared/run-job';
+import type { Engine } from '../../engine';
+import { importFiles, snapshot } from '../../../testing/dataset-fixtures';
+import { tempDir, withTempEngine } from '../../../testing/temp-engine';
+
+async function csv(engine: Engine, name: string, lines: string[]) {
+  const file = path.join(tempDir(), `${name}.csv`);
+  fs.writeFileSync(file, lines.join('\n'));
+  return importFiles(engine, [file], { columnTypes: { ts: 'TIMESTAMP' } }, name);
+}
+
+async function rowsOf(engine: Engine, view: string): Promise<unknown[][]> {
+  const reader = await engine.workspace.connection.runAndReadAll(`SELECT * FROM "${view}"`);
+  return reader.getRowsJS().map((row) => row.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+}
+
+async function clicks(engine: Engine) {
+  return csv(engine, 'clicks', [
+    'user,ts,clicks,spend',
+    '1,2024-01-01 00:00:00,5,1.5',
+    '1,2024-01-10 00:00:00,7,2.5',
+    // The planted future value: recorded after every label time of user 1.
+    '1,2024-03-01 00:00:00,999,999',
+    '2,2024-01-05 00:00:00,3,0.5',
+    // Two rows at the same instant: the last recorded one (4) is the one taken.
+    '2,2024-01-20 00:00:00,40,4.0',
+    '2,2024-01-20 00:00:00,4,4.5',
+  ]);
+}
+
+async function labels(engine: Engine) {
+  return csv(engine, 'labels', [
+    'id,user,ts,label',
+    '1,1,2024-01-10 00:00:00,1',
+    '2,1,2024-02-01 00:00:00,0',
+    '3,2,2024-01-20 00:00:00,1',
+    '4,2,2024-01-04 00:00:00,0',
+    '5,3,2024-01-15 00:00:00,1',
+    '6,1,2024-01-09 12:00:00,0',
+  ]);
+}
+
+describe('feature sets and the point-in-time join', () => {
+  it('never returns a future value, applies the ttl, takes the last tied row and keeps unmatched labels', async () => {
+    await withTempEngine(async (engine) => {
+      await clicks(engine);
+      await labels(engine);
+      const set = await runJob(engine.client, 'featureSets.create', {
+        name: 'user_clicks',
+        dataset: 'clicks',
+        entity: ['user'],
+        timeColumn: 'ts',
+        ttl: '15d',
+        description: 'Clicks per user',
+        owner: 'ana',
+        tags: ['web'],
+      });
+      assert.equal(set.version, 1);
+      assert.equal(set.materialised.label, 'fs_user_clicks@1');
+      assert.deepEqual(
+        set.features.map((f) => f.name),
+        ['clicks', 'spend'],
+      );
+      assert.equal(set.ttlSeconds, 15 * 86_400);
+      assert.equal(set.tiedRows, 1);
+      const result = await runJob(engine.client, 'featureSets.join', {
+        labels: 'labels',
+        entity: ['user'],
+        timeColumn: 'ts',
+        sets: [{ name: 'user_clicks' }],
+        name: 'training',
+      });
+      assert.equal(result.label, 'training@1');
+      assert.equal(result.rows, 6);
+      const rows = await rowsOf(engine, 'training@1');
+      assert.deepEqual(
+        rows.map((r) => [r[0], r[4], r[5]]),
+        [
+          [1, 7, 2.5], // at the same instant as a feature row: that row is taken
+          [2, null, null], // latest is 2024-01-10, 22 days old: past the 15-day ttl
+          [3, 4, 4.5], // tie at 2024-01-20: the last recorded row
+          [4, null, null], // before the entity's first feature row
+          [5, null, null], // an entity with no feature rows
+          [6, 5, 1.5], // half a day before the 10th: the 1st's values
+        ],
+      );
+      assert.ok(!rows.some((r) => r[4] === 999), 'the future value leaked');
+      assert.equal(result.sets[0]!.matchedRows, 3);
+      assert.equal(result.sets[0]!.matchedShare, 0.5);
+      // Without a ttl the stale row matches, and still never the future one.
+      const open = await runJob(engine.client, 'featureSets.join', {
+        labels: 'labels',
+        entity: ['user'],
+        timeColumn: 'ts',
+        sets: [{ name: 'user_clicks', ttl: 'none' }],
+        name: 'training',
+        prefix: true,
+      });
+      const wide = await rowsOf(engine, open.label);
+      assert.deepEqual(wide[1]!.slice(4), [7, 2.5]);
+      assert.deepEqual(open.sets[0]!.columns, ['user_clicks__clicks', 'user_clicks__spend']);
+    });
+  });
+
+  it('refuses bad requests with one sentence and leaves the workspace as it was', async () => {
+    await withTempEngine(async (engine) => {
+      await clicks(engine);
+      await labels(engine);
+      const before = await snapshot(engine);
+      const create = (extra: object) =>
+        runJob(engine.client, 'featureSets.create', {
+          name: 'c',
+          dataset: 'clicks',
+          entity: ['user'],
+          timeColumn: 'ts',
+          ...extra,
+        });
+      await assert.rejects(create({ timeColumn: 'when' }), /The time column "when" is not in clicks@1/);
+      await assert.rejects(create({ timeColumn: 'clicks' }), /is BIGINT, not a date or a timestamp/);
+      await assert.rejects(create({ ttl: '3 days' }), /is not a duration; write a whole number and a unit/);
+      await assert.rejects(create({ features: ['user'] }), /cannot also be a feature/);
+      assert.equal(await snapshot(engine), before);
+      await create({ features: ['clicks'] });
+      await create({ features: ['spend'], ttl: '30d' });
+      assert.deepEqual(
+        (await engine.call('featureSets.list', {})).map((s) => [s.name, s.versions, s.latest.ttl]),
+        [['c', [1, 2], '30d']],
+      );
+      const afterSets = await snapshot(engine);
+      const join = (extra: object) =>
+        runJob(engine.client, 'featureSets.join', {
+          labels: 'labels',
+          entity: ['user'],
+          timeColumn: 'ts',
+          sets: [{ name: 'c' }],
+          name: 'out',
+          ...extra,
+        });
+      await assert.rejects(join({ sets: [{ name: 'c', version: 1 }, { name: 'c' }] }), /is named twice/);
+      await assert.rejects(join({ labels: 'clicks', entity: ['user'] }), /like a column of the labels/);
+      await assert.rejects(join({ entity: ['user', 'id'] }), /keyed by 1 column/);
+      await assert.rejects(join({ sets: [{ name: 'nope' }] }), /There is no feature set named "nope"/);
+      await assert.rejects(join({ timeColumn: 'label' }), /not a date or a timestamp/);
+      assert.equal(await snapshot(engine), afterSets);
+    });
+  });
+});

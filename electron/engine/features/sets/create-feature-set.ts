@@ -1,0 +1,132 @@
+/**
+ * `featureSets.create` as a job: the optional recipe of feature steps is compiled over the
+ * source version, the set's columns are checked against its result, and entity, time and
+ * features are written as a new version of the dataset `fs_<name>`; the set's version is
+ * recorded in the same transaction (derive-recorded.ts), so a problem, a failure or a
+ * cancel leaves neither. Rows keep the recipe's order: a point-in-time join takes the last
+ * recorded of rows tied on entity and time (docs/architecture.md, "Inside the features
+ * capability").
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Recipe } from '../../../../shared/clean/recipe';
+import type { DatasetVersion } from '../../../../shared/datasets';
+import { ApiError } from '../../../../shared/errors';
+import type { CreateFeatureSetRequest, FeatureSetVersion } from '../../../../shared/features/feature-sets';
+import { compileRecipe, resultSelect } from '../../clean/compile-recipe';
+import { sourceSelect } from '../../clean/hidden-columns';
+import { joinTables } from '../../clean/recipe-inputs';
+import { resolveVersion, versionTable, versionViewName } from '../../datasets/dataset-store';
+import type { ImportDeps } from '../../datasets/importer';
+import { quoteIdentifier } from '../../db/sql-text';
+import type { JobContext } from '../../jobs/job-manager';
+import { deriveRecordedVersion } from './derive-recorded';
+import { findSetName, insertSetVersion, nextSetVersion } from './feature-set-store';
+import { checkSetColumns } from './set-columns';
+import { parseTtl } from './ttl';
+
+/** The dataset a set's rows are materialised into. */
+export function materialisedDatasetName(setName: string): string {
+  return `fs_${setName}`;
+}
+
+async function compileOver(connection: DuckDBConnection, source: DatasetVersion, recipe: Recipe) {
+  const compiled = await compileRecipe(connection, recipe, {
+    source: sourceSelect(versionTable(source.id), null, false),
+    fit: 'recompute',
+    reused: null,
+    keyed: false,
+    tableOf: await joinTables(connection, recipe, false),
+  });
+  if (compiled.problems.length > 0) {
+    throw new ApiError('INVALID_INPUT', compiled.problems[0]!.message, { problems: compiled.problems });
+  }
+  return compiled;
+}
+
+/** Rows that share entity and time with another row of the set, beyond the first. */
+async function tiedRows(connection: DuckDBConnection, table: string, keys: string[]): Promise<number> {
+  const list = keys.map(quoteIdentifier).join(', ');
+  const reader = await connection.runAndReadAll(
+    `SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM ${table} GROUP BY ${list} HAVING count(*) > 1)`,
+  );
+  return Number(reader.getRowsJS()[0]?.[0] ?? 0);
+}
+
+export async function runCreateFeatureSet(
+  ctx: JobContext,
+  deps: ImportDeps,
+  request: CreateFeatureSetRequest,
+): Promise<FeatureSetVersion> {
+  const started = Date.now();
+  const ttl = parseTtl(request.ttl, 'The ttl');
+  const probe = await deps.connect();
+  let source: DatasetVersion;
+  let name: string;
+  try {
+    source = await resolveVersion(probe, request.dataset);
+    name = (await findSetName(probe, request.name.trim())) ?? request.name.trim();
+  } finally {
+    deps.release(probe);
+  }
+  const sourceLabel = versionViewName(source.dataset, source.number);
+  const userRecipe: Recipe = request.recipe ?? { steps: [] };
+  const { recorded } = await deriveRecordedVersion(
+    ctx,
+    deps,
+    materialisedDatasetName(name),
+    async (c, table) => {
+      ctx.progress({ stage: 'Checking the feature steps', fraction: 0.05 });
+      const before = await compileOver(c, source, userRecipe);
+      const produced = before.steps.at(-1)?.columns ?? before.sourceColumns;
+      const where = userRecipe.steps.length > 0 ? `${sourceLabel} after the recipe` : sourceLabel;
+      const checked = checkSetColumns(produced, request, where);
+      const kept = [...checked.entity, checked.time, ...checked.features].map((col) => col.name);
+      const recipe: Recipe = { steps: [...userRecipe.steps, { op: 'select_columns', columns: kept }] };
+      const compiled = await compileOver(c, source, recipe);
+      ctx.throwIfCancelled();
+      ctx.progress({ stage: 'Materialising the features', fraction: null });
+      await c.run(
+        `CREATE TABLE ${table} AS ${resultSelect(compiled.ctes, compiled.steps.length, false, false)}`,
+      );
+      ctx.progress({ stage: 'Counting tied rows', fraction: 0.9 });
+      const ties = await tiedRows(c, table, [...checked.entity.map((e) => e.name), checked.time.name]);
+      return {
+        lineage: {
+          kind: 'recipe',
+          parent: source.id,
+          recipe,
+          fit: 'recompute',
+          fitted: compiled.fitted,
+          durationMs: Date.now() - started,
+        },
+        record: async (connection, materialised) => {
+          const version: FeatureSetVersion = {
+            name,
+            version: await nextSetVersion(connection, name),
+            description: request.description ?? '',
+            owner: request.owner ?? '',
+            tags: request.tags ?? [],
+            entity: checked.entity.map((e) => e.name),
+            timeColumn: checked.time.name,
+            ttl: ttl.text,
+            ttlSeconds: ttl.seconds,
+            features: checked.features.map((f) => ({ name: f.name, type: f.type })),
+            recipe: request.recipe ?? null,
+            source: { version: source.id, label: sourceLabel },
+            materialised: {
+              version: materialised.id,
+              label: versionViewName(materialised.dataset, materialised.number),
+            },
+            rows: materialised.rows,
+            tiedRows: ties,
+            createdAt: new Date().toISOString(),
+          };
+          await insertSetVersion(connection, version);
+          return version;
+        },
+      };
+    },
+  );
+  ctx.finalStage(`Recorded ${recorded.name}@${recorded.version} (${recorded.materialised.label})`);
+  return recorded;
+}
