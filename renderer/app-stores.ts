@@ -8,6 +8,7 @@ import { api } from './api/client';
 import { createCleanStore } from './clean/clean-store';
 import { createDatasetsStore } from './datasets/datasets-store';
 import { createExperimentsStore } from './experiments/experiments-store';
+import { createFeaturesStore } from './features/features-store';
 import { createJobsStore } from './jobs/jobs-store';
 import { createProfileStore } from './profile/profile-store';
 import { createRegistryStore } from './registry/registry-store';
@@ -25,6 +26,15 @@ export const useExperiments = createExperimentsStore(api, useToasts);
 export const useRegistry = createRegistryStore(api, useToasts);
 export const useClean = createCleanStore(api, useToasts, {
   // The new version an application made becomes the one in hand, in every view.
+  openVersion: (version) =>
+    void useDatasets
+      .getState()
+      .load()
+      .then(() => useDatasets.getState().open(version.dataset, version.id))
+      .catch((error: unknown) => reportError(error, useToasts)),
+});
+export const useFeatures = createFeaturesStore(api, useToasts, {
+  // The version the features were applied to becomes the one in hand, in every view.
   openVersion: (version) =>
     void useDatasets
       .getState()
