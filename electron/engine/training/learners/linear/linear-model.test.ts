@@ -104,3 +104,37 @@ test('multinomial logistic separates three classes and converges', () => {
   }
   assert.ok(correct / 600 > 0.75, `accuracy ${correct / 600}`);
 });
+
+test('multinomial L-BFGS (pure L2) agrees with proximal Newton and meets the optimality condition', () => {
+  const n = 400;
+  const X = design(n, 4, 11);
+  const rng = new Rng(12);
+  const y = Float64Array.from({ length: n }, (_, i) => {
+    const s = [X[0][i], X[1][i] - X[2][i], 0.5 * X[3][i]].map((v) => v + rng.normal());
+    return s.indexOf(Math.max(...s));
+  });
+  const lambda = 0.01;
+  const quasi = fitLinear(X, y, 'multiclass', 3, { reg_lambda: lambda, reg_alpha: 0, tol: 1e-9 });
+  // A negligible L1 term sends the fit down the proximal Newton path instead.
+  const newton = fitLinear(X, y, 'multiclass', 3, { reg_lambda: lambda, reg_alpha: 1e-12, tol: 1e-10 });
+  assert.ok(quasi.history.converged);
+  quasi.model.coef.forEach((c, j) =>
+    assert.ok(Math.abs(c - newton.model.coef[j]) < 1e-5, `coef ${j}: ${c} vs ${newton.model.coef[j]}`),
+  );
+  // Independent gradient of mean log loss + ½λ‖w‖² at the solution, row by row.
+  const D = 5;
+  const eta = linearScores(quasi.model, X, n);
+  const grad = new Float64Array(3 * D);
+  for (let i = 0; i < n; i++) {
+    const e = [0, 1, 2].map((k) => Math.exp(eta[i * 3 + k]));
+    const z = e[0] + e[1] + e[2];
+    for (let k = 0; k < 3; k++) {
+      const r = e[k] / z - (y[i] === k ? 1 : 0);
+      grad[k * D] += r / n;
+      for (let j = 0; j < 4; j++) grad[k * D + 1 + j] += (r * X[j][i]) / n;
+    }
+  }
+  for (let k = 0; k < 3; k++)
+    for (let j = 1; j < D; j++) grad[k * D + j] += lambda * quasi.model.coef[k * D + j];
+  grad.forEach((g, j) => assert.ok(Math.abs(g) < 1e-6, `gradient ${j} = ${g}`));
+});

@@ -2,12 +2,17 @@
  * Linear and logistic regression with L2, L1 and elastic-net penalties on standardised
  * features, solved to convergence. Objective (per row): mean loss + reg_alpha·‖w‖₁ +
  * ½·reg_lambda·‖w‖² with an unpenalised intercept; the loss is ½·squared error for
- * regression and log loss for classification. Logistic models use proximal Newton
- * (a weighted quadratic per step, solved exactly, with a backtracking line search);
- * multinomial cycles that step over classes, as glmnet does.
+ * regression and log loss for classification. Logistic models with a pure L2 penalty
+ * (the default) use L-BFGS on the whole coefficient matrix at once (lbfgs.ts), whose
+ * cost per step grows with rows·features·classes rather than with the Hessian's
+ * (features·classes)²; with an L1 part they use proximal Newton (a weighted quadratic
+ * per step, solved exactly, with a backtracking line search), multinomial cycling that
+ * step over classes, as glmnet does. See docs/architecture.md, "Inside training".
  */
 import { ApiError } from '../../../../../shared/errors';
 import type { FitHistory, ProgressHooks, Task, TrainParams } from '../../types';
+import { minimiseLbfgs } from './lbfgs';
+import { logisticLossGrad, logisticScratch } from './logistic-loss';
 import { solveQuadratic, weightedGram } from './quadratic';
 
 export interface LinearModel {
@@ -62,6 +67,7 @@ export function fitLinear(
     return { model, history: { iterations: sweeps, trainLoss: [loss], validLoss: [], converged } };
   }
   const nOut = task === 'multiclass' ? nClasses : 1;
+  if (alpha === 0) return fitLogisticLbfgs(X, y, task, nOut, lambda, maxIter, tol, hooks);
   const coef = new Float64Array(nOut * D);
   const eta = new Float64Array(n * nOut);
   const s: NewtonState = {
@@ -98,6 +104,57 @@ export function fitLinear(
       break;
     }
   }
+  return { model: { task, coef, nOut, d }, history };
+}
+
+/**
+ * L-BFGS iterations are far cheaper than Newton's and each does less, so the budget is
+ * this many times `max_iter` (which counts Newton iterations in the catalogue).
+ */
+const LBFGS_ITERATIONS_PER_NEWTON = 10;
+
+function fitLogisticLbfgs(
+  X: Float64Array[],
+  y: Float64Array,
+  task: Task,
+  nOut: number,
+  lambda: number,
+  maxIter: number,
+  tol: number,
+  hooks: ProgressHooks,
+): { model: LinearModel; history: FitHistory } {
+  const d = X.length;
+  const D = d + 1;
+  const coef = new Float64Array(nOut * D);
+  const problem = { X, y, nOut, lambda };
+  const scratch = logisticScratch(nOut);
+  const total = maxIter * LBFGS_ITERATIONS_PER_NEWTON;
+  const history: FitHistory = { iterations: 0, trainLoss: [], validLoss: [], converged: false };
+  let lastReport = 0;
+  const result = minimiseLbfgs((c, g) => logisticLossGrad(problem, c, g, scratch), coef, {
+    maxIter: total,
+    tol,
+    isCancelled: hooks.isCancelled,
+    onIteration: (iteration, f) => {
+      history.trainLoss.push(f);
+      const now = Date.now();
+      if (hooks.onProgress && now - lastReport >= 250) {
+        lastReport = now;
+        hooks.onProgress({ stage: 'Solving', iteration, total, trainLoss: f });
+      }
+    },
+  });
+  if (hooks.isCancelled?.()) throw new ApiError('CANCELLED', 'Training was cancelled.');
+  // Softmax ignores a shift shared by every class; the unpenalised intercepts may drift
+  // along it, so they are centred (the weights are already, by the L2 penalty).
+  if (nOut > 1) {
+    let mean = 0;
+    for (let k = 0; k < nOut; k++) mean += coef[k * D];
+    mean /= nOut;
+    for (let k = 0; k < nOut; k++) coef[k * D] -= mean;
+  }
+  history.iterations = result.iterations;
+  history.converged = result.converged;
   return { model: { task, coef, nOut, d }, history };
 }
 
