@@ -9,10 +9,12 @@ import { exportVersionFlag, registerExport } from './commands/bundles/export-com
 import { registerModels } from './commands/bundles/models-command';
 import { registerPull } from './commands/bundles/pull-command';
 import { registerPush } from './commands/bundles/push-command';
+import { registerServeModel } from './commands/bundles/serve-model-command';
 import { registerTags } from './commands/bundles/tags-command';
 import { registerDatasets } from './commands/datasets/datasets-command';
 import { registerExportData } from './commands/datasets/export-data-command';
 import { registerImport } from './commands/datasets/import-command';
+import { registerFeatureset } from './commands/features/featureset-command';
 import { registerRecipe } from './commands/clean/recipe-command';
 import { registerPredict } from './commands/training/predict-command';
 import { registerProfile } from './commands/profile/profile-command';
@@ -42,6 +44,7 @@ export function buildProgram(): Command {
   registerExportData(program, globals);
   registerProfile(program, globals);
   registerRecipe(program, globals);
+  registerFeatureset(program, globals);
   registerTrain(program, globals);
   registerPredict(program, globals);
   registerRuns(program, globals);
@@ -50,6 +53,7 @@ export function buildProgram(): Command {
   registerPull(program, globals);
   registerTags(program, globals);
   registerModels(program, globals);
+  registerServeModel(program, globals);
   return program;
 }
 

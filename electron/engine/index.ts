@@ -11,3 +11,9 @@ export { dispatch } from './core/dispatch';
 export type { HandlerSlice, Handlers } from './core/handlers';
 export { appVersion, rendererDir } from './app/package-root';
 export { defaultWorkspaceDir, EXPORTS_DIR } from './workspace/workspace-paths';
+export {
+  startModelServer,
+  DEFAULT_MAX_BODY_BYTES,
+  type ModelServer,
+  type ModelServerOptions,
+} from './bundles/serve/model-server';
