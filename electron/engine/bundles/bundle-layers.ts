@@ -42,20 +42,53 @@ export interface ConfigFacts {
   createdAt: string;
   algorithm: string;
   task: string;
-  opset: number;
 }
 
-/** The ModelPack config (application/vnd.cncf.model.config.v1+json). */
-export function modelPackConfig(f: ConfigFacts): unknown {
-  return {
+/** The ONNX versions a bundle's lineage.json records for its model.onnx. */
+export interface OnnxVersions {
+  irVersion: number;
+  opset: number;
+  mlOpset: number;
+}
+
+/**
+ * The ModelPack config (application/vnd.cncf.model.config.v1+json), within the spec's schema
+ * (which allows no other fields): the descriptor, the format and precision, and `modelfs`
+ * with the layers' DiffIDs — for raw layers, their digests. Arithmetic in model.onnx is
+ * double; the MLP's weights are float32.
+ */
+export function modelPackConfig(f: ConfigFacts): (diffIds: string[]) => unknown {
+  return (diffIds) => ({
     descriptor: {
       name: f.model,
       version: f.version,
       createdAt: f.createdAt,
       vendor: 'Assay',
       family: f.algorithm,
+      title: `${f.model} ${f.version}`,
+      description: `An Assay ${f.algorithm} model (${f.task}) as one ONNX graph with its preprocessing.`,
     },
-    config: { architecture: f.algorithm, format: 'onnx', task: f.task, opset: f.opset },
-    modelfs: { type: 'layers', diffIds: [] },
+    config: {
+      architecture: f.algorithm,
+      format: 'onnx',
+      precision: f.algorithm === 'mlp' ? 'float64,float32' : 'float64',
+    },
+    modelfs: { type: 'layers', diffIds },
+  });
+}
+
+/**
+ * What the spec's config has no field for goes into the manifest's annotations: the task and
+ * the ONNX versions (`dev.assay.*`, the app's reverse-DNS namespace), beside the OCI ones.
+ */
+export function manifestAnnotations(f: ConfigFacts, onnx: OnnxVersions): Record<string, string> {
+  return {
+    'org.opencontainers.image.title': `${f.model} ${f.version}`,
+    'org.opencontainers.image.version': f.version,
+    'org.opencontainers.image.created': f.createdAt,
+    'dev.assay.model.task': f.task,
+    'dev.assay.onnx.ir-version': String(onnx.irVersion),
+    'dev.assay.onnx.opset': String(onnx.opset),
+    'dev.assay.onnx.ml-opset': String(onnx.mlOpset),
   };
 }

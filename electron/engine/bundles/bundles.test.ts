@@ -17,6 +17,7 @@ import { importFiles } from '../../testing/dataset-fixtures';
 import { type RegistryServer, registryInstalled, startRegistry } from '../../testing/registry-server';
 import { tempDir } from '../../testing/temp-engine';
 import { Engine } from '../engine';
+import { ONNX_VERSIONS } from './onnx/export-onnx';
 
 let dir: string;
 let engine: Engine;
@@ -112,6 +113,50 @@ test('lists versions, suggests the next and diffs two', async () => {
   );
 });
 
+interface RawManifest {
+  artifactType?: string;
+  config: { mediaType: string };
+  annotations?: Record<string, string>;
+  layers: Array<{ mediaType: string; digest: string; annotations?: Record<string, string> }>;
+}
+
+/** The manifest and config against the ModelPack spec (docs/spec.md, config.md, annotations.md). */
+function assertModelPack(raw: RawManifest, host: string): void {
+  assert.equal(raw.config.mediaType, 'application/vnd.cncf.model.config.v1+json');
+  const kinds = /^application\/vnd\.cncf\.model\.(weight|weight\.config|doc|code|dataset)\.v1\.raw$/;
+  for (const layer of raw.layers) {
+    assert.match(layer.mediaType, kinds);
+    const filepath = layer.annotations?.['org.cncf.model.filepath'];
+    assert.ok(filepath && !filepath.startsWith('/'), 'every layer names its file');
+    const meta = JSON.parse(layer.annotations?.['org.cncf.model.file.metadata+json'] ?? '{}') as Record<
+      string,
+      unknown
+    >;
+    assert.deepEqual(Object.keys(meta).sort(), ['gid', 'mode', 'mtime', 'name', 'size', 'typeflag', 'uid']);
+    assert.equal(meta.name, filepath);
+  }
+  const config = JSON.parse(
+    execFileSync(
+      'skopeo',
+      ['inspect', '--config', '--raw', '--tls-verify=false', `docker://${host}/models/churn:1.0.0`],
+      { encoding: 'utf8' },
+    ),
+  ) as { descriptor: object; config: object; modelfs: { type: string; diffIds: string[] } };
+  // The spec's schema allows no other fields at any of these levels.
+  assert.deepEqual(Object.keys(config).sort(), ['config', 'descriptor', 'modelfs']);
+  const descriptorKeys = ['createdAt', 'description', 'family', 'name', 'title', 'vendor', 'version'];
+  assert.ok(Object.keys(config.descriptor).every((k) => descriptorKeys.includes(k)));
+  const configKeys = ['architecture', 'format', 'paramSize', 'precision', 'quantization', 'capabilities'];
+  assert.ok(Object.keys(config.config).every((k) => configKeys.includes(k)));
+  assert.equal(config.modelfs.type, 'layers');
+  assert.deepEqual(
+    config.modelfs.diffIds,
+    raw.layers.map((l) => l.digest),
+  );
+  assert.equal(raw.annotations?.['dev.assay.onnx.opset'], String(ONNX_VERSIONS.opset));
+  assert.equal(raw.annotations?.['dev.assay.onnx.ml-opset'], String(ONNX_VERSIONS.mlOpset));
+}
+
 test('pushes to a real registry as ModelPack and pulls into a fresh workspace', async (t) => {
   if (!server) return t.skip('docker-registry is not installed');
   const reference = `oci://${server.host}/models/churn:1.0.0`;
@@ -126,9 +171,10 @@ test('pushes to a real registry as ModelPack and pulls into a fresh workspace', 
       ['inspect', '--raw', '--tls-verify=false', `docker://${server.host}/models/churn:1.0.0`],
       { encoding: 'utf8' },
     ),
-  ) as { artifactType?: string; layers: Array<{ mediaType: string }> };
+  ) as RawManifest;
   assert.equal(raw.artifactType, 'application/vnd.cncf.model.manifest.v1+json');
   assert.ok(raw.layers.some((l) => l.mediaType === 'application/vnd.cncf.model.weight.v1.raw'));
+  assertModelPack(raw, server.host);
   const listed = await engine.call('bundles.list', {});
   assert.deepEqual(listed[0]?.versions.find((v) => v.version === '1.0.0')?.pushedRefs, [reference]);
   const tags = await engine.call('registry.tags', { reference: `oci://${server.host}/models/churn` });

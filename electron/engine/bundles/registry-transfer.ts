@@ -15,11 +15,18 @@ import type { MetricKey, Metrics, Task } from '../../../shared/training';
 import type { JobContext } from '../jobs/job-manager';
 import { listModelTags, parseOciReference, pullModel, pushModel, type Credentials } from '../registry';
 import { requireAbsolute, realPathOf } from '../workspace/caller-paths';
-import { artifactFiles, modelPackConfig, BUNDLE_FILES } from './bundle-layers';
+import {
+  artifactFiles,
+  BUNDLE_FILES,
+  manifestAnnotations,
+  modelPackConfig,
+  type OnnxVersions,
+} from './bundle-layers';
 import { readManifest, type BundleManifest } from './bundle-manifest';
 import { insertVersionRow, recordReference, requireVersionRow } from './bundle-store';
 import { type BundlesService, copyOut } from './bundles-service';
 import { bundlePaths } from './export-bundle';
+import { ONNX_VERSIONS } from './onnx/export-onnx';
 import { writeTarGz } from './tar-gz';
 
 function credentialsOf(username?: string, password?: string): Credentials | undefined {
@@ -54,6 +61,23 @@ async function bundleFolder(
   return { folder: row.folder, inWorkspace: true };
 }
 
+/**
+ * The ONNX versions the bundle's lineage.json records (checked against its manifest already);
+ * a bundle without them was written by this version's writer, whose versions are ONNX_VERSIONS.
+ */
+async function onnxVersions(folder: string): Promise<OnnxVersions> {
+  const lineage = (await readFile(path.join(folder, 'lineage.json'), 'utf8')
+    .then((text) => JSON.parse(text) as unknown)
+    .catch(() => ({}))) as { onnx?: Partial<OnnxVersions> } | null;
+  const whole = (n: unknown): n is number => Number.isSafeInteger(n);
+  const o = lineage?.onnx ?? {};
+  return {
+    irVersion: whole(o.irVersion) ? o.irVersion : ONNX_VERSIONS.irVersion,
+    opset: whole(o.opset) ? o.opset : ONNX_VERSIONS.opset,
+    mlOpset: whole(o.mlOpset) ? o.mlOpset : ONNX_VERSIONS.mlOpset,
+  };
+}
+
 export function startPush(
   service: BundlesService,
   request: PushRequest,
@@ -70,8 +94,9 @@ export function startPush(
         {
           folder,
           files: artifactFiles(manifest.files),
-          config: modelPackConfig({ ...manifest, opset: 21 }),
-          annotations: { 'org.opencontainers.image.title': `${manifest.model} ${manifest.version}` },
+          config: modelPackConfig(manifest),
+          annotations: manifestAnnotations(manifest, await onnxVersions(folder)),
+          fileModified: manifest.createdAt,
           onProgress: progressOf(ctx, 'Pushing'),
           signal: ctx.signal,
         },

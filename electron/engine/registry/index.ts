@@ -8,6 +8,7 @@ export type { PullRequest, PullResult } from './pull-artifact';
 export type { Credentials } from './registry-auth';
 export type { RetryPolicy } from './backoff';
 export {
+  FILE_METADATA_ANNOTATION,
   FILEPATH_ANNOTATION,
   MODEL_ARTIFACT_TYPE,
   MODEL_CONFIG,

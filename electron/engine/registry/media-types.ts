@@ -8,6 +8,8 @@ export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 export const MODEL_ARTIFACT_TYPE = 'application/vnd.cncf.model.manifest.v1+json';
 export const MODEL_CONFIG = 'application/vnd.cncf.model.config.v1+json';
 export const FILEPATH_ANNOTATION = 'org.cncf.model.filepath';
+/** The file's name, mode, owner, size, mtime and type flag, as JSON (ModelPack's FileMetadata). */
+export const FILE_METADATA_ANNOTATION = 'org.cncf.model.file.metadata+json';
 
 export type ModelLayerKind = 'weight' | 'weight.config' | 'doc' | 'code' | 'dataset';
 export type ModelLayerFormat = 'raw' | 'tar' | 'tar+gzip';

@@ -11,6 +11,7 @@ import { digestBytes, digestFile } from './file-digest';
 import { drain } from './http-send';
 import {
   type Descriptor,
+  FILE_METADATA_ANNOTATION,
   FILEPATH_ANNOTATION,
   MODEL_ARTIFACT_TYPE,
   MODEL_CONFIG,
@@ -38,8 +39,16 @@ export interface TransferProgress {
 export interface PushRequest {
   folder: string;
   files: ArtifactFile[];
-  /** The ModelPack config document (descriptor, config, modelfs). */
+  /**
+   * The ModelPack config document (descriptor, config, modelfs), or a function building it
+   * from the layers' DiffIDs — for raw layers, their digests in layer order.
+   */
   config: unknown;
+  /**
+   * When given (RFC 3339), each layer carries ModelPack's file-metadata annotation with this
+   * as its mtime and constant owner and mode, so the same folder always gives the same manifest.
+   */
+  fileModified?: string;
   annotations?: Record<string, string>;
   /** More tags for the same manifest (e.g. `latest`). */
   extraTags?: string[];
@@ -81,7 +90,11 @@ export async function pushArtifact(
       mediaType: file.mediaType,
     });
   }
-  const configBytes = Buffer.from(JSON.stringify(request.config));
+  const document: unknown =
+    typeof request.config === 'function'
+      ? (request.config as (diffIds: string[]) => unknown)(layers.map((l) => l.digest))
+      : request.config;
+  const configBytes = Buffer.from(JSON.stringify(document));
   const config: BlobToPush = {
     source: { bytes: configBytes },
     digest: digestBytes(configBytes),
@@ -113,7 +126,12 @@ export async function pushArtifact(
       mediaType: layer.mediaType,
       digest: layer.digest,
       size: layer.size,
-      annotations: { [FILEPATH_ANNOTATION]: layer.label },
+      annotations: {
+        [FILEPATH_ANNOTATION]: layer.label,
+        ...(request.fileModified && {
+          [FILE_METADATA_ANNOTATION]: fileMetadata(layer.label, layer.size, request.fileModified),
+        }),
+      },
     })),
     ...(request.annotations && { annotations: request.annotations }),
   };
@@ -122,6 +140,11 @@ export async function pushArtifact(
   const tags = [versionOf(ref), ...(request.extraTags ?? [])];
   for (const tag of tags) await putManifest(client, ref.repository, tag, bytes, digest, signal);
   return { digest, tags: tags.filter((tag) => !tag.startsWith('sha256:')), uploaded, skipped, bytesTotal };
+}
+
+/** ModelPack's FileMetadata for a raw layer: a regular file (typeflag '0') owned by root, 0644. */
+function fileMetadata(name: string, size: number, mtime: string): string {
+  return JSON.stringify({ name, mode: 0o644, uid: 0, gid: 0, size, mtime, typeflag: 48 });
 }
 
 async function putManifest(
