@@ -1,52 +1,145 @@
 /**
- * Prediction with a bundle folder alone: its manifest is checked, its signature names the
- * inputs, a CSV or Parquet file is read by DuckDB, every input column is fed to the bundle's
- * model.onnx through ONNX Runtime as its [N, 1] tensor (NaN and "" for missing), and the input
- * rows plus `prediction` (and `proba_<class>`) are written as CSV — the columns `assay predict
- * RUN` writes. The whole file is held in memory; large files belong to `runs.predict`.
+ * Prediction with a bundle folder alone (`assay predict BUNDLE_DIR FILE`): its manifest is
+ * checked, its signature names the inputs, and DuckDB streams the file (CSV/TSV, Parquet,
+ * JSON/NDJSON) in batches — each input column cast to the tensor type the graph takes
+ * (double with NaN for missing, or text with "" for missing) — through one ONNX Runtime
+ * session, writing the input rows plus `prediction` (and `proba_<class>`) as CSV as it goes.
+ * Memory holds one batch, so a file of any size works. See docs/architecture.md.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import type { BundleSignature } from '../../../shared/bundles';
 import { ApiError } from '../../../shared/errors';
 import type { PredictResult } from '../../../shared/training';
 import type { JobContext } from '../jobs/job-manager';
-import { sqlLiteral } from '../db/sql-text';
+import { quoteIdentifier, sqlLiteral } from '../db/sql-text';
 import { realPathOf, requireAbsolute, resolveWriteTarget } from '../workspace/caller-paths';
 import type { Workspace } from '../workspace/workspace';
 import { readManifest } from './bundle-manifest';
+import { csvLine, outputColumns, predictionCells } from './predict-csv';
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** Rows per ONNX Runtime call: large enough to amortise the call, small enough to stream. */
+export const PREDICT_BATCH_ROWS = 65_536;
+
+function readerOf(file: string): string {
+  const literal = sqlLiteral(file);
+  if (/\.parquet$/i.test(file)) return `read_parquet(${literal})`;
+  if (/\.(ndjson|jsonl)$/i.test(file)) return `read_json(${literal}, format='newline_delimited')`;
+  if (/\.json$/i.test(file)) return `read_json(${literal}, format='auto')`;
+  return `read_csv(${literal})`;
 }
 
-function feeds(
-  signature: BundleSignature,
-  columns: Map<string, unknown[]>,
-  rows: number,
-): Record<string, ort.Tensor> {
+/** Echo of every source column as text, then each model input cast to its tensor type. */
+function selectSql(source: string, names: readonly string[], signature: BundleSignature): string {
+  const echo = names.map((n) => `CAST(${quoteIdentifier(n)} AS VARCHAR)`);
+  const inputs = signature.inputs.map((i) =>
+    i.onnxType === 'string'
+      ? `COALESCE(CAST(${quoteIdentifier(i.name)} AS VARCHAR), '')`
+      : `TRY_CAST(${quoteIdentifier(i.name)} AS DOUBLE)`,
+  );
+  return `SELECT ${[...echo, ...inputs].join(', ')} FROM ${source}`;
+}
+
+interface Batch {
+  echo: string[][];
+  inputs: Array<Array<number | string>>;
+  rows: number;
+}
+
+function emptyBatch(names: number, inputs: number): Batch {
+  return {
+    echo: Array.from({ length: names }, () => []),
+    inputs: Array.from({ length: inputs }, () => []),
+    rows: 0,
+  };
+}
+
+function feeds(signature: BundleSignature, batch: Batch): Record<string, ort.Tensor> {
   const out: Record<string, ort.Tensor> = {};
-  for (const input of signature.inputs) {
-    const values = columns.get(input.name);
-    if (!values)
-      throw new ApiError('INVALID_INPUT', `The input has no column "${input.name}", which the bundle needs.`);
-    if (input.onnxType === 'string') {
-      out[input.name] = new ort.Tensor(
-        'string',
-        values.map((v) => (v === null || v === undefined ? '' : String(v))),
-        [rows, 1],
-      );
-    } else {
-      const numbers = Float64Array.from(values, (v) =>
-        v === null || v === undefined ? NaN : typeof v === 'boolean' ? Number(v) : Number(v),
-      );
-      out[input.name] = new ort.Tensor('float64', numbers, [rows, 1]);
-    }
-  }
+  signature.inputs.forEach((input, c) => {
+    const values = batch.inputs[c]!;
+    out[input.name] =
+      input.onnxType === 'string'
+        ? new ort.Tensor('string', values as string[], [batch.rows, 1])
+        : new ort.Tensor(
+            'float64',
+            Float64Array.from(values as Array<number | null>, (v) => v ?? NaN),
+            [batch.rows, 1],
+          );
+  });
   return out;
+}
+
+function write(stream: WriteStream, text: string): Promise<void> {
+  return stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', resolve));
+}
+
+async function flush(
+  session: ort.InferenceSession,
+  signature: BundleSignature,
+  batch: Batch,
+  out: WriteStream,
+): Promise<void> {
+  if (batch.rows === 0) return;
+  const outputs = await session.run(feeds(signature, batch));
+  const lines: string[] = [];
+  for (let r = 0; r < batch.rows; r++)
+    lines.push(
+      csvLine([...batch.echo.map((column) => column[r] ?? null), ...predictionCells(signature, outputs, r)]),
+    );
+  await write(out, `${lines.join('\n')}\n`);
+}
+
+async function columnNames(workspace: Workspace, source: string): Promise<string[]> {
+  const connection = await workspace.connect();
+  try {
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+    return described.getRowObjectsJS().map((r) => String(r.column_name));
+  } catch (error) {
+    throw new ApiError(
+      'INVALID_INPUT',
+      `DuckDB cannot read the input file: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  } finally {
+    workspace.release(connection);
+  }
+}
+
+async function streamPredictions(
+  ctx: JobContext,
+  workspace: Workspace,
+  job: { folder: string; source: string; names: string[]; signature: BundleSignature; out: WriteStream },
+): Promise<number> {
+  const { signature, names, out } = job;
+  const session = await ort.InferenceSession.create(path.join(job.folder, 'model.onnx'));
+  const connection = await workspace.connect();
+  let total = 0;
+  try {
+    const result = await connection.stream(selectSql(job.source, names, signature));
+    let batch = emptyBatch(names.length, signature.inputs.length);
+    for await (const chunk of result) {
+      const columns = chunk.getColumns();
+      names.forEach((_n, c) => batch.echo[c]!.push(...(columns[c] as string[])));
+      signature.inputs.forEach((_i, c) =>
+        batch.inputs[c]!.push(...(columns[names.length + c] as Array<number | string>)),
+      );
+      batch.rows += chunk.rowCount;
+      if (batch.rows >= PREDICT_BATCH_ROWS) {
+        ctx.throwIfCancelled();
+        await flush(session, signature, batch, out);
+        total += batch.rows;
+        ctx.progress({ stage: `Predicted ${total.toLocaleString('en-US')} rows`, fraction: null });
+        batch = emptyBatch(names.length, signature.inputs.length);
+      }
+    }
+    await flush(session, signature, batch, out);
+    return total + batch.rows;
+  } finally {
+    workspace.release(connection);
+    await session.release();
+  }
 }
 
 export async function predictWithBundle(
@@ -55,46 +148,34 @@ export async function predictWithBundle(
   request: { bundle: string; path: string; out: string },
 ): Promise<PredictResult> {
   const folder = await realPathOf(requireAbsolute(request.bundle, 'The bundle folder'));
-  const source = await realPathOf(requireAbsolute(request.path, 'The input file'));
-  const out = await resolveWriteTarget(request.out, 'The output file');
+  const source = readerOf(await realPathOf(requireAbsolute(request.path, 'The input file')));
+  const target = await resolveWriteTarget(request.out, 'The output file');
   await readManifest(folder);
   const signature = JSON.parse(
     await readFile(path.join(folder, 'signature.json'), 'utf8'),
   ) as BundleSignature;
-  ctx.progress({ stage: 'Reading the input', fraction: 0.1 });
-  const reader = /\.parquet$/i.test(source) ? 'read_parquet' : 'read_csv';
-  const connection = await workspace.connect();
-  let names: string[];
-  let data: unknown[][];
+  const names = await columnNames(workspace, source);
+  const missing = signature.inputs.filter((i) => !names.includes(i.name)).map((i) => `"${i.name}"`);
+  if (missing.length)
+    throw new ApiError(
+      'INVALID_INPUT',
+      `The input has no column ${missing.join(', ')}, which the bundle needs.`,
+    );
+  const added = outputColumns(signature);
+  const partial = `${target}.${process.pid}.partial`;
+  const out = createWriteStream(partial);
   try {
-    const result = await connection.runAndReadAll(`SELECT * FROM ${reader}(${sqlLiteral(source)})`);
-    names = result.columnNames();
-    data = result.getColumnsJS() as unknown[][];
-  } finally {
-    workspace.release(connection);
+    await write(out, `${csvLine([...names, ...added])}\n`);
+    const rows = await streamPredictions(ctx, workspace, { folder, source, names, signature, out });
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    await rename(partial, target);
+    ctx.finalStage(`Predicted ${rows} rows into ${path.basename(target)}`);
+    return { rows, out: target, columns: added };
+  } catch (error) {
+    out.destroy();
+    await rm(partial, { force: true });
+    throw error;
   }
-  const rows = data[0]?.length ?? 0;
-  const columns = new Map(names.map((n, i) => [n, data[i] ?? []]));
-  ctx.progress({ stage: 'Predicting', fraction: 0.4 });
-  const session = await ort.InferenceSession.create(path.join(folder, 'model.onnx'));
-  const outputs = await session.run(feeds(signature, columns, rows));
-  await session.release();
-  const classes = signature.classes ?? [];
-  const added =
-    signature.task === 'regression' ? ['prediction'] : ['prediction', ...classes.map((c) => `proba_${c}`)];
-  const lines = [[...names, ...added].map(csvCell).join(',')];
-  const label = outputs.label?.data as string[] | undefined;
-  const values = (
-    signature.task === 'regression' ? outputs.prediction?.data : outputs.probabilities?.data
-  ) as Float64Array | undefined;
-  for (let r = 0; r < rows; r++) {
-    const extra =
-      signature.task === 'regression'
-        ? [values?.[r]]
-        : [label?.[r], ...classes.map((_c, k) => values?.[r * classes.length + k])];
-    lines.push([...names.map((n) => columns.get(n)?.[r]), ...extra].map(csvCell).join(','));
-  }
-  await writeFile(out, `${lines.join('\n')}\n`);
-  ctx.finalStage(`Predicted ${rows} rows into ${path.basename(out)}`);
-  return { rows, out, columns: added };
 }

@@ -16,7 +16,9 @@ import { assertSamePredictions, writeSyntheticCsv } from '../../testing/bundle-f
 import { importFiles } from '../../testing/dataset-fixtures';
 import { type RegistryServer, registryInstalled, startRegistry } from '../../testing/registry-server';
 import { tempDir } from '../../testing/temp-engine';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { Engine } from '../engine';
+import { PREDICT_BATCH_ROWS } from './bundle-predict';
 import { ONNX_VERSIONS } from './onnx/export-onnx';
 
 let dir: string;
@@ -90,6 +92,43 @@ test('exports a run as a bundle whose manifest, tarball and ONNX predictions are
   });
   assert.equal(predicted.rows, 300);
   assertSamePredictions(fromRun, fromBundle);
+});
+
+test('predicts a Parquet file of several batches and an NDJSON file, streaming', async () => {
+  const [model] = await engine.call('bundles.list', {});
+  const detail = await engine.call('bundles.get', { model: model!.name, version: '1.0.0' });
+  const big = path.join(dir, 'big.parquet');
+  const ndjson = path.join(dir, 'rows.ndjson');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  // 300 rows × 500 copies = 150,000 rows: three batches of PREDICT_BATCH_ROWS.
+  await connection.run(
+    `COPY (SELECT c.* EXCLUDE (i) FROM (SELECT *, row_number() OVER () AS i FROM read_csv('${csv}')) c, range(500) r ORDER BY r.range, c.i) TO '${big}' (FORMAT parquet)`,
+  );
+  await connection.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${ndjson}' (FORMAT json)`);
+  connection.closeSync();
+  instance.closeSync();
+  const fromCsv = path.join(dir, 'small-predictions.csv');
+  const fromBig = path.join(dir, 'big-predictions.csv');
+  const fromJson = path.join(dir, 'json-predictions.csv');
+  await runJob(engine.client, 'bundles.predict', { bundle: detail.folder, path: csv, out: fromCsv });
+  const result = await runJob(engine.client, 'bundles.predict', {
+    bundle: detail.folder,
+    path: big,
+    out: fromBig,
+  });
+  assert.equal(result.rows, 150_000);
+  assert.ok(result.rows > 2 * PREDICT_BATCH_ROWS);
+  const small = fs.readFileSync(fromCsv, 'utf8').trim().split('\n');
+  const lines = fs.readFileSync(fromBig, 'utf8').trim().split('\n');
+  assert.equal(lines.length, 150_001);
+  const tail = (line: string): string => line.split(',').slice(-3).join(',');
+  // Every copy of the 300 rows, in every batch, gets the same predictions as the small file.
+  for (const at of [1, 299, 65_536, 65_537, 131_072, 149_999])
+    assert.equal(tail(lines[at]!), tail(small[((at - 1) % 300) + 1]!), `row ${at}`);
+  await runJob(engine.client, 'bundles.predict', { bundle: detail.folder, path: ndjson, out: fromJson });
+  const json = fs.readFileSync(fromJson, 'utf8').trim().split('\n');
+  assert.deepEqual(json.slice(1).map(tail), small.slice(1).map(tail));
 });
 
 test('lists versions, suggests the next and diffs two', async () => {
