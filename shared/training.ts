@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { defineRequests, type Method } from './contract';
+import type { FeatureSetRef } from './features/feature-sets';
 import type { JobMethod } from './jobs';
 import { paramProblems, spaceProblems } from './training-limits';
 
@@ -167,6 +168,12 @@ export interface RunDetail extends RunSummary {
   warnings?: string[];
   /** When the run was tuned: every trial of the search (the run itself is the best one). */
   search?: RunSearch;
+  /**
+   * The feature-set versions its training version holds: the set it materialises, or the
+   * sets a point-in-time join built it from (docs/architecture.md, "Inside the features
+   * capability"). Absent when it holds none.
+   */
+  featureSets?: FeatureSetRef[];
 }
 
 /** One trial of a parameter search. */

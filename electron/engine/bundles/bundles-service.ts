@@ -38,6 +38,7 @@ import {
   versionsOf,
   type VersionRow,
 } from './bundle-store';
+import { featureSetsFile } from '../features/sets/bundle-definitions';
 import { exportBundle } from './export-bundle';
 
 export interface BundleDeps {
@@ -118,6 +119,7 @@ export class BundlesService {
     const workspace = this.deps.workspace();
     const inputs = run.features;
     const facts = await workspace.withConnection((connection) => versionFacts(connection, dataset, inputs));
+    const featureSets = await workspace.withConnection((c) => featureSetsFile(c, run.featureSets ?? []));
     ctx.throwIfCancelled();
     ctx.progress({ stage: 'Profiling the training data', fraction: 0.2 });
     const profile = await this.trainingProfile(run.version);
@@ -131,6 +133,7 @@ export class BundlesService {
       ...facts,
       profile,
       codeVersion: appVersion(),
+      featureSets,
     });
     await this.withStore((c) =>
       insertVersionRow(c, workspace.root, {

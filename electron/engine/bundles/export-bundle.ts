@@ -10,6 +10,7 @@ import type { BundleInfo } from '../../../shared/bundles';
 import type { DatasetVersion } from '../../../shared/datasets';
 import type { Profile } from '../../../shared/profile';
 import type { RunDetail } from '../../../shared/training';
+import { FEATURE_SETS_FILE, type FeatureSetsFile } from '../features/sets/bundle-definitions';
 import { exportOnnx, ONNX_VERSIONS } from './onnx/export-onnx';
 import { loadModelFile } from '../training/model-file';
 import { BUNDLE_FILES } from './bundle-layers';
@@ -28,6 +29,8 @@ export interface ExportFacts {
   missing: ReadonlyMap<string, number>;
   profile: Profile;
   codeVersion: string;
+  /** The feature-set definitions the run's training version holds, when it holds any. */
+  featureSets?: FeatureSetsFile | null;
 }
 
 /** artifacts/bundles/<model>/<version>/ and artifacts/bundles/<model>/<model>-<version>.tar.gz. */
@@ -92,6 +95,10 @@ async function writeFiles(dir: string, f: ExportFacts, createdAt: string): Promi
     mlOpset: ONNX_VERSIONS.mlOpset,
   });
   await writeFile(path.join(dir, 'README.md'), card);
+  if (f.featureSets) {
+    await mkdir(path.join(dir, path.dirname(FEATURE_SETS_FILE)), { recursive: true });
+    await writeFile(path.join(dir, FEATURE_SETS_FILE), json(f.featureSets));
+  }
 }
 
 export async function exportBundle(artifactsDir: string, f: ExportFacts): Promise<BundleInfo> {
@@ -102,7 +109,8 @@ export async function exportBundle(artifactsDir: string, f: ExportFacts): Promis
   await mkdir(partial, { recursive: true });
   try {
     await writeFiles(partial, f, createdAt);
-    const manifest = await writeManifest(partial, BUNDLE_FILES, {
+    const files = f.featureSets ? [...BUNDLE_FILES, FEATURE_SETS_FILE] : BUNDLE_FILES;
+    const manifest = await writeManifest(partial, files, {
       model: f.model,
       version: f.version,
       task: f.run.task,
@@ -111,7 +119,7 @@ export async function exportBundle(artifactsDir: string, f: ExportFacts): Promis
       dataset: f.run.versionLabel,
       createdAt,
     });
-    await writeTarGz(partial, [...BUNDLE_FILES, 'manifest.json'], partialTar, `${f.model}-${f.version}/`);
+    await writeTarGz(partial, [...files, 'manifest.json'], partialTar, `${f.model}-${f.version}/`);
     await rename(partial, folder);
     await rename(partialTar, tarball);
     return {

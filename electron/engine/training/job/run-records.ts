@@ -5,8 +5,10 @@
  * announced with `runs.changed` so open views refresh.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { FeatureSetRef } from '../../../../shared/features/feature-sets';
 import type { ParamValue, RunDetail } from '../../../../shared/training';
 import type { EventBus } from '../../core/event-bus';
+import { featureSetsOfVersion } from '../../features/sets/feature-set-store';
 import {
   finishRun,
   getRun,
@@ -25,6 +27,8 @@ export type WithStore = <T>(work: (c: DuckDBConnection) => Promise<T>) => Promis
 
 export class RunRecords {
   private readonly finished = new Set<string>();
+  /** The feature-set versions the training version holds, recorded with every run. */
+  private featureSets: FeatureSetRef[] = [];
 
   constructor(
     private readonly plan: TrainingPlan,
@@ -38,6 +42,7 @@ export class RunRecords {
     const { plan } = this;
     await this.withStore(async (c) => {
       const datasetId = await datasetIdOf(c, plan.version.id);
+      this.featureSets = await featureSetsOfVersion(c, plan.version.id);
       for (const run of plan.runs) {
         await insertRun(c, {
           id: run.id,
@@ -79,6 +84,7 @@ export class RunRecords {
         environment: this.plan.environment,
         ...(loaded.warnings.length ? { warnings: loaded.warnings } : {}),
         ...(search ? { search } : {}),
+        ...this.setsRecorded(),
       },
       fitSeconds: result.fitSeconds,
       ...(result.backend ? { backend: result.backend } : {}),
@@ -129,7 +135,12 @@ export class RunRecords {
       history: { iterations: 0, trainLoss: [], validLoss: [] },
       environment: this.plan.environment,
       ...(warnings.length ? { warnings } : {}),
+      ...this.setsRecorded(),
     };
+  }
+
+  private setsRecorded(): Pick<StoredDetail, 'featureSets'> {
+    return this.featureSets.length > 0 ? { featureSets: this.featureSets } : {};
   }
 }
 
