@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Step } from '../../../../shared/clean/recipe';
 import { OpHarness, expectStep } from '../../clean/ops/op-harness';
 import { featureOps } from './feature-ops';
 
@@ -142,11 +143,11 @@ describe('ordered feature operations', () => {
   });
 
   test('no feature changes when a later row changes', async () => {
-    const steps = [
+    const steps: Step[] = [
       { op: 'lag', column: 'v', by: ['g'], order_by: 't', name: 'f' },
       { op: 'rolling', column: 'v', by: ['g'], order_by: 't', window: 3, fn: 'mean', name: 'f' },
       { op: 'expanding', column: 'v', by: ['g'], order_by: 't', fn: 'sum', name: 'f' },
-    ] as const;
+    ];
     const later = await OpHarness.open(
       `${EVENTS.replace("('w', DATE '2024-01-09', 20.0)", "('w', DATE '2024-01-09', 999.0)")}`,
       featureOps,
