@@ -45,8 +45,8 @@ describe('the app shell in Chromium', () => {
 
   it('moves between capabilities with clicks and shortcuts, showing honest empty states', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Features' }).click();
-    await page.getByTestId('view-features').getByText('not part of this build').waitFor();
+    await page.getByRole('button', { name: 'Monitor' }).click();
+    await page.getByTestId('view-monitor').getByText('not part of this build').waitFor();
     await page.getByRole('button', { name: 'Train' }).click();
     await page.getByTestId('view-train').getByText('Choose a dataset and version').waitFor();
     await page.keyboard.press('Control+8');

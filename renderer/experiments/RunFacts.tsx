@@ -3,9 +3,16 @@ import type { RunDetail } from '../../shared/training';
 import { formatCount } from '../shell/format';
 import { validationLabel } from './run-labels';
 
+/** The feature-set versions a run trained on (docs/architecture.md, "Inside the features capability"). */
+function featureSetsOf(run: RunDetail): string {
+  return (run.featureSets ?? []).map((s) => `${s.name}@${s.version}`).join(', ');
+}
+
 export function RunFacts({ run }: { run: RunDetail }) {
+  const sets = featureSetsOf(run);
   const facts: Array<[string, string]> = [
     ['Data', `${run.versionLabel} → ${run.target} (${run.task})`],
+    ...(sets ? [['Feature sets', sets] as [string, string]] : []),
     ['Validation', validationLabel(run.validation)],
     ['Rows', `${formatCount(run.trainRows ?? 0)} training, ${formatCount(run.validRows ?? 0)} validation`],
     ['Seed', String(run.seed)],

@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import { CleanView } from '../clean/CleanView';
 import { DatasetsView } from '../datasets/DatasetsView';
 import { ExperimentsView } from '../experiments/ExperimentsView';
+import { FeaturesView } from '../features/FeaturesView';
 import { ProfileView } from '../profile/ProfileView';
 import { RegistryView } from '../registry/RegistryView';
 import { TrainView } from '../training/TrainView';
@@ -17,6 +18,7 @@ const views: Partial<Record<CapabilityId, ComponentType>> = {
   datasets: DatasetsView,
   profile: ProfileView,
   clean: CleanView,
+  features: FeaturesView,
   train: TrainView,
   experiments: ExperimentsView,
   registry: RegistryView,

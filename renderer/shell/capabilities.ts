@@ -38,7 +38,8 @@ export const capabilities: readonly Capability[] = [
     id: 'features',
     label: 'Features',
     icon: '⋔',
-    purpose: 'Versioned feature sets over an entity and an event time.',
+    purpose:
+      'Build features (lags, rolling windows, encodings), rank them against a target, and keep them as versioned feature sets.',
   },
   {
     id: 'train',
