@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lastFitPhases } from '../../electron/engine/training/learners/gbdt/phase-clock';
 import { rankCurves } from '../../electron/engine/training/metrics/classification';
 import { fitModel, predict, predictSync, type FitData } from '../../electron/engine/training/model';
 import { takeAll, takeValues } from '../../electron/engine/training/rows';
@@ -85,6 +86,7 @@ const gbdt = await run('GBDT (ours)', 'gbdt', {
   min_child_samples: 1,
 });
 const rssAfterGbdt = process.resourceUsage().maxRSS / 1024;
+printPhases(gbdt.fit);
 
 if (!flag('--skip-xgb')) {
   const xgbOk =
@@ -145,6 +147,16 @@ await run('Logistic regression', 'logistic_regression', {});
 console.log(
   `peak RSS: after GBDT ${Math.round(rssAfterGbdt)} MiB, whole run ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB (target ≤ 2048)`,
 );
+
+/** Seconds per phase of the GBDT fit (main thread's view; "other" is preprocessing and bookkeeping). */
+function printPhases(fit: number): void {
+  const phases = Object.entries(lastFitPhases());
+  const other = fit - phases.reduce((s, [, v]) => s + v, 0);
+  const cells = [...phases, ['other', other] as const].map(
+    ([name, v]) => `${name} ${v.toFixed(2)} s (${Math.round((100 * v) / fit)}%)`,
+  );
+  console.log(`GBDT phases: ${cells.join(', ')}`);
+}
 
 /** Row-major float32 features (train rows then test rows), then all labels: what xgb_reference.py reads. */
 function writeMatrix(

@@ -109,10 +109,11 @@ export function binValue(mapper: BinMapper, x: number): number {
   return lo;
 }
 
-export function binMatrix(X: Float64Array[], mappers: BinMapper[]): BinnedMatrix {
+/** `shared`: put the bins on a SharedArrayBuffer, so helper threads can read them. */
+export function binMatrix(X: Float64Array[], mappers: BinMapper[], shared = false): BinnedMatrix {
   const d = X.length;
   const n = d ? X[0].length : 0;
-  const bins = new Uint8Array(n * d);
+  const bins = new Uint8Array(shared ? new SharedArrayBuffer(n * d) : new ArrayBuffer(n * d));
   for (let f = 0; f < d; f++) {
     const col = X[f];
     const mapper = mappers[f];

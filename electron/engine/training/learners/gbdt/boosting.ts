@@ -13,6 +13,7 @@ import { addGrownTree, FlatTreesBuilder } from './flat-trees';
 import { TreeGrower } from './grow-tree';
 import { sharedFloat64 } from './hist-threads';
 import { histLayout } from './histogram';
+import { BINNING, GRADIENTS, lap, PREDICTION, resetPhases, tick } from './phase-clock';
 import { CATEGORY_SPLITS } from './split';
 import { prepareEnsemble, softmaxRow, startPredictThread, type TreeEnsemble } from './tree-ensemble';
 
@@ -43,6 +44,12 @@ export const GBDT_DEFAULTS = {
 } satisfies TrainParams;
 
 const PROGRESS_MS = 250;
+/**
+ * From this many training rows on, histograms sum quantised gradients (see quantized.ts):
+ * the split noise it adds is negligible at this size and the histogram pass is the fit.
+ * ASSAY_GBDT_QUANT=0 turns it off, for comparisons.
+ */
+export const QUANTIZED_MIN_ROWS = 50_000;
 
 export function fitBoosting(
   input: BoostingInput,
@@ -63,10 +70,11 @@ export function fitBoosting(
       'INVALID_INPUT',
       'No feature columns were given to train on; select at least one column besides the target.',
     );
+  resetPhases();
   const rng = new Rng(p.seed);
   startPredictThread(X.length ? X[0].length : 0);
   const mappers = fitBinMappers(X, input.features, p.max_bins, rng.fork());
-  const data = binMatrix(X, mappers);
+  const data = binMatrix(X, mappers, true);
   const valid = input.valid ? { data: binMatrix(input.valid.X, mappers), y: input.valid.y } : null;
   const nOut = task === 'multiclass' ? input.nClasses : 1;
   const layout = histLayout(mappers, 1);
@@ -82,7 +90,9 @@ export function fitBoosting(
     maxDepth: p.max_depth,
     featuresPerSplit: 0,
     extraTrees: false,
+    quantized: n >= QUANTIZED_MIN_ROWS && process.env.ASSAY_GBDT_QUANT !== '0',
   });
+  lap(BINNING);
 
   const init = initialScores(y, task, nOut);
   // Scores and labels on shared memory: the binary loss/gradient pass is split with the worker.
@@ -109,15 +119,18 @@ export function fitBoosting(
       const roundRng = rng.fork();
       const sample = nSample < n ? roundRng.sample(n, nSample) : null;
       const outOfBag = sample ? complement(sample, n) : null;
+      tick();
       if (P) for (let i = 0; i < n; i++) softmaxRow(F, i * nOut, nOut, P);
       for (let k = 0; k < nOut; k++) {
         // Binary: the previous round's loss pass already left this round's gradients in g/h.
         if (task !== 'binary' || round === 0) gradients(task, F, P, y, k, nOut, g, h);
+        lap(GRADIENTS);
         if (sample) idx.set(sample);
         else for (let i = 0; i < n; i++) idx[i] = i;
         const features = nCols < d ? Int32Array.from(roundRng.sample(d, nCols)) : allFeatures;
         const { tree, ranges } = grower.grow(g, h, idx, nSample, sample === null, features, roundRng);
 
+        tick();
         const lr = p.learning_rate;
         for (let l = 0; l < tree.nLeaves; l++) {
           const v = tree.leafValue[l] * lr;
@@ -126,6 +139,7 @@ export function fitBoosting(
         builder.add(tree, k, lr);
         if (outOfBag) addGrownTree(tree, data, missingBin, outOfBag, F, nOut, k, lr);
         if (valid && Fv) addGrownTree(tree, valid.data, missingBin, null, Fv, nOut, k, lr);
+        lap(PREDICTION);
       }
       history.iterations = round + 1;
       history.trainLoss.push(
@@ -133,6 +147,7 @@ export function fitBoosting(
           ? grower.binaryLossAndGradients(F, yShared as Float64Array)
           : lossOf(task, F, y, nOut),
       );
+      lap(GRADIENTS);
       if (valid && Fv) {
         const vl = lossOf(task, Fv, valid.y, nOut);
         history.validLoss.push(vl);

@@ -23,6 +23,8 @@ import {
   type PackedBins,
 } from './histogram';
 import { binaryLossAndGradients } from './objective';
+import { HISTOGRAMS, lap, PARTITION, SPLIT_SEARCH, tick } from './phase-clock';
+import { buildGroupHistogramQ, packedScratch, quantizeRows } from './quantized';
 import { leafOutput, SplitFinder, type LeafTotals, type Split, type SplitParams } from './split';
 
 export interface GrowOptions extends SplitParams {
@@ -37,6 +39,11 @@ export interface GrowOptions extends SplitParams {
   threads?: number;
   /** Leaves with fewer rows are built on the main thread alone (default 4096). */
   parallelMinRows?: number;
+  /**
+   * Histograms of quantised gradients (see quantized.ts); split choice only, leaf values
+   * stay exact. Needs the single-channel layout (K = 1); ignored otherwise.
+   */
+  quantized?: boolean;
 }
 
 /** Below this many bins (rows × features) a fit never starts the histogram worker by default. */
@@ -80,6 +87,8 @@ export class TreeGrower {
   private readonly activeGroups: Int32Array;
   private nActive = 0;
   private readonly workerList: Int32Array;
+  /** Quantised histograms: this thread's packed scratch, or null when off. */
+  private readonly qScratch: Float64Array | null;
 
   constructor(
     private readonly data: BinnedMatrix,
@@ -105,6 +114,9 @@ export class TreeGrower {
           goLeft: new Uint8Array(new SharedArrayBuffer(256)),
           g: sharedFloat64(data.n),
           h: sharedFloat64(data.n),
+          pv: opts.quantized ? sharedFloat64(data.n) : undefined,
+          scales: opts.quantized ? sharedFloat64(2) : undefined,
+          cols: data.bins.buffer instanceof SharedArrayBuffer ? data.bins : undefined,
         }
       : {
           idx: new Uint32Array(data.n),
@@ -112,7 +124,11 @@ export class TreeGrower {
           goLeft: new Uint8Array(256),
           g: new Float64Array(data.n * layout.K),
           h: new Float64Array(data.n),
+          pv: fast && opts.quantized ? new Float64Array(data.n) : undefined,
+          scales: fast && opts.quantized ? new Float64Array(2) : undefined,
+          cols: data.bins,
         };
+    this.qScratch = fast && opts.quantized ? packedScratch() : null;
     if (shared && this.packed) this.threads = new HistThreads(this.packed, this.rows, layout.size);
     this.activeGroups = new Int32Array(layout.groups.length);
     this.workerList = new Int32Array(layout.groups.length);
@@ -176,11 +192,17 @@ export class TreeGrower {
     if (this.packed) idx = this.rows.idx;
     this.currentIdx = idx;
     const rootTotals: LeafTotals = { G: new Float64Array(K), H: 0, count: m };
-    for (let r = 0; r < m; r++) {
-      const i = idx[r];
-      for (let c = 0; c < K; c++) rootTotals.G[c] += g[i * K + c];
-      rootTotals.H += h[i];
-    }
+    const { pv, scales } = this.rows;
+    if (this.qScratch && pv && scales) {
+      // The root's totals are the quantised sums, so they agree with its histogram.
+      const salt = rng.int(0x7fffffff);
+      [rootTotals.G[0], rootTotals.H] = quantizeRows(this.rows.g, this.rows.h, idx, m, salt, pv, scales);
+    } else
+      for (let r = 0; r < m; r++) {
+        const i = idx[r];
+        for (let c = 0; c < K; c++) rootTotals.G[c] += g[i * K + c];
+        rootTotals.H += h[i];
+      }
     const root: Leaf = {
       start: 0,
       end: m,
@@ -208,7 +230,9 @@ export class TreeGrower {
       );
     else this.buildFor(root, g, h, treeFeatures);
     const leaves: Leaf[] = [root];
+    lap(HISTOGRAMS);
     this.evaluate(root, treeFeatures, rng);
+    lap(SPLIT_SEARCH);
 
     const node = {
       feature: [] as number[],
@@ -226,7 +250,9 @@ export class TreeGrower {
       const l = heap.pop();
       const leaf = leaves[l];
       const sp = leaf.split as Split;
+      tick();
       const mid = this.partition(idx, leaf.start, leaf.end, sp);
+      lap(PARTITION);
 
       const nodeIndex = node.feature.length;
       const r = leaves.length;
@@ -280,12 +306,14 @@ export class TreeGrower {
         }
       }
       if (leaf.hist) this.release(leaf);
+      lap(HISTOGRAMS);
       for (const child of [L, R]) {
         if (child.hist) this.evaluate(child, treeFeatures, rng);
 
         if (child.split) heap.push(child === L ? l : r);
         if (!child.split || this.live > this.maxLive) this.release(child);
       }
+      lap(SPLIT_SEARCH);
     }
     for (const leaf of leaves) if (leaf.hist) this.release(leaf);
 
@@ -293,9 +321,10 @@ export class TreeGrower {
     const leafValue = new Float64Array(nLeaves * K);
     const ranges = new Int32Array(nLeaves * 2);
     for (let l = 0; l < nLeaves; l++) {
-      leafOutput(leaves[l].totals.G, leaves[l].totals.H, opts, leafValue, l * K);
       ranges[2 * l] = leaves[l].start;
       ranges[2 * l + 1] = leaves[l].end;
+      if (this.qScratch) this.exactTotals(leaves[l]);
+      leafOutput(leaves[l].totals.G, leaves[l].totals.H, opts, leafValue, l * K);
     }
     if (callerIdx !== idx) callerIdx.set(idx.subarray(0, m));
     const tree: GrownTree = {
@@ -312,6 +341,19 @@ export class TreeGrower {
       leafValue,
     };
     return { tree, ranges };
+  }
+
+  /** A leaf's totals from the exact gradients (quantised training renews leaf values with them). */
+  private exactTotals(leaf: Leaf): void {
+    const { idx, g, h } = this.rows;
+    let G = 0;
+    let H = 0;
+    for (let r = leaf.start; r < leaf.end; r++) {
+      const i = idx[r];
+      G += g[i];
+      H += h[i];
+    }
+    leaf.totals = { G: Float64Array.of(G), H, count: leaf.end - leaf.start };
   }
 
   private splittable(leaf: Leaf): boolean {
@@ -375,7 +417,7 @@ export class TreeGrower {
    */
   private buildFast(hist: Float64Array, start: number, end: number): void {
     const packed = this.packed as PackedBins;
-    const { idx, g, h } = this.rows;
+    const qs = this.qScratch;
     const groups = this.layout.groups;
     const active = this.activeGroups;
     const nActive = this.nActive;
@@ -393,21 +435,29 @@ export class TreeGrower {
       if (share === 0) nMain--; // at least one group for the worker
       nWorker = nActive - nMain;
       for (let a = 0; a < nWorker; a++) this.workerList[a] = active[nMain + a];
-      threads.dispatch(this.workerList, nWorker, start, end);
+      threads.dispatch(this.workerList, nWorker, start, end, qs !== null);
     }
-    for (let a = 0; a < nMain; a++) buildGroupHistogram(hist, packed, active[a], idx, start, end, g, h);
+    for (let a = 0; a < nMain; a++) this.buildGroup(hist, packed, active[a], start, end);
     if (nWorker === 0 || !threads) return;
     const ok = threads.wait();
     for (let a = 0; a < nWorker; a++) {
       const q = this.workerList[a];
       if (!ok) {
-        buildGroupHistogram(hist, packed, q, idx, start, end, g, h);
+        this.buildGroup(hist, packed, q, start, end);
         continue;
       }
       const from = groups[q].first * SLOT * 3;
       const to = from + groups[q].width * SLOT * 3;
       hist.set(threads.out.subarray(from, to), from);
     }
+  }
+
+  /** One group's histogram on this thread, from quantised or exact gradients. */
+  private buildGroup(hist: Float64Array, packed: PackedBins, q: number, start: number, end: number): void {
+    const { idx, g, h, pv, scales } = this.rows;
+    if (this.qScratch && pv && scales)
+      buildGroupHistogramQ(hist, packed, q, idx, start, end, pv, scales, this.qScratch);
+    else buildGroupHistogram(hist, packed, q, idx, start, end, g, h);
   }
 
   /** The row-index array of the tree being grown. */
@@ -426,11 +476,14 @@ export class TreeGrower {
       const miss = this.missing[sp.feature];
       for (let b = 0; b < 256; b++) goLeft[b] = (b === miss ? sp.defaultLeft : b <= sp.bin) ? 1 : 0;
     }
+    // Column-major bins read a leaf's ascending rows as one forward stream; the packed
+    // groups serve only when the worker cannot see the columns.
     let bytes = this.data.bins;
     let off = sp.feature * this.data.n;
     let W = 1;
     const packed = this.packed;
-    if (packed) {
+    const columns = !this.threads || this.rows.cols !== undefined;
+    if (packed && !columns) {
       const groups = packed.groups;
       let q = 0;
       while (sp.feature >= groups[q].first + groups[q].width) q++;
@@ -442,7 +495,7 @@ export class TreeGrower {
     if (packed && t && end - start >= 2 * this.parallelMinRows && t.available) {
       // Each half partitions on its own thread; then lefts A, lefts B, rights A, rights B.
       const mid = (start + end) >>> 1;
-      t.dispatchPartition(mid, end, off, W);
+      t.dispatchPartition(mid, end, off, W, columns);
       const nA = partitionRows(idx, scratch, start, mid, bytes, off, W, goLeft);
       const nB = t.wait() ? t.result() : partitionRows(idx, scratch, mid, end, bytes, off, W, goLeft);
       idx.copyWithin(start + nA, mid, mid + nB);

@@ -39,6 +39,8 @@ export const CMD_ATTACH = 3;
 export const CMD_LOSS = 4;
 /** partitionRows on [START, END) with W = ctrl[NQ], off = ctrl[LIST]; the left count goes to `result[0]`. */
 export const CMD_PARTITION = 5;
+/** CMD_HIST on quantised gradients: packed values `pv`, scales [gScale, hScale]. */
+export const CMD_HIST_Q = 6;
 export const CONTROL = { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } as const;
 
 /** Busy-wait this many polls before sleeping on the futex (jobs come in quick bursts). */
@@ -55,6 +57,11 @@ export interface SharedRows {
   goLeft: Uint8Array;
   g: Float64Array;
   h: Float64Array;
+  /** Quantised training only: packed gradient per row, and [gScale, hScale]. */
+  pv?: Float64Array;
+  scales?: Float64Array;
+  /** Column-major bins (feature f at f·n), for the partition pass; absent: use the packed bins. */
+  cols?: Uint8Array;
 }
 
 export interface HistWorkerData {
@@ -68,6 +75,9 @@ export interface HistWorkerData {
   goLeft: SharedArrayBuffer;
   g: SharedArrayBuffer;
   h: SharedArrayBuffer;
+  pv: SharedArrayBuffer | null;
+  scales: SharedArrayBuffer | null;
+  cols: SharedArrayBuffer | null;
   out: SharedArrayBuffer;
   result: SharedArrayBuffer;
   port: MessagePort;
@@ -106,7 +116,7 @@ export class HistThreads {
   private attached: Float64Array | null = null;
 
   constructor(packed: PackedBins, rows: SharedRows, histSize: number) {
-    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (LIST + packed.groups.length)));
+    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (LIST + Math.max(2, packed.groups.length))));
     this.out = sharedFloat64(histSize);
     const url = histWorkerUrl();
     const channel = new MessageChannel();
@@ -125,6 +135,9 @@ export class HistThreads {
       goLeft: rows.goLeft.buffer as SharedArrayBuffer,
       g: rows.g.buffer as SharedArrayBuffer,
       h: rows.h.buffer as SharedArrayBuffer,
+      pv: (rows.pv?.buffer as SharedArrayBuffer | undefined) ?? null,
+      scales: (rows.scales?.buffer as SharedArrayBuffer | undefined) ?? null,
+      cols: (rows.cols?.buffer as SharedArrayBuffer | undefined) ?? null,
       out: this.out.buffer as SharedArrayBuffer,
       result: this.resultBuf.buffer as SharedArrayBuffer,
       port: channel.port2,
@@ -160,9 +173,9 @@ export class HistThreads {
   }
 
   /** Starts the worker on groups `list` for rows idx[start..end); returns at once. */
-  dispatch(list: Int32Array, count: number, start: number, end: number): void {
+  dispatch(list: Int32Array, count: number, start: number, end: number, quantized = false): void {
     const c = this.ctrl;
-    c[CMD] = CMD_HIST;
+    c[CMD] = quantized ? CMD_HIST_Q : CMD_HIST;
     c[START] = start;
     c[END] = end;
     c[NQ] = count;
@@ -196,14 +209,18 @@ export class HistThreads {
     Atomics.notify(c, SEQ);
   }
 
-  /** Starts partitionRows on [start, end) of group bytes at `off` with row width `W`. */
-  dispatchPartition(start: number, end: number, off: number, W: number): void {
+  /**
+   * Starts partitionRows on [start, end) of bytes at `off` with row width `W`: the
+   * column-major bins when `columns` (then W = 1), else the packed groups.
+   */
+  dispatchPartition(start: number, end: number, off: number, W: number, columns: boolean): void {
     const c = this.ctrl;
     c[CMD] = CMD_PARTITION;
     c[START] = start;
     c[END] = end;
     c[NQ] = W;
     c[LIST] = off;
+    c[LIST + 1] = columns ? 1 : 0;
     Atomics.store(c, SEQ, ++this.seq);
     Atomics.notify(c, SEQ);
   }

@@ -6,6 +6,7 @@
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import {
   CMD_ATTACH,
+  CMD_HIST_Q,
   CMD_LOSS,
   CMD_PARTITION,
   CMD_STOP,
@@ -15,6 +16,7 @@ import {
 } from './hist-threads';
 import { binaryLossAndGradients } from './objective';
 import { buildGroupHistogram, partitionRows, type PackedBins } from './histogram';
+import { buildGroupHistogramQ, packedScratch } from './quantized';
 
 const { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } = CONTROL;
 const wd = workerData as HistWorkerData;
@@ -31,6 +33,10 @@ const goLeft = new Uint8Array(wd.goLeft);
 const g = new Float64Array(wd.g);
 const h = new Float64Array(wd.h);
 const out = new Float64Array(wd.out);
+const pv = wd.pv ? new Float64Array(wd.pv) : null;
+const scales = wd.scales ? new Float64Array(wd.scales) : null;
+const cols = wd.cols ? new Uint8Array(wd.cols) : null;
+const qScratch = packedScratch();
 const result = new Float64Array(wd.result);
 let F: Float64Array = new Float64Array(0);
 let y: Float64Array = new Float64Array(0);
@@ -55,18 +61,19 @@ for (;;) {
       F = new Float64Array(msg.F);
       y = new Float64Array(msg.y);
     } else if (cmd === CMD_PARTITION) {
-      result[0] = partitionRows(
-        idx,
-        scratch,
-        ctrl[START],
-        ctrl[END],
-        packed.bytes,
-        ctrl[LIST],
-        ctrl[NQ],
-        goLeft,
-      );
+      const columns = ctrl[LIST + 1] === 1;
+      if (columns && !cols) throw new Error('the column-major bins were not shared');
+      const bytes = columns && cols ? cols : packed.bytes;
+      result[0] = partitionRows(idx, scratch, ctrl[START], ctrl[END], bytes, ctrl[LIST], ctrl[NQ], goLeft);
     } else if (cmd === CMD_LOSS) {
       result[0] = binaryLossAndGradients(F, y, g, h, ctrl[START], ctrl[END]);
+    } else if (cmd === CMD_HIST_Q) {
+      if (!pv || !scales) throw new Error('quantised histograms need the packed gradients');
+      const start = ctrl[START];
+      const end = ctrl[END];
+      const count = ctrl[NQ];
+      for (let i = 0; i < count; i++)
+        buildGroupHistogramQ(out, packed, ctrl[LIST + i], idx, start, end, pv, scales, qScratch);
     } else {
       const start = ctrl[START];
       const end = ctrl[END];

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { FeatureInfo } from '../../preprocess/pipeline';
+import { Rng } from '../random';
+import { binMatrix, fitBinMappers } from './binning';
+import { HistThreads, sharedFloat64, sharedUint32 } from './hist-threads';
+import { buildHistogram, histLayout, packBins } from './histogram';
+import { buildGroupHistogramQ, CHUNK, packedScratch, Q_LEVELS, quantizeRows } from './quantized';
+
+function columns(n: number, d: number, seed: number) {
+  const rng = new Rng(seed);
+  const X = Array.from({ length: d }, (_, f) =>
+    Float64Array.from({ length: n }, () =>
+      rng.next() < 0.05 ? NaN : f % 4 === 0 ? Math.round(rng.normal() * 2) : rng.normal(),
+    ),
+  );
+  const features: FeatureInfo[] = X.map((_, f) => ({
+    name: `x${f}`,
+    source: `x${f}`,
+    categorical: false,
+    nCategories: 0,
+  }));
+  return { X, features, rng };
+}
+
+test('packed quantised histograms: exact counts, unbiased sums, over several chunks', () => {
+  const n = 2 * CHUNK + 777; // three chunks, the last one short
+  for (const d of [30, 7, 3]) {
+    const { X, features, rng } = columns(n, d, d);
+    const mappers = fitBinMappers(X, features, 255, new Rng(1));
+    const data = binMatrix(X, mappers);
+    const layout = histLayout(mappers, 1);
+    const packed = packBins(data, layout.groups, false);
+    const g = Float64Array.from({ length: n }, () => rng.normal());
+    const h = Float64Array.from({ length: n }, () => rng.next() * 0.25);
+    const idx = Uint32Array.from({ length: n }, (_, i) => i);
+    const pv = new Float64Array(n);
+    const scales = new Float64Array(2);
+    const [G, H] = quantizeRows(g, h, idx, n, 12345, pv, scales);
+    const all = Int32Array.from({ length: d }, (_, f) => f);
+    const exact = new Float64Array(layout.size);
+    buildHistogram(exact, layout, data.bins, n, all, idx, 0, n, g, h, true);
+    const q = new Float64Array(layout.size).fill(9); // stale values must be overwritten
+    const scratch = packedScratch();
+    for (let gi = 0; gi < layout.groups.length; gi++)
+      buildGroupHistogramQ(q, packed, gi, idx, 0, n, pv, scales, scratch);
+    for (let f = 0; f < d; f++) {
+      let sg = 0;
+      let sh = 0;
+      for (let b = 0; b <= layout.nBins[f]; b++) {
+        const j = (layout.offset[f] + b) * 3;
+        assert.equal(q[j + 2], exact[j + 2], `count f=${f} b=${b}`);
+        // Each row's rounding error is below one step; a bin's sum stays within its count of steps.
+        assert.ok(Math.abs(q[j] - exact[j]) <= exact[j + 2] * scales[0] + 1e-9, `G f=${f} b=${b}`);
+        assert.ok(Math.abs(q[j + 1] - exact[j + 1]) <= exact[j + 2] * scales[1] + 1e-9, `H f=${f} b=${b}`);
+        sg += q[j];
+        sh += q[j + 1];
+      }
+      assert.ok(Math.abs(sg - G) < 1e-6 && Math.abs(sh - H) < 1e-6, `totals f=${f}`);
+    }
+    // Stochastic rounding is unbiased: the quantised totals track the exact ones closely.
+    const eg = g.reduce((s, v) => s + v, 0);
+    assert.ok(Math.abs(G - eg) < 4 * Math.sqrt(n) * scales[0], `ΣG ${G} vs ${eg}`);
+    assert.ok(scales[0] * Q_LEVELS >= Math.max(...g.map(Math.abs)) - 1e-12);
+  }
+});
+
+test('the histogram worker builds bit-identical quantised histograms to the main thread', () => {
+  const n = 40_000;
+  const d = 30;
+  const { X, features, rng } = columns(n, d, 5);
+  const mappers = fitBinMappers(X, features, 255, new Rng(1));
+  const data = binMatrix(X, mappers, true);
+  const layout = histLayout(mappers, 1);
+  const packed = packBins(data, layout.groups, true);
+  const rows = {
+    idx: sharedUint32(n),
+    scratch: sharedUint32(n),
+    goLeft: new Uint8Array(new SharedArrayBuffer(256)),
+    g: sharedFloat64(n),
+    h: sharedFloat64(n),
+    pv: sharedFloat64(n),
+    scales: sharedFloat64(2),
+  };
+  let m = 0;
+  for (let i = 0; i < n; i++) if (rng.next() < 0.7) rows.idx[m++] = i;
+  for (let i = 0; i < n; i++) {
+    rows.g[i] = rng.normal();
+    rows.h[i] = rng.next();
+  }
+  quantizeRows(rows.g, rows.h, rows.idx, m, 99, rows.pv, rows.scales);
+  const threads = new HistThreads(packed, rows, layout.size);
+  try {
+    assert.ok(threads.waitReady(60_000), 'the worker started');
+    const list = Int32Array.from(layout.groups, (_, q) => q);
+    threads.dispatch(list, list.length, 50, m, true);
+    const local = new Float64Array(layout.size);
+    const scratch = packedScratch();
+    for (let q = 0; q < list.length; q++)
+      buildGroupHistogramQ(local, packed, q, rows.idx, 50, m, rows.pv, rows.scales, scratch);
+    assert.ok(threads.wait(), 'the job finished');
+    assert.deepEqual(new Float64Array(threads.out), local);
+  } finally {
+    threads.close();
+  }
+});
