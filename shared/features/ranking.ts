@@ -24,16 +24,20 @@ export interface FeatureRankRequest {
 export type RankTask = 'classification' | 'regression';
 
 /**
- * The univariate test of one feature against the target: ANOVA F (numeric feature,
- * categorical target), χ² of independence (categorical feature, categorical target) or
- * F-regression (numeric target; categorical features are tested by one-way ANOVA of the
- * target over their levels, reported under the same name). `pValue` is null when the
- * test is undefined (a constant column, too few rows).
+ * The univariate test of one feature against the target: ANOVA F of the feature over the
+ * classes (numeric feature, class target), χ² of independence (categorical feature, class
+ * target), F-regression (numeric feature, numeric target) or ANOVA F of the target over
+ * the feature's levels (categorical feature, numeric target). Numeric features are tested
+ * on every row; categorical ones on the sample's binned levels (see `rows`). `statistic`
+ * is null when the test is undefined (a constant column, too few rows) or infinite (a
+ * perfect separation, then `pValue` is 0).
  */
 export interface FeatureTest {
   name: 'anova_f' | 'chi2' | 'f_regression';
   statistic: number | null;
   pValue: number | null;
+  /** Rows the test used. */
+  rows: number;
 }
 
 export interface FeatureScore {
@@ -43,31 +47,35 @@ export interface FeatureScore {
   /** How the feature was treated: numeric columns are binned, the rest are levels. */
   kind: 'numeric' | 'categorical';
   /**
-   * Mutual information with the target in nats, estimated on binned values
-   * (`FeatureRanking.bins` equal-frequency bins per numeric column or target; categories
-   * beyond the most frequent `bins - 1` levels share one bin). An estimate: it is biased
-   * upward a little on few rows.
+   * Mutual information with the target in nats, estimated on the sample's binned values
+   * (`FeatureRanking.bins` equal-frequency bins per numeric column or target, missing in a
+   * bin of its own; categories beyond the most frequent `bins - 1` levels share one bin).
+   * An estimate: the plug-in value less its Miller–Madow bias, (r − 1)(c − 1) / 2n for
+   * r × c non-empty bins, never below 0, so noise scores about 0 whatever its bin count.
    */
   mutualInformation: number;
   test: FeatureTest;
   /**
-   * Pearson r between a numeric feature and a numeric target (or the 0/1 indicator of a
-   * two-class target); otherwise Cramér's V (categorical vs categorical) or the
-   * correlation ratio η (numeric vs multi-class, categorical vs numeric), which lie in
-   * 0..1. Null when undefined (a constant column).
+   * Pearson r between a numeric feature and a numeric target (or the 0/1 indicator of the
+   * second of two classes in sorted order), on every row; otherwise Cramér's V
+   * (categorical vs classes) or the correlation ratio η (numeric vs three or more classes,
+   * categorical vs numeric), which lie in 0..1. Null when undefined (a constant column).
    */
   correlation: number | null;
   /** Which association `correlation` holds. */
   correlationKind: 'pearson' | 'cramers_v' | 'eta';
-  /** Information gain / split information of the same binned feature (0..1); 0 for a constant. */
+  /** `mutualInformation` / the entropy of the binned feature (its split information), 0..1; 0 for a constant. */
   gainRatio: number;
   /** This feature's share (0..1) of the total gain of the quick boosting fit. */
   importance: number;
   /** 1 is the most informative; ordered by mutual information, then importance. */
   rank: number;
-  /** Missing values (NULL, and NaN for floating columns) among the version's rows. */
+  /** Missing values (NULL, and NaN or ±∞ in floating columns) among the rows with a target. */
   missing: number;
-  /** A better-ranked feature this one correlates with at |r| ≥ `redundancyThreshold`. */
+  /**
+   * A better-ranked feature this one moves with: |Pearson r| ≥ `redundancyThreshold` for two
+   * numeric features, Cramér's V at the same threshold for two categorical ones (on the sample).
+   */
   redundantWith?: { column: string; correlation: number };
 }
 
@@ -78,10 +86,12 @@ export interface FeatureRanking {
   versionId: string;
   target: string;
   task: RankTask;
-  /** Rows with a non-missing target, which every statistic but `importance` uses. */
+  /** Rows with a target (NULL, NaN and ±∞ targets are left out); numeric features' tests use them all. */
   rows: number;
-  /** Rows the quick boosting fit used (a uniform sample of `rows`). */
+  /** Rows of the seeded sample that MI, gain ratio, redundancy and categorical tests use. */
   sampledRows: number;
+  /** Rows of the sample the quick boosting fit used. */
+  boostingRows: number;
   /** Bins per numeric column (and per numeric target) for MI and gain ratio. */
   bins: number;
   /** |Pearson r| at or above which a feature is marked redundant with a better-ranked one. */
