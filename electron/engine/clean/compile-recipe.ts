@@ -66,6 +66,8 @@ export interface CompiledRecipe {
   steps: CompiledStep[];
   problems: StepProblem[];
   fitted: FittedStats;
+  /** Whether `fitted` was reused from an earlier application (fit "reuse"). */
+  reused: boolean;
 }
 
 export function cteName(i: number): string {
@@ -117,6 +119,7 @@ export async function compileRecipe(
     steps: [],
     problems: [],
     fitted: {},
+    reused: options.fit === 'reuse',
   };
   const droppedBy = new Map<string, number>();
   let columns = out.sourceColumns;
@@ -167,6 +170,7 @@ async function compileStep(
     rowKey: rowKeyOf(keyed),
     order: ORDER_BY,
     stats: {},
+    reused: input.options.fit === 'reuse',
     tableOf: input.options.tableOf,
   };
   try {

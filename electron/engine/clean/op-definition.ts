@@ -40,6 +40,13 @@ export interface StepContext {
   order: string;
   /** This step's fitted statistics (from `fit`, or reused from an earlier lineage). */
   stats: StepStats;
+  /**
+   * True when `stats` were reused from an earlier application (fit "reuse") rather than
+   * fitted on this very input. Out-of-fold target encoding needs to know: on the rows it
+   * was fitted on it encodes each row without its own target; on other rows it applies
+   * the fitted means (docs/architecture.md, "Inside the clean capability").
+   */
+  reused?: boolean;
   /** For join: the SQL table reference of another dataset's latest (or @N) version. */
   tableOf(dataset: string): string;
 }
@@ -68,7 +75,7 @@ export interface OpDefinition<Op extends StepOp> {
    * The step as Python statements over the pandas DataFrame `df` (and `datasets`, a dict
    * of other DataFrames by name, for join), giving the same rows and values as `sql`.
    */
-  pandas(step: StepOf<Op>, ctx: Pick<StepContext, 'columns' | 'stats'>): string[];
+  pandas(step: StepOf<Op>, ctx: Pick<StepContext, 'columns' | 'stats' | 'reused'>): string[];
 }
 
 export type AnyOpDefinition = { [Op in StepOp]: OpDefinition<Op> }[StepOp];

@@ -40,7 +40,7 @@ export function pandasFunction(compiled: CompiledRecipe): string {
     const definition = definitionOf(step.step.op) as AnyOpDefinition;
     const stats = compiled.fitted[String(i)] ?? {};
     lines.push(`    # Step ${i + 1}: ${step.label}`);
-    const body = definition.pandas(step.step as never, { columns, stats });
+    const body = definition.pandas(step.step as never, { columns, stats, reused: compiled.reused });
     if (!definition.keepsRows) body.push(...pandasNewRowsOrder());
     for (const line of body) lines.push(...line.split('\n').map((l) => `    ${l}`));
     columns = step.columns;

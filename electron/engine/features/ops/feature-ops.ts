@@ -5,7 +5,12 @@
  * for its concept.
  */
 import type { AnyOpDefinition } from '../../clean/op-definition';
+import { categoryEncodings } from './category-encodings';
 import { mathOps } from './math-ops';
 import { windowOps } from './window-ops';
 
-export const featureOps: AnyOpDefinition[] = [...mathOps, ...windowOps] as AnyOpDefinition[];
+export const featureOps: AnyOpDefinition[] = [
+  ...mathOps,
+  ...windowOps,
+  ...categoryEncodings,
+] as AnyOpDefinition[];
