@@ -7,10 +7,23 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import type { DialogsApi } from '../../shared/dialogs';
 import { Engine, defaultWorkspaceDir, rendererDir, type HandlerSlice } from '../engine/index';
+import { CredentialStore } from './credential-store';
 import { bindIpc } from './ipc';
+import { bindKeychain } from './keychain-ipc';
 import { buildMenu } from './menu';
 import { SECURITY_HEADERS } from '../../shared/security-headers';
 import { APP_ORIGIN, APP_SCHEME, decideNavigation, decideWindowOpen } from './security/navigation-policy';
@@ -142,6 +155,8 @@ void app.whenReady().then(async () => {
     return;
   }
   bindIpc(ipcMain, engine, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  // Registry logins: encrypted by the OS keychain, in the user-data folder, never in a workspace.
+  bindKeychain(ipcMain, new CredentialStore(app.getPath('userData'), safeStorage));
   Menu.setApplicationMenu(buildMenu((command) => engine.events.emit('app.command', { command })));
   mainWindow = createWindow();
   app.on('before-quit', () => void engine.close());

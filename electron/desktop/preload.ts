@@ -4,7 +4,7 @@
  * and its events never reach the page (Electron security checklist item 20).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { IPC_EVENT_CHANNEL, bridgeMethods, type DesktopBridge } from '../../shared/bridge';
+import { IPC_EVENT_CHANNEL, bridgeMethods, keychainBridge, type DesktopBridge } from '../../shared/bridge';
 import { isEventName, type EventName, type Events } from '../../shared/events';
 
 const bridge = {
@@ -19,6 +19,7 @@ const bridge = {
     return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, forward);
   },
   pathForFile: (file: File) => webUtils.getPathForFile(file),
+  keychain: keychainBridge((channel, request) => ipcRenderer.invoke(channel, request)),
 } satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('assay', bridge);
