@@ -5,6 +5,11 @@
  */
 import { formatStat } from '../../shared/format';
 
+/** Three significant digits are enough to compare scores; the exact value is on hover. */
+function formatScore(value: number): string {
+  return Math.abs(value) >= 1000 ? formatStat(value) : String(Number(value.toPrecision(3)));
+}
+
 export interface ScoreBarProps {
   value: number | null;
   /** The largest magnitude in the column (the bar's full width). */
@@ -23,7 +28,7 @@ export function ScoreBar({ value, max, signed = false, label }: ScoreBarProps) {
       <span className={signed ? 'score-bar signed' : 'score-bar'} aria-hidden="true">
         <span className={value < 0 ? 'neg' : ''} style={{ width, left }} />
       </span>
-      <span className="score-value num">{formatStat(value)}</span>
+      <span className="score-value num">{formatScore(value)}</span>
     </span>
   );
 }
