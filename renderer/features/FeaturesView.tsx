@@ -1,5 +1,5 @@
 /**
- * The Features capability (docs/architecture.md, "Renderer"): build feature columns as
+ * The Features capability (docs/architecture.md, "The Features view"): build feature columns as
  * recipe steps and see each one (grid and distribution) before adding it, rank columns
  * against a target and choose what Train uses, and save, search and follow feature sets
  * (lineage, and which runs and bundles used each version).

@@ -1,5 +1,5 @@
 /**
- * The Features view's state (docs/architecture.md, "Renderer"): the version in hand, the
+ * The Features view's state (docs/architecture.md, "The Features view"): the version in hand, the
  * tab in front, and three parts in their own modules — the builder (feature steps
  * previewed and applied through the clean API), the ranking of columns against a target
  * (a `features.rank` job) and the feature-set catalogue. Built around an `ApiClient`, so

@@ -1,7 +1,7 @@
 /**
  * The ranking part of the Features store: every column of the version in hand scored
- * against a target by a `features.rank` job (docs/architecture.md, "Inside the features
- * capability"), with its progress, a cancel, the engine's sentence when it fails, and the
+ * against a target by a `features.rank` job (docs/architecture.md, "The Features
+ * view"), with its progress, a cancel, the engine's sentence when it fails, and the
  * table's sort. Nothing is stored by the engine; a new version or target starts afresh.
  */
 import type { StoreApi } from 'zustand';

@@ -2,7 +2,7 @@
  * The feature-set part of the Features store: the catalogue (searched by name, tag,
  * owner, entity or feature), one set's versions with its definition and lineage, the runs
  * and bundles that used it (`featureSets.usage`), and saving a new version as a
- * `featureSets.create` job (docs/architecture.md, "Inside the features capability").
+ * `featureSets.create` job (docs/architecture.md, "The Features view").
  */
 import type { StoreApi } from 'zustand';
 import type { ApiClient } from '../../shared/api';
