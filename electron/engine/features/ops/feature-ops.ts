@@ -7,10 +7,12 @@
 import type { AnyOpDefinition } from '../../clean/op-definition';
 import { categoryEncodings } from './category-encodings';
 import { mathOps } from './math-ops';
+import { textTokens } from './text-tokens-op';
 import { windowOps } from './window-ops';
 
 export const featureOps: AnyOpDefinition[] = [
   ...mathOps,
   ...windowOps,
   ...categoryEncodings,
+  textTokens,
 ] as AnyOpDefinition[];
