@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useRegistry } from '../app-stores';
 import { Dialog } from '../shell/Dialog';
 import { isLoopback } from './digest';
+import { settleLogin } from './keychain';
 import { RegistryAccessFields } from './RegistryAccessFields';
 import type { RegistryAccess } from './registry-store';
 
@@ -22,6 +23,7 @@ export function PullDialog({ onClose }: { onClose: () => void }) {
           e.preventDefault();
           if (!valid) return;
           onClose();
+          void settleLogin(trimmed, access);
           void pull(trimmed, access);
         }}
       >
@@ -60,7 +62,7 @@ export function PullDialog({ onClose }: { onClose: () => void }) {
             ))}
           </div>
         )}
-        <RegistryAccessFields access={access} onChange={setAccess} />
+        <RegistryAccessFields reference={reference} access={access} onChange={setAccess} />
         <div className="row dialog-actions">
           <span className="grow" />
           <button type="button" onClick={onClose}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useRegistry } from '../app-stores';
 import { Dialog } from '../shell/Dialog';
 import { isLoopback, suggestReference } from './digest';
+import { settleLogin } from './keychain';
 import { RegistryAccessFields } from './RegistryAccessFields';
 import type { RegistryAccess } from './registry-store';
 
@@ -21,6 +22,7 @@ export function PushDialog({
   const valid = /^oci:\/\/[^/]+\/.+:[\w][\w.-]{0,127}$/.test(reference.trim());
   const submit = () => {
     onClose();
+    void settleLogin(reference.trim(), access);
     void push(reference.trim(), access);
   };
   return (
@@ -46,7 +48,7 @@ export function PushDialog({
           <code>oci://HOST[:PORT]/REPOSITORY:TAG</code> — the tag names this version; the registry also keeps
           it by its digest.
         </p>
-        <RegistryAccessFields access={access} onChange={setAccess} />
+        <RegistryAccessFields reference={reference} access={access} onChange={setAccess} />
         <div className="row dialog-actions">
           <span className="grow" />
           <button type="button" onClick={onClose}>

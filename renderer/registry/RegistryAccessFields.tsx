@@ -1,16 +1,51 @@
 /**
  * How to reach a registry, shared by Push and Pull: plain HTTP (offered for a registry on
- * this computer) and an optional login, kept only in the form's memory for this call.
+ * this computer) and an optional login. In the desktop app the login can be remembered in
+ * the OS keychain per registry host (keychain.ts); in browser mode it stays in the form only.
  */
+import type { KeychainStatus } from '../../shared/bridge';
+import { useKeychain } from './keychain';
 import type { RegistryAccess } from './registry-store';
 
-export function RegistryAccessFields({
+function LoginNote({
+  status,
   access,
   onChange,
 }: {
+  status: KeychainStatus | null;
   access: RegistryAccess;
   onChange: (access: RegistryAccess) => void;
 }) {
+  if (!status)
+    return (
+      <p className="muted small">
+        Leave empty for an anonymous registry. The login is used for this call only and never saved.
+      </p>
+    );
+  if (!status.available) return <p className="muted small">{status.reason}</p>;
+  return (
+    <label className="row">
+      <input
+        type="checkbox"
+        checked={access.remember ?? false}
+        onChange={(e) => onChange({ ...access, remember: e.target.checked })}
+      />
+      Remember this login for this registry in the system keychain (encrypted; never in the workspace)
+    </label>
+  );
+}
+
+export function RegistryAccessFields({
+  reference,
+  access,
+  onChange,
+}: {
+  /** The address typed so far: its host chooses the remembered login. */
+  reference: string;
+  access: RegistryAccess;
+  onChange: (access: RegistryAccess) => void;
+}) {
+  const status = useKeychain(reference, access, onChange);
   return (
     <fieldset className="registry-access">
       <label className="row">
@@ -40,9 +75,7 @@ export function RegistryAccessFields({
           />
         </label>
       </div>
-      <p className="muted small">
-        Leave empty for an anonymous registry. The login is used for this call only and never saved.
-      </p>
+      <LoginNote status={status} access={access} onChange={onChange} />
     </fieldset>
   );
 }

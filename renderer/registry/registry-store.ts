@@ -26,6 +26,8 @@ export interface RegistryAccess {
   plainHttp?: boolean;
   username?: string;
   password?: string;
+  /** Desktop only: keep this login in the OS keychain (renderer/registry/keychain.ts); never sent. */
+  remember?: boolean;
 }
 
 export interface RegistryState {
