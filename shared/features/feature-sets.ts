@@ -48,8 +48,9 @@ export interface FeatureSetVersion {
   materialised: { version: string; label: string };
   rows: number;
   /**
-   * Rows sharing an entity and a time with an earlier row. A point-in-time join takes the
-   * last recorded of them (the highest row position), as pandas' merge_asof does.
+   * Source rows left out because a later row has the same entity and time: the set keeps
+   * the last recorded of tied rows (the highest position after the recipe), which is what
+   * a point-in-time join would take, as pandas' merge_asof does.
    */
   tiedRows: number;
   createdAt: string;

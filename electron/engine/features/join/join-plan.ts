@@ -143,7 +143,6 @@ export async function planJoin(connection: DuckDBConnection, request: FeatureJoi
       time: set.timeColumn,
       features: set.features.map((f, k) => ({ source: f.name, output: names[i]![k]! })),
       ttlSeconds: ttl,
-      hasTies: set.tiedRows > 0,
     };
   });
   return {

@@ -72,7 +72,13 @@ describe('feature sets and the point-in-time join', () => {
         ['clicks', 'spend'],
       );
       assert.equal(set.ttlSeconds, 15 * 86_400);
+      // Of the two rows at one instant only the last recorded is kept.
       assert.equal(set.tiedRows, 1);
+      assert.equal(set.rows, 5);
+      assert.deepEqual(
+        (await rowsOf(engine, 'fs_user_clicks@1')).map((r) => r[2]),
+        [5, 7, 999, 3, 4],
+      );
       const result = await runJob(engine.client, 'featureSets.join', {
         labels: 'labels',
         entity: ['user'],

@@ -4,9 +4,9 @@
  * to every feature set in turn — entity keys as equalities and `label time >= feature
  * time`, so each label row gets the latest feature row at or before its instant and keeps
  * its row when there is none. A feature row older than label time − ttl counts as no
- * match: its values become NULL. When a set has rows tied on entity and time, only the
- * last recorded one (highest position) takes part, as in pandas' merge_asof. A flag per
- * set says whether the row matched, for the matched shares; the caller drops the flags.
+ * match: its values become NULL. A set holds one row per entity and time (its creation
+ * keeps the last recorded of tied rows), so the match is never a choice among ties. A flag
+ * per set says whether the row matched, for the matched shares; the caller drops the flags.
  */
 import { quoteIdentifier as q } from '../../db/sql-text';
 
@@ -30,16 +30,11 @@ export interface JoinSide {
   /** Each feature's column in the set and its name in the output. */
   features: Array<{ source: string; output: string }>;
   ttlSeconds: number | null;
-  /** Whether the set has rows tied on entity and time (then the last recorded is kept). */
-  hasTies: boolean;
 }
 
 function sideRelation(side: JoinSide): string {
   const columns = [...side.entity, side.time, ...side.features.map((f) => f.source)];
-  const unique = [...new Set(columns)].map(q).join(', ');
-  if (!side.hasTies) return `(SELECT ${unique} FROM ${side.table})`;
-  const keys = [...side.entity, side.time].map(q).join(', ');
-  return `(SELECT ${unique} FROM ${side.table} QUALIFY row_number() OVER (PARTITION BY ${keys} ORDER BY rowid DESC) = 1)`;
+  return `(SELECT ${[...new Set(columns)].map(q).join(', ')} FROM ${side.table})`;
 }
 
 /** The condition under which set `i`'s values are kept for a label row. */

@@ -3,9 +3,8 @@
  * source version, the set's columns are checked against its result, and entity, time and
  * features are written as a new version of the dataset `fs_<name>`; the set's version is
  * recorded in the same transaction (derive-recorded.ts), so a problem, a failure or a
- * cancel leaves neither. Rows keep the recipe's order: a point-in-time join takes the last
- * recorded of rows tied on entity and time (docs/architecture.md, "Inside the features
- * capability").
+ * cancel leaves neither. Rows keep the recipe's order; of rows tied on entity and time only
+ * the last recorded is kept (docs/architecture.md, "Inside the features capability").
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Recipe } from '../../../../shared/clean/recipe';
@@ -43,13 +42,23 @@ async function compileOver(connection: DuckDBConnection, source: DatasetVersion,
   return compiled;
 }
 
-/** Rows that share entity and time with another row of the set, beyond the first. */
-async function tiedRows(connection: DuckDBConnection, table: string, keys: string[]): Promise<number> {
+/**
+ * Deletes rows that a later row with the same entity and time supersedes, and answers how
+ * many: a set holds one row per entity and instant, so every join finds exactly one
+ * (DuckDB's ASOF JOIN would pick among ties arbitrarily). The rest keep their order.
+ */
+async function dropTiedRows(connection: DuckDBConnection, table: string, keys: string[]): Promise<number> {
   const list = keys.map(quoteIdentifier).join(', ');
   const reader = await connection.runAndReadAll(
     `SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM ${table} GROUP BY ${list} HAVING count(*) > 1)`,
   );
-  return Number(reader.getRowsJS()[0]?.[0] ?? 0);
+  const tied = Number(reader.getRowsJS()[0]?.[0] ?? 0);
+  if (tied > 0) {
+    await connection.run(
+      `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} QUALIFY row_number() OVER (PARTITION BY ${list} ORDER BY rowid DESC) > 1)`,
+    );
+  }
+  return tied;
 }
 
 export async function runCreateFeatureSet(
@@ -88,8 +97,8 @@ export async function runCreateFeatureSet(
       await c.run(
         `CREATE TABLE ${table} AS ${resultSelect(compiled.ctes, compiled.steps.length, false, false)}`,
       );
-      ctx.progress({ stage: 'Counting tied rows', fraction: 0.9 });
-      const ties = await tiedRows(c, table, [...checked.entity.map((e) => e.name), checked.time.name]);
+      ctx.progress({ stage: 'Keeping the last of tied rows', fraction: 0.9 });
+      const ties = await dropTiedRows(c, table, [...checked.entity.map((e) => e.name), checked.time.name]);
       return {
         lineage: {
           kind: 'recipe',
