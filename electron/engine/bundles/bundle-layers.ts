@@ -28,10 +28,15 @@ export function layerMediaType(file: string): string {
   return modelLayerMediaType(KINDS[file] ?? 'doc');
 }
 
-/** The files a push sends: every file of the manifest, then the manifest itself. */
+/** The files a push sends: every file of the verified manifest, then the manifest itself. */
 export function artifactFiles(files: readonly BundleFile[]): ArtifactFile[] {
   return [
-    ...files.map((f) => ({ filepath: f.path, mediaType: layerMediaType(f.path) })),
+    // The sha256s were just checked against the files (readManifest): no second hashing pass.
+    ...files.map((f) => ({
+      filepath: f.path,
+      mediaType: layerMediaType(f.path),
+      digest: `sha256:${f.sha256}`,
+    })),
     { filepath: MANIFEST_FILE, mediaType: layerMediaType(MANIFEST_FILE) },
   ];
 }

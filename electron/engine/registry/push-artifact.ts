@@ -5,11 +5,13 @@
  * never publishes a half version (docs/architecture.md, "Model registry"). Further tags
  * point at the same manifest; the digest returned is the immutable name of the version.
  */
+import { stat } from 'node:fs/promises';
 import { pushBlob, pushScope, type BlobToPush } from './blob-upload';
 import { checkBundlePath, resolveInside } from './bundle-path';
 import { digestBytes, digestFile } from './file-digest';
 import { drain } from './http-send';
 import {
+  DIGEST_PATTERN,
   type Descriptor,
   FILE_METADATA_ANNOTATION,
   FILEPATH_ANNOTATION,
@@ -27,6 +29,11 @@ export interface ArtifactFile {
   filepath: string;
   /** A ModelPack layer media type (`modelLayerMediaType`). */
   mediaType: string;
+  /**
+   * "sha256:…" when the caller has just verified it (a bundle's checked manifest): the file is
+   * then not hashed again. The registry checks it against the bytes it receives either way.
+   */
+  digest?: string;
 }
 
 export interface TransferProgress {
@@ -81,7 +88,10 @@ export async function pushArtifact(
       throw new RegistryError('INVALID_INPUT', `${file.filepath} is listed twice.`);
     seen.add(file.filepath);
     const filePath = resolveInside(request.folder, file.filepath);
-    const { digest, size } = await digestFile(filePath, signal);
+    const { digest, size } =
+      file.digest && DIGEST_PATTERN.test(file.digest)
+        ? { digest: file.digest, size: (await stat(filePath)).size }
+        : await digestFile(filePath, signal);
     layers.push({
       source: { path: filePath },
       digest,
