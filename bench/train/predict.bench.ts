@@ -1,23 +1,25 @@
 /**
  * Prediction micro-benchmark (not a test): fits (or loads a cached) GBDT on the train
  * benchmark's data (smaller training set), then times prediction on 200k test rows with
- * the reference tree walker and the compiled predictor, and checks they agree bit for bit.
+ * the reference tree walker and the compiled predictor, and checks they agree bit for bit;
+ * then reads the model back from disk as prediction does (prepareModel at load) and prints
+ * its first batch's rate beside the warm rate and the target (docs/architecture.md).
  * Run: node --import tsx bench/train/predict.bench.ts [--train N]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ensembleScores,
   ensembleScoresReference,
-  prepareEnsemble,
   scoresToOutput,
-  type TreeEnsemble,
 } from '../../electron/engine/training/learners/gbdt/tree-ensemble';
 import {
   deserializeModel,
   fitModel,
   predictSync,
+  prepareModel,
   serializeModel,
 } from '../../electron/engine/training/model';
 import { transform } from '../../electron/engine/training/preprocess/pipeline';
@@ -95,16 +97,42 @@ for (let rep = 0; rep < 3; rep++) {
   for (let i = 0; same && i < ref.length; i++) if (!Object.is(fast[i], ref[i])) same = false;
   console.log(`  identical: ${same}`);
 }
-time('predictSync, fresh model (cold)', () => predictSync(deserializeModel(serializeModel(model)), test));
-const loaded = deserializeModel(serializeModel(model));
-const ens = (loaded.estimator as { ensemble: TreeEnsemble }).ensemble;
-time('prepareEnsemble (as after fit)', () => prepareEnsemble(ens, nTrain));
+const rate = (fn: () => unknown): number => {
+  const t = performance.now();
+  fn();
+  return nTest / ((performance.now() - t) / 1000);
+};
+const unprepared = rate(() => predictSync(deserializeModel(serializeModel(model)), test));
+// A model read from disk as prediction reads it: parse, decode, prepare (compile once at load).
+const file = path.join(dataDir, `predict-bench-model-${nTrain}.json`);
+const l0 = performance.now();
+const loaded = deserializeModel(JSON.parse(readFileSync(file, 'utf8')));
+prepareModel(loaded, nTest);
+const loadMs = performance.now() - l0;
 let p1: Float64Array = new Float64Array(0);
-time('predictSync, prepared model', () => {
+const cold = rate(() => {
   const p = predictSync(loaded, test);
   p1 = p.task === 'regression' ? p.values : p.proba;
 });
 const pr = scoresToOutput(est.ensemble, ref, nTest);
-console.log(`  identical: ${p1.length === pr.length && p1.every((v, i) => Object.is(v, pr[i]))}`);
-time('predictSync again', () => predictSync(loaded, test));
+const same = p1.length === pr.length && p1.every((v, i) => Object.is(v, pr[i]));
+const warm = Math.max(
+  rate(() => predictSync(loaded, test)),
+  rate(() => predictSync(loaded, test)),
+);
+const fmt = (r: number): string => Math.round(r).toLocaleString('en').padStart(11);
+console.log(
+  `first batch, unprepared model   ${fmt(unprepared)} rows/s (what a load without prepareModel gives)`,
+);
+console.log(`load from disk + prepareModel   ${loadMs.toFixed(1).padStart(8)} ms`);
+console.log(
+  `first batch after load          ${fmt(cold)} rows/s (target ≥ 1,000,000; ${(cold / warm).toFixed(2)} of warm)  identical: ${same}`,
+);
+console.log(`warm batch                      ${fmt(warm)} rows/s`);
+console.log(
+  `load: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${os.cpus().length} CPUs`,
+);
 process.exit(0);

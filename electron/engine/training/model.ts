@@ -6,7 +6,13 @@
 import { ApiError } from '../../../shared/errors';
 import { fitBoosting } from './learners/gbdt/boosting';
 import { fitForest } from './learners/gbdt/forest';
-import { ensembleScores, scoresToOutput, softmaxRow, type TreeEnsemble } from './learners/gbdt/tree-ensemble';
+import {
+  ensembleScores,
+  prepareEnsemble,
+  scoresToOutput,
+  softmaxRow,
+  type TreeEnsemble,
+} from './learners/gbdt/tree-ensemble';
 import { fitLinear, linearScores, type LinearModel } from './learners/linear/linear-model';
 import { fitMlp, predictMlp, type MlpModel } from './learners/mlp/mlp';
 import { decodeValue, encodeValue, MODEL_FORMAT, type SerializedModel } from './model-format';
@@ -152,6 +158,16 @@ function rowCount(columns: Column[]): number {
   const c = columns[0];
   if (!c) return 0;
   return c.kind === 'categorical' ? c.codes.length : c.values.length;
+}
+
+/**
+ * Readies a model just read from disk for `rows` rows of prediction: tree ensembles are
+ * compiled and warmed here (and, for large batches, posted to the prediction thread) so
+ * the first batch runs at full speed instead of paying for compilation and JIT warm-up
+ * (docs/architecture.md, "Inside training"). Other estimators need nothing.
+ */
+export function prepareModel(model: Model, rows: number): void {
+  if (model.estimator.kind === 'trees') prepareEnsemble(model.estimator.ensemble, rows);
 }
 
 /** Probabilities (rows sum to 1) or values for raw columns, found by name. */

@@ -5,10 +5,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../../shared/errors';
-import { deserializeModel, predict } from '../model';
+import { deserializeModel, predict, prepareModel, type Model } from '../model';
 import { searchParams } from '../search';
 import { runTraining } from '../train';
-import type { ProgressHooks } from '../types';
+import type { Column, Prediction, ProgressHooks } from '../types';
 import type { WorkerReply, WorkerRequest } from './messages';
 
 const port = parentPort;
@@ -25,7 +25,7 @@ port.once('message', (msg: WorkerRequest) => {
       ? runTraining(msg.job, hooks)
       : msg.type === 'search'
         ? searchParams(msg.request, hooks)
-        : predict(deserializeModel(msg.model), msg.columns);
+        : predictLoaded(deserializeModel(msg.model), msg.columns);
   work.then(
     (result) => post({ type: 'result', result }),
     (err: unknown) => {
@@ -40,6 +40,13 @@ port.once('message', (msg: WorkerRequest) => {
     },
   );
 });
+
+/** A model decoded here has never predicted, so it is compiled once before its first batch. */
+function predictLoaded(model: Model, columns: Column[]): Promise<Prediction> {
+  const first = columns[0];
+  prepareModel(model, first ? (first.kind === 'categorical' ? first.codes.length : first.values.length) : 0);
+  return predict(model, columns);
+}
 
 function post(reply: WorkerReply): void {
   port?.postMessage(reply);
