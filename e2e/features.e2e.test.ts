@@ -177,7 +177,7 @@ describe('features in Chromium', () => {
     );
 
     const search = page.getByLabel('Search feature sets');
-    await search.fill('rain');
+    await search.fill('humidity');
     assert.equal(await page.getByTestId('feature-set-item').count(), 0);
     await search.fill('daily precipitation_7d');
     assert.equal(await page.getByTestId('feature-set-item').count(), 1);
