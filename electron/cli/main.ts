@@ -15,6 +15,7 @@ import { registerDatasets } from './commands/datasets/datasets-command';
 import { registerExportData } from './commands/datasets/export-data-command';
 import { registerImport } from './commands/datasets/import-command';
 import { registerFeatureset } from './commands/features/featureset-command';
+import { registerFeaturesRank } from './commands/features/rank-command';
 import { registerRecipe } from './commands/clean/recipe-command';
 import { registerPredict } from './commands/training/predict-command';
 import { registerProfile } from './commands/profile/profile-command';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerProfile(program, globals);
   registerRecipe(program, globals);
   registerFeatureset(program, globals);
+  registerFeaturesRank(program, globals);
   registerTrain(program, globals);
   registerPredict(program, globals);
   registerRuns(program, globals);
