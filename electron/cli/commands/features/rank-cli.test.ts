@@ -4,12 +4,23 @@
  * exit 1 for a bad target (exit 2 for a missing flag).
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { FeatureRanking } from '../../../../shared/features/ranking';
-import { writeTinyCsv } from '../../../engine/features/ranking/ranking-fixtures';
 import { runAssay } from '../../../testing/run-assay';
 import { tempDir } from '../../../testing/temp-engine';
+
+/** The engine tests' tiny table: x = 1…12, a category c, y "a" for the first six rows. */
+function writeTinyCsv(dir: string): string {
+  const c = ['p', 'p', 'q', 'q', 'p', 'q', 'r', 'r', 'r', 'p', 'q', 'r'];
+  const file = path.join(dir, 'tiny.csv');
+  fs.writeFileSync(
+    file,
+    `x,c,y\n${c.map((level, i) => `${i + 1},${level},${i < 6 ? 'a' : 'b'}`).join('\n')}\n`,
+  );
+  return file;
+}
 
 describe('assay features rank', () => {
   it('prints the ranking as a table and as JSON, and refuses a bad target in one sentence', () => {
