@@ -4,7 +4,9 @@
  * is to know — strings, booleans and integer columns that look few-valued in the first
  * rows — take their simple statistics from their own GROUP BY (`statsFromValueCounts`)
  * and stay out of the wide aggregate, whose statement runs on one pooled connection while
- * their GROUP BYs run on the other. The rest are counted once the wide pass is in.
+ * their GROUP BYs run on the other. Float and integer columns that look near-unique are
+ * read and sorted in JavaScript instead (sorted-column.ts): no wide aggregate and no GROUP
+ * BY at all. The rest are counted once the wide pass is in.
  */
 import { type ProfiledColumn } from '../columns';
 import {
@@ -17,6 +19,9 @@ import {
 import { MAX_BINS } from '../histograms';
 import { type ProfileRun, STAGE_END } from '../run-context';
 import { knownSemanticType } from '../semantic-type';
+import { yieldToEventLoop } from '../sample';
+import { fetchNumbers, summariseNumbers } from '../sorted-column';
+import { SortScratch } from '../sort-numbers';
 import { settleAll } from '../sql';
 import { type ValueSummary, columnValueCounts } from '../value-counts';
 
@@ -47,6 +52,28 @@ const FEW_VALUES_IN_PEEK = 2_500;
 const GUESS_BINS_MIN_VALUES = 100_000;
 
 /**
+ * Float and integer columns with more distinct values than this among the first 10,000
+ * rows are near-unique enough that one sort beats a GROUP BY (see sorted-column.ts); a
+ * wrong guess costs time, never exactness.
+ */
+const MANY_VALUES_IN_PEEK = FEW_VALUES_IN_PEEK;
+
+/**
+ * The columns read and sorted in JavaScript instead of the wide aggregate and the value
+ * counts: float and integer columns that look near-unique in the first rows, on tables
+ * whose quantiles are exact and whose MAD comes from the sample (so nothing is left for
+ * SQL to compute).
+ */
+function sortedColumns(run: ProfileRun, exactMad: boolean): ProfiledColumn[] {
+  if (exactMad || run.approximateQuantiles || run.rows === 0) return [];
+  return run.columns.filter(
+    (c) =>
+      (c.kind === 'float' || c.kind === 'integer') &&
+      (run.peek.distinct.get(c.index) ?? 0) > MANY_VALUES_IN_PEEK,
+  );
+}
+
+/**
  * The histogram's bin count as far as it can be told before the quantiles: numpy's "auto"
  * width is at most 2·IQR/∛n ≤ 2·range/∛n, so from n ≥ 10⁶ (∛n ≥ 2·MAX_BINS) every column
  * with a positive IQR gets MAX_BINS bins. Below that it is still MAX_BINS unless the range
@@ -71,12 +98,16 @@ export function startStatistics(run: ProfileRun): StatisticsTasks {
           !exactMad &&
           (run.peek.distinct.get(c.index) ?? Infinity) <= FEW_VALUES_IN_PEEK)),
   );
-  const earlySet = new Set(early.map((c) => c.index));
+  const sorted = sortedColumns(run, exactMad);
+  const earlySet = new Set([...early, ...sorted].map((c) => c.index));
   const rest = columns.filter((c) => !earlySet.has(c.index));
   const counter = new ColumnCounter(run, exactMad);
 
   const wideStats = counter.wide(rest).then(() => run.progress.endStage('column statistics'));
-  const earlyTasks = early.map((c) => counter.countEarly(c));
+  const earlyTasks = [
+    ...early.map((c) => counter.countEarly(c)),
+    ...sorted.map((c) => counter.countSorted(c)),
+  ];
   // Columns whose semantic type does not hang on their exact distinct count (see
   // `knownSemanticType`) are counted last: the association sample starts once the others are.
   const settled = (c: ProfiledColumn): boolean =>
@@ -101,6 +132,7 @@ export function startStatistics(run: ProfileRun): StatisticsTasks {
 class ColumnCounter {
   readonly statistics: ColumnStatistics = { stats: new Map(), summaries: new Map() };
   private finished = 0;
+  private readonly scratch = new SortScratch();
   private readonly countable: number;
   private readonly statsOptions: { exactMad: boolean; batchSize: number | undefined };
 
@@ -155,6 +187,32 @@ class ColumnCounter {
     this.statistics.stats.set(c.index, raw);
     if (raw.count === 0) return;
     await this.settle(c, raw, summary);
+  }
+
+  /**
+   * A near-unique number column from one read and sort (sorted-column.ts); the read and
+   * the sort share a pooled connection, so at most one column per connection is in memory.
+   */
+  async countSorted(c: ProfiledColumn): Promise<void> {
+    const { pool, table, signal } = this.run;
+    const result = await pool.use(async (conn) => {
+      const numbers = await fetchNumbers(conn, table, c, signal);
+      if (!numbers) return undefined;
+      await yieldToEventLoop();
+      return summariseNumbers(numbers, c.kind === 'integer', this.scratch);
+    });
+    if (!result) {
+      // Integers beyond 2^53: the wide statistics and the GROUP BY, exact in SQL.
+      const own = await pool.use((conn) =>
+        computeColumnStats(conn, table, [c], this.run.peek.shifts, this.statsOptions, signal),
+      );
+      this.statistics.stats.set(c.index, own.stats.get(c.index)!);
+      await this.count(c);
+      return;
+    }
+    this.statistics.stats.set(c.index, result.raw);
+    if (result.raw.count === 0) return;
+    await this.settle(c, result.raw, result.summary);
   }
 
   private async settle(c: ProfiledColumn, raw: RawColumnStats, summary: ValueSummary): Promise<void> {

@@ -1,0 +1,298 @@
+/**
+ * Every statistic of a near-unique number column from one sort (docs/architecture.md,
+ * "Inside profile"). A GROUP BY over a column with about one distinct value per row builds
+ * a hash table as big as the column and, with the quantile selection and extremes on top,
+ * cost 0.3–1.7 s a column on 1M rows; reading the column's values into JavaScript once
+ * (one narrow scan) and sorting them (sort-numbers.ts) costs about a tenth of that, and the
+ * sorted values give, exactly, what the wide aggregate and the value counts would have:
+ * counts, ±∞, zeros, negatives, min/max, sum and power sums, the distinct count, top
+ * values, extremes, singletons, quantiles (quantile_cont's interpolation) and the
+ * histogram on the distributions stage's grid. Integer columns are read as doubles, which
+ * is exact below 2^53; a column with larger values is handed back to the SQL path.
+ */
+import type { DuckDBConnection, DuckDBVector } from '@duckdb/node-api';
+import type { ValueCount } from '../../../shared/profile';
+import type { ProfiledColumn } from './columns';
+import { QUANTILE_PROBS, type RawColumnStats, interpolate } from './column-stats';
+import { type PrecomputedBins, autoBinCount } from './histograms';
+import { type SortScratch, sortFinite } from './sort-numbers';
+import { runQuery } from './sql';
+import { FULL_COUNTS_MAX, type ValueSummary } from './value-counts';
+import { toProfileValue } from './values';
+
+/** A column's non-missing values (±∞ kept, NULL and NaN left out) in table order. */
+export interface ColumnNumbers {
+  values: Float64Array;
+  nan: number;
+}
+
+/** Above this magnitude distinct integers can share one double. */
+const EXACT_INTEGER_LIMIT = 2 ** 53;
+const TOP_K = 10;
+const EXTREMES = 5;
+
+/**
+ * Reads `column` (float or integer) as doubles with one single-column scan. Undefined for
+ * an integer column holding a value a double cannot tell from its neighbours. The values
+ * are the caller's to reorder.
+ */
+export async function fetchNumbers(
+  conn: DuckDBConnection,
+  table: string,
+  column: ProfiledColumn,
+  signal?: AbortSignal,
+): Promise<ColumnNumbers | undefined> {
+  // NULLs are filtered out so the result has no validity mask to test value by value.
+  const result = await runQuery(
+    conn,
+    `SELECT ${column.sql}::DOUBLE FROM ${table} WHERE ${column.sql} IS NOT NULL`,
+    signal,
+  );
+  const values = new Float64Array(result.rowCount);
+  let n = 0;
+  for (let i = 0; i < result.chunkCount; i++) {
+    const chunk = result.getChunk(i);
+    n = readDoubles(chunk.getColumnVector(0), chunk.rowCount, values, n);
+  }
+  let nan = 0;
+  let kept = 0;
+  const integer = column.kind === 'integer';
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) nan++;
+    else if (integer && Math.abs(v) >= EXACT_INTEGER_LIMIT) return undefined;
+    else values[kept++] = v;
+  }
+  return { values: values.subarray(0, kept), nan };
+}
+
+/**
+ * Copies one vector of doubles into `out` at `at`; returns the next free position. The
+ * vector's own Float64Array (node-api keeps it as `items`) is copied in one step when it is
+ * there; otherwise value by value. The statement has no NULLs, so every item is valid.
+ */
+function readDoubles(vector: DuckDBVector, rows: number, out: Float64Array, at: number): number {
+  const items = (vector as unknown as { items?: unknown }).items;
+  if (items instanceof Float64Array && items.length === rows) {
+    out.set(items, at);
+    return at + rows;
+  }
+  for (let k = 0; k < rows; k++) out[at + k] = (vector.getItem(k) as number | null) ?? Number.NaN;
+  return at + rows;
+}
+
+/** One pass over the values: what the wide aggregate computes, in the same terms. */
+interface Tally {
+  negInf: number;
+  posInf: number;
+  zeros: number;
+  negatives: number;
+  min: number;
+  max: number;
+  sum: number;
+  finite: Float64Array;
+}
+
+/** Moves the finite values to the front of `values` (which it owns) as it goes. */
+function tally(values: Float64Array): Tally {
+  const finite = values;
+  let f = 0;
+  let negInf = 0;
+  let posInf = 0;
+  let zeros = 0;
+  let negatives = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  // Neumaier's compensated sum: the result does not hang on the order of the rows.
+  let sum = 0;
+  let carry = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === 0) zeros++;
+    else if (v < 0) negatives++;
+    if (v === Infinity) posInf++;
+    else if (v === -Infinity) negInf++;
+    else {
+      finite[f++] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      const t = sum + v;
+      carry += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+      sum = t;
+    }
+  }
+  return { negInf, posInf, zeros, negatives, min, max, sum: sum + carry, finite: finite.subarray(0, f) };
+}
+
+/** The statistics of one column from its values; `integer` as the column's bins rule. */
+export function summariseNumbers(
+  numbers: ColumnNumbers,
+  integer: boolean,
+  scratch: SortScratch,
+): { raw: RawColumnStats; summary: ValueSummary } {
+  const t = tally(numbers.values);
+  const count = numbers.values.length;
+  const sorted = t.finite.length > 0 ? sortFinite(t.finite, t.min, t.max, scratch) : t.finite;
+  const f = sorted.length;
+  const shift = f > 0 ? t.sum / f : 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  for (let i = 0; i < f; i++) {
+    const d = sorted[i] - shift;
+    const e = d * d;
+    s1 += d;
+    s2 += e;
+    s3 += e * d;
+    s4 += e * e;
+  }
+  const quantiles = sortedQuantiles(sorted);
+  const raw: RawColumnStats = {
+    count,
+    nan: numbers.nan,
+    distinct: 0,
+    numeric: {
+      infinite: t.negInf + t.posInf,
+      zeros: t.zeros,
+      negatives: t.negatives,
+      finiteCount: f,
+      min: f > 0 ? t.min : null,
+      max: f > 0 ? t.max : null,
+      sum: f > 0 ? t.sum : null,
+      powerSums: { n: f, shift, s1, s2, s3, s4 },
+      quantiles,
+      mad: null,
+    },
+  };
+  const summary = summariseRuns(sorted, t.negInf, t.posInf, count);
+  raw.distinct = summary.distinct;
+  summary.quantiles = quantiles;
+  const p25 = quantiles[1];
+  const p75 = quantiles[3];
+  if (f > 0) {
+    const iqr = p25 !== null && p75 !== null ? p75 - p25 : null;
+    summary.histogram = binSorted(sorted, autoBinCount(f, t.min, t.max, iqr, integer));
+  }
+  return { raw, summary };
+}
+
+/** QUANTILE_PROBS of sorted finite values, with quantile_cont's interpolation. */
+function sortedQuantiles(sorted: Float64Array): (number | null)[] {
+  const n = sorted.length;
+  if (n === 0) return QUANTILE_PROBS.map(() => null);
+  return QUANTILE_PROBS.map((p) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    return interpolate(sorted[lo], sorted[Math.min(lo + 1, n - 1)], h - lo);
+  });
+}
+
+/**
+ * The histogram counts on the grid `binIndexSql` describes (the same arithmetic, so the
+ * distributions stage takes them as its own).
+ */
+function binSorted(sorted: Float64Array, bins: number): PrecomputedBins {
+  const min = sorted[0];
+  const max = sorted[sorted.length - 1];
+  const counts = new Array<number>(bins).fill(0);
+  if (bins <= 1 || !(max > min)) {
+    counts[0] = sorted.length;
+  } else {
+    const width = (max - min) / bins;
+    for (let i = 0; i < sorted.length; i++)
+      counts[Math.min(Math.floor((sorted[i] - min) / width), bins - 1)]++;
+  }
+  return { min, max, bins, counts };
+}
+
+/** The value counts, read off the runs of equal values (−∞ first, +∞ last). */
+function summariseRuns(sorted: Float64Array, negInf: number, posInf: number, total: number): ValueSummary {
+  const runs = new RunReader(total);
+  if (negInf > 0) runs.add(-Infinity, negInf);
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    // === treats −0 and +0 as one value, as DuckDB's GROUP BY does.
+    if (i === sorted.length || sorted[i] !== sorted[start]) {
+      // +0 for the run of zeros, whichever sign sorted first (JSON has no −0 anyway).
+      runs.add(sorted[start] + 0, i - start);
+      start = i;
+    }
+  }
+  if (posInf > 0) runs.add(Infinity, posInf);
+  return runs.summary();
+}
+
+/** Accumulates runs in ascending value order into a `ValueSummary`, allocating per kept run only. */
+class RunReader {
+  private distinct = 0;
+  private unique = 0;
+  private sumNLogN = 0;
+  private sumSquares = 0;
+  /** Top values by count, ties by ascending value (SQL's ORDER BY n DESC, v). */
+  private readonly top: { value: number; count: number }[] = [];
+  private readonly smallest: { value: number; count: number }[] = [];
+  /** The last EXTREMES runs, a ring indexed by the run's number. */
+  private readonly lastValues = new Float64Array(EXTREMES);
+  private readonly lastCounts = new Float64Array(EXTREMES);
+  private full: { values: number[]; counts: number[] } | null = { values: [], counts: [] };
+
+  constructor(private readonly total: number) {}
+
+  add(value: number, count: number): void {
+    const slot = this.distinct % EXTREMES;
+    this.distinct++;
+    if (count === 1) this.unique++;
+    else this.sumNLogN += count * Math.log(count);
+    this.sumSquares += count * count;
+    if (this.smallest.length < EXTREMES) this.smallest.push({ value, count });
+    this.lastValues[slot] = value;
+    this.lastCounts[slot] = count;
+    const top = this.top;
+    if (top.length < TOP_K || count > top[top.length - 1].count) {
+      let at = top.length;
+      while (at > 0 && top[at - 1].count < count) at--;
+      top.splice(at, 0, { value, count });
+      if (top.length > TOP_K) top.pop();
+    }
+    const full = this.full;
+    if (full && Number.isFinite(value)) {
+      full.values.push(value);
+      full.counts.push(count);
+      if (full.values.length > FULL_COUNTS_MAX) this.full = null;
+    }
+  }
+
+  summary(): ValueSummary {
+    const asCount = (r: { value: number; count: number }): ValueCount => ({
+      value: toProfileValue(r.value),
+      count: r.count,
+      fraction: this.total > 0 ? r.count / this.total : 0,
+    });
+    const largest: { value: number; count: number }[] = [];
+    for (let k = 1; k <= Math.min(EXTREMES, this.distinct); k++) {
+      const slot = (this.distinct - k) % EXTREMES;
+      largest.push({ value: this.lastValues[slot], count: this.lastCounts[slot] });
+    }
+    const topValues = this.top.map(asCount);
+    const summary: ValueSummary = {
+      topValues,
+      smallest: this.smallest.map(asCount),
+      largest: largest.map(asCount),
+      unique: this.unique,
+      sumNLogN: this.sumNLogN,
+      sumSquares: this.sumSquares,
+      distinct: this.distinct,
+      dateCount: 0,
+      total: this.total,
+    };
+    if (this.full && this.distinct <= FULL_COUNTS_MAX) {
+      summary.counts = {
+        values: Float64Array.from(this.full.values),
+        counts: Float64Array.from(this.full.counts),
+      };
+    }
+    if (this.distinct <= 2) summary.fewValues = topValues.map((v) => v.value);
+    return summary;
+  }
+}
