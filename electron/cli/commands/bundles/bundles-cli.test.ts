@@ -1,10 +1,11 @@
 /**
  * The bundle commands as a user runs them: `assay export`, `assay push` to a real
  * docker-registry, `assay tags`, `assay pull` into a fresh workspace, `assay models`, and
- * `assay predict BUNDLE` reproducing `assay predict RUN`. Skips visibly without docker-registry.
+ * `assay predict BUNDLE` reproducing `assay predict RUN`, and `assay serve-model` answering over
+ * HTTP until SIGTERM. Skips visibly without docker-registry.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -12,7 +13,7 @@ import { runJob } from '../../../../shared/run-job';
 import { Engine } from '../../../engine/index';
 import { assertSamePredictions, writeSyntheticCsv } from '../../../testing/bundle-fixtures';
 import { type RegistryServer, registryInstalled, startRegistry } from '../../../testing/registry-server';
-import { runAssay } from '../../../testing/run-assay';
+import { CLI_ENTRY, runAssay } from '../../../testing/run-assay';
 import { tempDir } from '../../../testing/temp-engine';
 
 let dir: string;
@@ -101,4 +102,46 @@ test('assay push, tags, pull and predict BUNDLE reproduce the run', async (t) =>
   assay('a', ['predict', runId, csv, '--out', fromRun]);
   assay('b', ['predict', bundle, csv, '--out', fromBundle]);
   assertSamePredictions(fromRun, fromBundle);
+});
+
+test('assay serve-model serves the exported bundle until SIGTERM; --port is required', async () => {
+  const bundle = path.join(dir, 'exported');
+  assert.ok(fs.existsSync(path.join(bundle, 'manifest.json')), 'the export test ran first');
+  const usage = runAssay(['serve-model', bundle]);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /--port/);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CLI_ENTRY, '--json', 'serve-model', bundle, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    const started = await new Promise<{ url: string; model: string; version: string }>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.trim().endsWith('}'))
+          resolve(JSON.parse(out) as { url: string; model: string; version: string });
+      });
+      child.once('exit', () => reject(new Error(`serve-model exited: ${out}`)));
+    });
+    assert.equal(started.model, 'churn');
+    assert.equal(started.version, '2.0.0');
+    const health = await fetch(new URL('/health', started.url));
+    assert.equal(health.status, 200);
+    const predicted = await fetch(new URL('/predict', started.url), {
+      method: 'POST',
+      body: JSON.stringify({ rows: [{ x0: 1.5, x1: 2, city: 'oslo' }] }),
+    });
+    const body = (await predicted.json()) as { label: string[]; probabilities: number[][] };
+    assert.equal(predicted.status, 200);
+    assert.equal(body.label.length, 1);
+    assert.ok(Math.abs(body.probabilities[0]!.reduce((a, b) => a + b, 0) - 1) < 1e-9);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.equal(await exited, 0);
 });
