@@ -59,6 +59,18 @@ describe('text tokens', () => {
     assert.deepEqual(result.stats, { tokens: ['cat', 'dog', '2nd'] });
   });
 
+  test('says which token column would repeat a name', async () => {
+    const clash = await OpHarness.open(`CREATE TABLE t AS SELECT 'cat dog' AS x, 1 AS w_CAT`, featureOps);
+    try {
+      await assert.rejects(
+        clash.run({ op: 'text_tokens', column: 'x', top: 1, name: 'w' }),
+        /The token column "w_cat" would repeat a column's name; give the step another name/,
+      );
+    } finally {
+      clash.close();
+    }
+  });
+
   test('refuses a column that is not text', async () => {
     const numbers = await OpHarness.open('CREATE TABLE t AS SELECT 1 AS n', featureOps);
     try {

@@ -44,8 +44,12 @@ export const textTokens: OpDefinition<'text_tokens'> = {
   sql(step, ctx) {
     const tokens = fittedTokens(ctx.stats);
     const names = tokens.map((t) => `${step.name}_${t}`);
-    const clash = newNamesIssues(ctx.columns, [step.name, ...names])[0];
-    if (clash) throw new Error(`the token column ${clash.message}`);
+    // The tokens are known only once fitted, so a clash is found here rather than in check.
+    const taken = new Set(ctx.columns.map((c) => c.name.toLowerCase()));
+    const clash = names.find((n) => taken.has(n.toLowerCase()));
+    if (clash) {
+      throw new Error(`The token column "${clash}" would repeat a column's name; give the step another name`);
+    }
     const added = [
       { expression: `len("__assay_tokens")`, name: step.name },
       ...tokens.map((t, i) => ({
