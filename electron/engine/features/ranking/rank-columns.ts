@@ -18,30 +18,43 @@ export interface RankColumn {
   sql: string;
   /** The quoted column itself. */
   raw: string;
+  /** `sql` without the finite guard of floating columns (NaN and ±∞ pass through). */
+  unguardedSql: string;
 }
 
 /** How a column of `type` is read, or null when it cannot be ranked. */
 export function rankColumn(column: ColumnInfo): RankColumn | null {
   const id = quoteIdentifier(column.name);
   const base = column.type.trim().toUpperCase();
-  const numeric = (sql: string): RankColumn => ({ ...column, kind: 'numeric', sql, raw: id });
+  const numeric = (sql: string, unguardedSql = sql): RankColumn => ({
+    ...column,
+    kind: 'numeric',
+    sql,
+    raw: id,
+    unguardedSql,
+  });
+  const categorical: RankColumn = {
+    ...column,
+    kind: 'categorical',
+    sql: `CAST(${id} AS VARCHAR)`,
+    raw: id,
+    unguardedSql: `CAST(${id} AS VARCHAR)`,
+  };
   switch (typeFamily(column.type)) {
     case 'integer':
     case 'decimal':
       return numeric(`CAST(${id} AS DOUBLE)`);
     case 'float':
-      return numeric(`CASE WHEN isfinite(${id}) THEN CAST(${id} AS DOUBLE) END`);
+      return numeric(`CASE WHEN isfinite(${id}) THEN CAST(${id} AS DOUBLE) END`, `CAST(${id} AS DOUBLE)`);
     case 'temporal':
       return base === 'DATE' || base.startsWith('TIMESTAMP') || base === 'DATETIME'
         ? numeric(`CAST(epoch(${id}) AS DOUBLE)`)
         : null;
     case 'text':
     case 'boolean':
-      return { ...column, kind: 'categorical', sql: `CAST(${id} AS VARCHAR)`, raw: id };
+      return categorical;
     default:
-      return base.startsWith('ENUM')
-        ? { ...column, kind: 'categorical', sql: `CAST(${id} AS VARCHAR)`, raw: id }
-        : null;
+      return base.startsWith('ENUM') ? categorical : null;
   }
 }
 

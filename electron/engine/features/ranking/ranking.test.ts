@@ -5,6 +5,8 @@
  * CSV files (ranking-fixtures.ts); the tiny table's are also easy to redo by hand.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import type { FeatureRankRequest, FeatureRanking, FeatureScore } from '../../../../shared/features/ranking';
 import { importFiles } from '../../../testing/dataset-fixtures';
@@ -76,6 +78,22 @@ test('a tiny table gets the figures scikit-learn and SciPy give', async () => {
     close(c.test.pValue, 0.04978706836786395, 1e-8);
     close(c.correlation, Math.SQRT1_2); // Cramér's V = √(6 / 12)
     close(c.mutualInformation, 0.3182570841474066 - 2 / 24); // mutual_info_score − (3−1)(2−1)/24
+  });
+});
+
+test('NaN and ±∞ in a floating column count as missing, and its test uses the other rows', async () => {
+  await withTempEngine(async (engine, dir) => {
+    const file = path.join(dir, 'odd.csv');
+    const w = ['1', '2', 'nan', 'inf', '5', '6', '7', '8', '-inf', '10', '11', '12'];
+    fs.writeFileSync(file, `w,y\n${w.map((v, i) => `${v},${i < 6 ? 'a' : 'b'}`).join('\n')}\n`);
+    await importFiles(engine, [file], { columnTypes: { w: 'DOUBLE' } }, 'odd');
+    const ranking = await rank(engine, { dataset: 'odd', target: 'y' });
+    const odd = feature(ranking, 'w');
+    assert.equal(odd.missing, 3);
+    assert.equal(odd.test.rows, 9);
+    // f_classif on the nine finite rows.
+    close(odd.test.statistic, 16.924626380766743);
+    close(odd.test.pValue, 0.004493533778825605, 1e-8);
   });
 });
 
