@@ -22,6 +22,7 @@ function refuse(sentence: string): never {
 }
 
 function describe(value: unknown): string {
+  if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.slice(0, 40))}`;
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
