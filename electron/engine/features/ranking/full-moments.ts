@@ -9,7 +9,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../../profile/sql';
 import type { RankColumn } from './rank-columns';
-import { classKeySql, type RankTarget } from './rank-target';
+import type { RankTarget } from './rank-target';
 import type { GroupMoments, PairSums } from './univariate-tests';
 
 export interface FullMoments {
