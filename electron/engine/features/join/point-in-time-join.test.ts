@@ -160,4 +160,63 @@ describe('feature sets and the point-in-time join', () => {
       assert.equal(await snapshot(engine), afterSets);
     });
   });
+  it('joins on two key columns and a DATE label time against TIMESTAMP features', async () => {
+    await withTempEngine(async (engine) => {
+      await csv(engine, 'stock', [
+        'shop,item,ts,qty',
+        'a,x,2024-01-01 08:00:00,1',
+        'a,y,2024-01-01 09:00:00,2',
+        'b,x,2024-01-02 00:00:00,3',
+        'a,x,2024-01-03 00:00:00,4',
+      ]);
+      const file = path.join(tempDir(), 'orders.csv');
+      fs.writeFileSync(
+        file,
+        [
+          'n,store,sku,day',
+          '1,a,x,2024-01-02',
+          '2,a,y,2024-01-02',
+          '3,b,x,2024-01-02',
+          '4,b,y,2024-01-05',
+          '5,a,x,2024-01-03',
+        ].join('\n'),
+      );
+      await importFiles(engine, [file], { columnTypes: { day: 'DATE' } }, 'orders');
+      await runJob(engine.client, 'featureSets.create', {
+        name: 'stock',
+        dataset: 'stock',
+        entity: ['shop', 'item'],
+        timeColumn: 'ts',
+      });
+      const result = await runJob(engine.client, 'featureSets.join', {
+        labels: 'orders',
+        entity: ['store', 'sku'],
+        timeColumn: 'day',
+        sets: [{ name: 'stock', ttl: '1d' }],
+        name: 'orders_stock',
+      });
+      // A DATE is its midnight: row 1 sees 08:00 of the day before (16 h old, within 1d), row 3
+      // the row recorded at that very midnight, row 5 the row of its own midnight.
+      assert.deepEqual(
+        (await rowsOf(engine, result.label)).map((r) => [r[0], r[4]]),
+        [
+          [1, 1],
+          [2, 2],
+          [3, 3],
+          [4, null],
+          [5, 4],
+        ],
+      );
+      await assert.rejects(
+        runJob(engine.client, 'featureSets.join', {
+          labels: 'orders',
+          entity: ['n', 'sku'],
+          timeColumn: 'day',
+          sets: [{ name: 'stock' }],
+          name: 'bad',
+        }),
+        /The label column "n" is BIGINT but feature set stock@1's key "shop" is VARCHAR; cast one of them/,
+      );
+    });
+  });
 });

@@ -20,7 +20,7 @@ import { quoteIdentifier } from '../../db/sql-text';
 import type { JobContext } from '../../jobs/job-manager';
 import { deriveRecordedVersion } from './derive-recorded';
 import { findSetName, insertSetVersion, nextSetVersion } from './feature-set-store';
-import { checkSetColumns } from './set-columns';
+import { checkSetColumns, type SetColumns } from './set-columns';
 import { parseTtl } from './ttl';
 
 /** The dataset a set's rows are materialised into. */
@@ -42,6 +42,11 @@ async function compileOver(connection: DuckDBConnection, source: DatasetVersion,
   return compiled;
 }
 
+async function insertionOrderKept(connection: DuckDBConnection): Promise<boolean> {
+  const reader = await connection.runAndReadAll("SELECT current_setting('preserve_insertion_order')");
+  return reader.getRowsJS()[0]?.[0] === true;
+}
+
 /**
  * Deletes rows that a later row with the same entity and time supersedes, and answers how
  * many: a set holds one row per entity and instant, so every join finds exactly one
@@ -61,13 +66,50 @@ async function dropTiedRows(connection: DuckDBConnection, table: string, keys: s
   return tied;
 }
 
+/** The set's version record once its rows are materialised. */
+function setVersion(
+  request: CreateFeatureSetRequest,
+  checked: SetColumns,
+  made: {
+    name: string;
+    number: number;
+    source: FeatureSetVersion['source'];
+    materialised: DatasetVersion;
+    tiedRows: number;
+  },
+): FeatureSetVersion {
+  const ttl = parseTtl(request.ttl, 'The ttl');
+  return {
+    name: made.name,
+    version: made.number,
+    description: request.description ?? '',
+    owner: request.owner ?? '',
+    tags: request.tags ?? [],
+    entity: checked.entity.map((e) => e.name),
+    timeColumn: checked.time.name,
+    ttl: ttl.text,
+    ttlSeconds: ttl.seconds,
+    features: checked.features.map((f) => ({ name: f.name, type: f.type })),
+    recipe: request.recipe ?? null,
+    source: made.source,
+    materialised: {
+      version: made.materialised.id,
+      label: versionViewName(made.materialised.dataset, made.materialised.number),
+    },
+    rows: made.materialised.rows,
+    tiedRows: made.tiedRows,
+    createdAt: new Date().toISOString(),
+  };
+}
+
 export async function runCreateFeatureSet(
   ctx: JobContext,
   deps: ImportDeps,
   request: CreateFeatureSetRequest,
 ): Promise<FeatureSetVersion> {
   const started = Date.now();
-  const ttl = parseTtl(request.ttl, 'The ttl');
+  // Checked before any work: a bad ttl is refused at once.
+  parseTtl(request.ttl, 'The ttl');
   const probe = await deps.connect();
   let source: DatasetVersion;
   let name: string;
@@ -94,8 +136,11 @@ export async function runCreateFeatureSet(
       const compiled = await compileOver(c, source, recipe);
       ctx.throwIfCancelled();
       ctx.progress({ stage: 'Materialising the features', fraction: null });
+      // As in applying a recipe: when every step keeps rows in place, DuckDB writes them in
+      // order by itself (docs/architecture.md, "Inside the clean capability").
+      const inOrder = (await insertionOrderKept(c)) && compiled.steps.every((s) => s.shape.inPlace);
       await c.run(
-        `CREATE TABLE ${table} AS ${resultSelect(compiled.ctes, compiled.steps.length, false, false)}`,
+        `CREATE TABLE ${table} AS ${resultSelect(compiled.ctes, compiled.steps.length, false, inOrder)}`,
       );
       ctx.progress({ stage: 'Keeping the last of tied rows', fraction: 0.9 });
       const ties = await dropTiedRows(c, table, [...checked.entity.map((e) => e.name), checked.time.name]);
@@ -109,27 +154,13 @@ export async function runCreateFeatureSet(
           durationMs: Date.now() - started,
         },
         record: async (connection, materialised) => {
-          const version: FeatureSetVersion = {
+          const version = setVersion(request, checked, {
             name,
-            version: await nextSetVersion(connection, name),
-            description: request.description ?? '',
-            owner: request.owner ?? '',
-            tags: request.tags ?? [],
-            entity: checked.entity.map((e) => e.name),
-            timeColumn: checked.time.name,
-            ttl: ttl.text,
-            ttlSeconds: ttl.seconds,
-            features: checked.features.map((f) => ({ name: f.name, type: f.type })),
-            recipe: request.recipe ?? null,
+            number: await nextSetVersion(connection, name),
             source: { version: source.id, label: sourceLabel },
-            materialised: {
-              version: materialised.id,
-              label: versionViewName(materialised.dataset, materialised.number),
-            },
-            rows: materialised.rows,
+            materialised,
             tiedRows: ties,
-            createdAt: new Date().toISOString(),
-          };
+          });
           await insertSetVersion(connection, version);
           return version;
         },
