@@ -50,13 +50,16 @@ function orderedIssues(step: Ordered, columns: ColumnInfo[], numeric: boolean): 
   ];
 }
 
+/** `PARTITION BY …` for the entities (NaN read as missing, as pandas groups it), or nothing. */
+function partitionOf(step: Ordered, ctx: StepContext): string {
+  if (!step.by?.length) return '';
+  return `PARTITION BY ${step.by.map((b) => missingAware(columnOf(ctx.columns, b))).join(', ')} `;
+}
+
 /** `PARTITION BY … ORDER BY …` for the step, the recipe's row order breaking ties. */
 function windowOrder(step: Ordered, ctx: StepContext): string {
-  const partition = step.by?.length
-    ? `PARTITION BY ${step.by.map((b) => missingAware(columnOf(ctx.columns, b))).join(', ')} `
-    : '';
   const time = step.order_by ? `${missingAware(columnOf(ctx.columns, step.order_by))} NULLS LAST, ` : '';
-  return `${partition}ORDER BY ${time}${ctx.order}`;
+  return `${partitionOf(step, ctx)}ORDER BY ${time}${ctx.order}`;
 }
 
 /** NULL for rows without a time, when there is an order_by. */
@@ -144,15 +147,13 @@ function rollingFrame(step: StepOf<'rolling'>): string {
     return `ROWS BETWEEN ${back} PRECEDING AND CURRENT ROW`;
   }
   const [n, unit] = interval;
-  // The time alone orders a RANGE frame (DuckDB allows one key); ties are peers.
+  // (t − n unit, t]: pandas' offset window is open on the left.
   return `RANGE BETWEEN INTERVAL '${n} ${unit}' - INTERVAL '1 microsecond' PRECEDING AND CURRENT ROW`;
 }
 
+/** A RANGE frame is ordered by the time alone (DuckDB allows one key); ties are peers. */
 function rangeOrder(step: StepOf<'rolling'>, ctx: StepContext): string {
-  const partition = step.by?.length
-    ? `PARTITION BY ${step.by.map((b) => missingAware(columnOf(ctx.columns, b))).join(', ')} `
-    : '';
-  return `${partition}ORDER BY ${q(step.order_by ?? '')}`;
+  return `${partitionOf(step, ctx)}ORDER BY ${q(step.order_by ?? '')}`;
 }
 
 function rollingPandas(step: StepOf<'rolling'>): string[] {
