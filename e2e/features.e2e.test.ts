@@ -169,7 +169,8 @@ describe('features in Chromium', () => {
     await detail.getByRole('heading', { name: 'seattle_daily@1' }).waitFor({ timeout: 60_000 });
     assert.match(
       await detail.getByTestId('feature-set-lineage').innerText(),
-      /source\s+seattle@2[\s\S]*fs_seattle_daily@1/,
+      // From the import, through the features applied, to the set's own rows.
+      /seattle@1 Imported[\s\S]*seattle@2[\s\S]*Lag \(earlier value\)[\s\S]*Rolling window[\s\S]*fs_seattle_daily@1/,
     );
     assert.match(
       await detail.getByTestId('feature-set-usage').innerText(),
@@ -188,6 +189,12 @@ describe('features in Chromium', () => {
     await page.getByLabel('Version', { exact: true }).filter({ hasText: 'fs_seattle_daily@1' }).waitFor();
     await page.getByLabel('Target column').selectOption('temp_max');
     await page.getByTestId('inferred-task').getByText('inferred: regression').waitFor();
+    // The set's features are chosen, not its entity or its time.
+    const feature = (name: string) =>
+      page.locator('label.feature', { hasText: new RegExp(`^${name}$`) }).getByRole('checkbox');
+    assert.equal(await feature('station').isChecked(), false);
+    assert.equal(await feature('date').isChecked(), false);
+    assert.equal(await feature('precipitation_7d').isChecked(), true);
     await page.getByRole('button', { name: 'Train 1 model' }).click();
     const card = page.getByTestId('run-card').first();
     await card.getByTestId('run-metrics').waitFor({ timeout: 120_000 });

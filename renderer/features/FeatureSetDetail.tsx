@@ -1,17 +1,20 @@
 /**
  * One feature set version: its definition, its lineage (source version → feature steps →
  * the version holding its rows), its features, the runs and bundles that used the set,
- * and "Train on it", which opens the set's rows in Train.
+ * and "Train on it", which opens the set's rows in Train with its features chosen.
  */
 import type { FeatureSetVersion } from '../../shared/features/feature-sets';
 import { formatCount } from '../../shared/format';
-import { useDatasets, useFeatures } from '../app-stores';
+import { useDatasets, useFeatures, useTrain } from '../app-stores';
 import { reportError } from '../shell/toast-store';
 import { useUi } from '../shell/ui-store';
 import { FeatureSetLineage } from './FeatureSetLineage';
 import { FeatureSetUsageTables } from './FeatureSetUsageTables';
 
-/** Open the version holding the set's rows in the shared picker, then the Train view. */
+/**
+ * Open the version holding the set's rows in the shared picker, then the Train view with
+ * the set's features chosen (not its entity and time columns).
+ */
 function trainOn(set: FeatureSetVersion): void {
   const label = set.materialised.label;
   const dataset = label.slice(0, label.lastIndexOf('@'));
@@ -19,7 +22,13 @@ function trainOn(set: FeatureSetVersion): void {
   void datasets
     .load()
     .then(() => useDatasets.getState().open(dataset, set.materialised.version))
-    .then(() => useUi.getState().setView('train'))
+    .then(() => {
+      useTrain.getState().prepare(
+        set.materialised.version,
+        set.features.map((f) => f.name),
+      );
+      useUi.getState().setView('train');
+    })
     .catch((error: unknown) => reportError(error));
 }
 

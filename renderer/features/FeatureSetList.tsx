@@ -17,7 +17,8 @@ export function FeatureSetList({ onNew, onOpen }: { onNew(): void; onOpen(): voi
       <input
         type="search"
         aria-label="Search feature sets"
-        placeholder="Search name, tag, owner, feature…"
+        placeholder="Search sets…"
+        title="Matches the name, description, tags, owner, entity, time column and features"
         value={query}
         onChange={(e) => features.setQuery(e.target.value)}
       />

@@ -1,5 +1,7 @@
 /** The runs that trained on the open set and the bundles exported from them, each with the set version it used. */
+import type { AlgorithmId } from '../../shared/training';
 import { useExperiments, useFeatures } from '../app-stores';
+import { algorithmLabel } from '../experiments/run-labels';
 import { useUi } from '../shell/ui-store';
 
 function openRun(runId: string): void {
@@ -32,7 +34,7 @@ export function FeatureSetUsageTables() {
               <tr key={`${r.runId}:${r.featureSet.version}`} data-testid="usage-run">
                 <td>
                   <button type="button" className="link" onClick={() => openRun(r.runId)}>
-                    {r.algorithm} · {r.experiment}
+                    {algorithmLabel(r.algorithm as AlgorithmId)} · {r.experiment}
                   </button>
                 </td>
                 <td>

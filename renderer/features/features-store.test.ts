@@ -309,7 +309,12 @@ describe('features store: feature sets', () => {
       .answer('jobs.wait', setVersion(2))
       .answer('featureSets.list', [{ name: 'weather_daily', versions: [1, 2], latest: setVersion(2) }])
       .answer('featureSets.versions', [setVersion(1), setVersion(2)])
-      .answer('featureSets.usage', usage);
+      .answer('featureSets.usage', usage)
+      .answer('datasets.version', (r) =>
+        r.version === 'v1'
+          ? { ...version('v1', 2), lineage: { kind: 'recipe', parent: 'v0' } as DatasetVersion['lineage'] }
+          : { ...version('v0', 1), lineage: { kind: 'import' } as DatasetVersion['lineage'] },
+      );
     const request = { name: 'weather_daily', dataset: 'v1', entity: ['station'], timeColumn: 'date' };
     const made = await store.getState().saveSet(request);
     assert.equal(made?.version, 2);
@@ -318,6 +323,11 @@ describe('features store: feature sets', () => {
     assert.equal(s.sets.length, 1);
     assert.equal(s.open?.version, 2);
     assert.equal(s.usage, usage);
+    assert.deepEqual(
+      s.ancestry.map((v) => v.id),
+      ['v0', 'v1'],
+      'the lineage follows the source back to its import',
+    );
     assert.match(toasts.getState().toasts[0]?.message ?? '', /weather_daily@2/);
     await store.getState().openSet('weather_daily', 1);
     assert.equal(store.getState().open?.version, 1);

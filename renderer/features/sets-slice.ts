@@ -6,6 +6,7 @@
  */
 import type { StoreApi } from 'zustand';
 import type { ApiClient } from '../../shared/api';
+import type { DatasetVersion, Lineage } from '../../shared/datasets';
 import { messageOf } from '../../shared/errors';
 import type {
   CreateFeatureSetRequest,
@@ -24,6 +25,8 @@ export interface SetsSlice {
   versions: FeatureSetVersion[];
   open: FeatureSetVersion | null;
   usage: FeatureSetUsage | null;
+  /** The open version's source and the versions it came from, oldest first (its lineage). */
+  ancestry: DatasetVersion[];
   detailError: string | null;
   saving: { fraction: number | null; stage: string } | null;
   saveError: string | null;
@@ -33,6 +36,28 @@ export interface SetsSlice {
   closeSet(): void;
   saveSet(request: CreateFeatureSetRequest): Promise<FeatureSetVersion | null>;
   cancelSave(): void;
+}
+
+/** How many versions back the lineage is followed. */
+const ANCESTRY_DEPTH = 6;
+
+/** A version and its first parents, oldest first; as far as they can be read. */
+/** The version a lineage came from first, if any. */
+function firstParent(lineage: Lineage): string | null {
+  if (lineage.kind === 'recipe' || lineage.kind === 'retype') return lineage.parent;
+  return lineage.kind === 'sql' ? (lineage.parents[0] ?? null) : null;
+}
+
+async function ancestryOf(client: ApiClient, id: string): Promise<DatasetVersion[]> {
+  const chain: DatasetVersion[] = [];
+  let next: string | null = id;
+  while (next && chain.length < ANCESTRY_DEPTH) {
+    const version = await client.call('datasets.version', { version: next }).catch(() => null);
+    if (!version) break;
+    chain.unshift(version);
+    next = firstParent(version.lineage);
+  }
+  return chain;
 }
 
 export const SAVE_CANCELLED = 'The feature set was not saved; nothing changed.';
@@ -74,6 +99,7 @@ export function setsSlice<S extends SetsSlice>(
     versions: [],
     open: null,
     usage: null,
+    ancestry: [],
     detailError: null,
     saving: null,
     saveError: null,
@@ -93,14 +119,17 @@ export function setsSlice<S extends SetsSlice>(
           client.call('featureSets.usage', { name }),
         ]);
         const open = versions.find((v) => v.version === version) ?? versions.at(-1) ?? null;
-        if (mine === opening) set({ versions, open, usage, detailError: null });
+        const ancestry = open ? await ancestryOf(client, open.source.version) : [];
+        if (mine === opening) set({ versions, open, usage, ancestry, detailError: null });
       } catch (error) {
-        if (mine === opening) set({ detailError: messageOf(error), open: null, versions: [], usage: null });
+        if (mine === opening) {
+          set({ detailError: messageOf(error), open: null, versions: [], usage: null, ancestry: [] });
+        }
       }
     },
     closeSet: () => {
       opening += 1;
-      set({ open: null, versions: [], usage: null, detailError: null });
+      set({ open: null, versions: [], usage: null, ancestry: [], detailError: null });
     },
     saveSet: async (request) => {
       if (get().saving) return null;
