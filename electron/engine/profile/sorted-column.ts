@@ -162,7 +162,7 @@ export function summariseNumbers(
       sum: f > 0 ? t.sum : null,
       powerSums: { n: f, shift, s1, s2, s3, s4 },
       quantiles,
-      mad: null,
+      mad: sortedMad(sorted, quantiles[2]),
     },
   };
   const summary = summariseRuns(sorted, t.negInf, t.posInf, count);
@@ -186,6 +186,38 @@ function sortedQuantiles(sorted: Float64Array): (number | null)[] {
     const lo = Math.floor(h);
     return interpolate(sorted[lo], sorted[Math.min(lo + 1, n - 1)], h - lo);
   });
+}
+
+/**
+ * DuckDB's mad() of sorted finite values: the median (quantile_cont's) of |v − median|.
+ * The deviations below and above the median are two ascending runs read from the middle
+ * outwards, so merging them up to the middle rank finds the median deviation in O(n).
+ */
+function sortedMad(sorted: Float64Array, median: number | null): number | null {
+  const n = sorted.length;
+  if (n === 0 || median === null) return null;
+  const h = (n - 1) * 0.5;
+  const lo = Math.floor(h);
+  // below: indices < split, read downwards; above: indices ≥ split, read upwards.
+  let split = 0;
+  while (split < n && sorted[split] < median) split++;
+  let i = split - 1;
+  let j = split;
+  let previous = 0;
+  for (let k = 0; k <= lo + 1 && k < n; k++) {
+    const down = i >= 0 ? median - sorted[i] : Infinity;
+    const up = j < n ? sorted[j] - median : Infinity;
+    const next = down < up ? down : up;
+    if (down < up) i--;
+    else j++;
+    if (k === lo) {
+      if (h === lo) return next;
+      previous = next;
+    } else if (k === lo + 1) {
+      return interpolate(previous, next, h - lo);
+    }
+  }
+  return previous;
 }
 
 /**

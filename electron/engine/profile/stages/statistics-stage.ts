@@ -61,11 +61,10 @@ const MANY_VALUES_IN_PEEK = FEW_VALUES_IN_PEEK;
 /**
  * The columns read and sorted in JavaScript instead of the wide aggregate and the value
  * counts: float and integer columns that look near-unique in the first rows, on tables
- * whose quantiles are exact and whose MAD comes from the sample (so nothing is left for
- * SQL to compute).
+ * whose quantiles are exact (the sort gives the exact MAD too, so nothing is left for SQL).
  */
-function sortedColumns(run: ProfileRun, exactMad: boolean): ProfiledColumn[] {
-  if (exactMad || run.approximateQuantiles || run.rows === 0) return [];
+function sortedColumns(run: ProfileRun): ProfiledColumn[] {
+  if (run.approximateQuantiles || run.rows === 0) return [];
   return run.columns.filter(
     (c) =>
       (c.kind === 'float' || c.kind === 'integer') &&
@@ -98,7 +97,7 @@ export function startStatistics(run: ProfileRun): StatisticsTasks {
           !exactMad &&
           (run.peek.distinct.get(c.index) ?? Infinity) <= FEW_VALUES_IN_PEEK)),
   );
-  const sorted = sortedColumns(run, exactMad);
+  const sorted = sortedColumns(run);
   const earlySet = new Set([...early, ...sorted].map((c) => c.index));
   const rest = columns.filter((c) => !earlySet.has(c.index));
   const counter = new ColumnCounter(run, exactMad);
