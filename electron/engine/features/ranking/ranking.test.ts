@@ -14,7 +14,7 @@ import { withTempEngine } from '../../../testing/temp-engine';
 import type { Engine } from '../../index';
 import { binCategories, binNumbers } from './binning';
 import { fPValue } from './f-distribution';
-import { writeMixedCsv, writeTinyCsv } from './ranking-fixtures';
+import { lcg, writeMixedCsv, writeTinyCsv } from './ranking-fixtures';
 
 async function rank(engine: Engine, request: FeatureRankRequest): Promise<FeatureRanking> {
   const { jobId } = await engine.call('features.rank', request);
@@ -170,6 +170,40 @@ test('a random target gives near-zero mutual information and high p-values', asy
       assert.ok(f.mutualInformation < 0.005, `${f.column}: MI ${f.mutualInformation}`);
       assert.ok((f.test.pValue ?? 0) > 0.1, `${f.column}: p ${f.test.pValue}`);
     }
+  });
+});
+
+test('a big table is sampled for MI while numeric tests read every row', async () => {
+  await withTempEngine(async (engine, dir) => {
+    // 450,000 rows: over twice the 100 vectors the system sample keeps, so both sampling steps run.
+    const file = path.join(dir, 'big.csv');
+    const rand = lcg(777);
+    const lines = ['signal,noise,label'];
+    for (let i = 0; i < 450_000; i++) {
+      const signal = Math.round(rand() * 100);
+      lines.push(`${signal},${Math.round(rand() * 100)},${rand() < 0.2 + signal / 200 ? 1 : 0}`);
+    }
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    await importFiles(engine, [file], undefined, 'big');
+    const ranking = await rank(engine, { dataset: 'big', target: 'label' });
+    assert.equal(ranking.rows, 450_000);
+    assert.ok(ranking.sampledRows > 25_000 && ranking.sampledRows < 35_000, `sample ${ranking.sampledRows}`);
+    assert.equal(ranking.boostingRows, 10_000);
+    const signal = feature(ranking, 'signal');
+    assert.equal(signal.rank, 1);
+    assert.equal(signal.test.rows, 450_000);
+    assert.ok(signal.mutualInformation > 0.02 && feature(ranking, 'noise').mutualInformation < 0.002);
+  });
+});
+
+test('a ranking can be cancelled', async () => {
+  await withTempEngine(async (engine, dir) => {
+    await importFiles(engine, [writeMixedCsv(dir)], undefined, 'mixed');
+    const { jobId } = await engine.call('features.rank', { dataset: 'mixed', target: 'label' });
+    assert.deepEqual(await engine.call('jobs.cancel', { jobId }), { cancelled: true });
+    await assert.rejects(engine.call('jobs.wait', { jobId }), /cancel/i);
+    const job = (await engine.call('jobs.list', {})).find((j) => j.jobId === jobId);
+    assert.equal(job?.state, 'cancelled');
   });
 });
 
