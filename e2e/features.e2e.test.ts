@@ -164,6 +164,7 @@ describe('features in Chromium', () => {
     assert.equal(await form.getByLabel('Time column').inputValue(), 'date');
     await form.getByLabel('Tags').fill('weather, daily');
     await form.getByLabel('Description').fill('Seattle weather with yesterday’s maximum and a week of rain.');
+    await shoot(page, 'features-save-form');
     await form.getByRole('button', { name: 'Save feature set' }).click();
     const detail = page.getByTestId('feature-set-detail');
     await detail.getByRole('heading', { name: 'seattle_daily@1' }).waitFor({ timeout: 60_000 });

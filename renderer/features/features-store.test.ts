@@ -363,4 +363,15 @@ describe('features store: feature sets', () => {
     await store.getState().openSet('gone');
     assert.equal(store.getState().detailError, 'There is no feature set named "gone".');
   });
+
+  it('lists the sets of another workspace when one is opened', async () => {
+    const { client, store } = setup();
+    client.answer('featureSets.list', [{ name: 'weather_daily', versions: [1], latest: setVersion(1) }]);
+    await store.getState().loadSets();
+    client.answer('featureSets.list', []);
+    client.emit('workspace.changed', { root: '/other', name: 'other' } as never);
+    await settle();
+    assert.deepEqual(store.getState().sets, []);
+    assert.equal(store.getState().open, null);
+  });
 });

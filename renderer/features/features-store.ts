@@ -51,5 +51,11 @@ export function createFeaturesStore(
       },
     };
   });
+  // Another workspace: its sets, not this one's (the version in hand changes through setVersion).
+  client.on('workspace.changed', () => {
+    store.getState().closeSet();
+    store.setState({ sets: [], query: '' });
+    void store.getState().loadSets();
+  });
   return store;
 }
