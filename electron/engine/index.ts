@@ -14,6 +14,7 @@ export { defaultWorkspaceDir, EXPORTS_DIR } from './workspace/workspace-paths';
 export {
   startModelServer,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_CONCURRENT,
   type ModelServer,
   type ModelServerOptions,
 } from './bundles/serve/model-server';

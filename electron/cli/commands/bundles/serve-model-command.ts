@@ -1,12 +1,12 @@
 /**
- * `assay serve-model BUNDLE --port N [--host 127.0.0.1] [--max-body-bytes N]`: a bundle
+ * `assay serve-model BUNDLE --port N [--host 127.0.0.1] [--max-body-bytes N] [--max-concurrent N]`: a bundle
  * folder answered over HTTP by ONNX Runtime (POST /predict, GET /health, GET /metadata; the
  * engine's bundles/serve, docs/architecture.md "Serving a bundle"). It needs no workspace.
  * Prints one line with the address on stdout; stops on SIGTERM or SIGINT.
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_MAX_BODY_BYTES, startModelServer } from '../../../engine/index';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT, startModelServer } from '../../../engine/index';
 import { isLoopback } from '../../../server/access-control';
 import { SHUTDOWN_DEADLINE_MS, closeWithin, waitForStopSignal } from '../../../server/shutdown';
 import { UsageError, emit, type GlobalOptions } from '../../cli-io';
@@ -15,6 +15,7 @@ interface ServeModelFlags {
   host: string;
   port: string;
   maxBodyBytes: string;
+  maxConcurrent: string;
 }
 
 function wholeNumber(text: string, flag: string, min: number, max: number): number {
@@ -42,9 +43,15 @@ export function registerServeModel(program: Command, globals: () => GlobalOption
       'largest request body accepted (413 beyond)',
       String(DEFAULT_MAX_BODY_BYTES),
     )
+    .option(
+      '--max-concurrent <n>',
+      'predictions answered at once (503 beyond); bounds memory to this × --max-body-bytes',
+      String(DEFAULT_MAX_CONCURRENT),
+    )
     .action(async (bundle: string, flags: ServeModelFlags) => {
       const port = wholeNumber(flags.port, '--port', 0, 65535);
       const maxBodyBytes = wholeNumber(flags.maxBodyBytes, '--max-body-bytes', 1, 2 ** 31 - 1);
+      const maxConcurrent = wholeNumber(flags.maxConcurrent, '--max-concurrent', 1, 10_000);
       if (!isLoopback(flags.host))
         process.stderr.write(
           `assay: warning: binding ${flags.host} lets other machines reach this model; serve-model has no authentication.\n`,
@@ -54,6 +61,7 @@ export function registerServeModel(program: Command, globals: () => GlobalOption
         host: flags.host,
         port,
         maxBodyBytes,
+        maxConcurrent,
       }).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE')

@@ -253,3 +253,25 @@ test('garbage on the socket is answered 400 and the server still answers', async
   assert.match(answer, /^HTTP\/1\.1 400/);
   assert.equal((await call('GET', '/health')).status, 200);
 });
+
+test('predictions beyond --max-concurrent get 503, and a client that hangs up frees its place', async () => {
+  const info = await engine.call('bundles.get', { model: 'churn', version: '1.0.0' });
+  const busy = await startModelServer({ bundle: info.folder, port: 0, maxConcurrent: 1 });
+  try {
+    const url = new URL('/predict', busy.url);
+    // A client that starts a body and stalls holds the one place.
+    const stalled = http.request(url, { method: 'POST', headers: { 'content-length': '1000' } });
+    stalled.on('error', () => undefined);
+    stalled.write('{"rows": [');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const refused = await fetch(url, { method: 'POST', body: JSON.stringify({ rows: rows.slice(0, 1) }) });
+    assert.equal(refused.status, 503);
+    assert.match(((await refused.json()) as { error: string }).error, /its limit of 1 prediction at once/);
+    stalled.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const served = await fetch(url, { method: 'POST', body: JSON.stringify({ rows: rows.slice(0, 1) }) });
+    assert.equal(served.status, 200);
+  } finally {
+    await busy.close();
+  }
+});

@@ -2,7 +2,8 @@
  * The HTTP server of `assay serve-model` (docs/architecture.md "Serving a bundle"):
  * `POST /predict`, `GET /health` and `GET /metadata` over one ServedBundle. Every request's
  * failure is answered with a status and one sentence in `{"error": …}` — 400 for malformed
- * JSON or an invalid row, 413 for a body over the limit, 404 and 405 for routes — and nothing
+ * JSON or an invalid row, 413 for a body over the limit, 503 beyond the predictions it answers
+ * at once (which bounds its memory), 404 and 405 for routes — and nothing
  * a client sends can throw out of a handler, so one bad client never stops the server. The
  * body is read as JSON whatever its Content-Type says (`curl -d` sends a form type).
  */
@@ -15,6 +16,15 @@ import { predictJson } from './serve-predict';
 import { loadServedBundle, type BundleMetadata, type ServedBundle } from './served-bundle';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Predictions answered at once; more get 503, so memory stays under this × the body limit. */
+export const DEFAULT_MAX_CONCURRENT = 16;
+
+interface Limits {
+  bodyBytes: number;
+  concurrent: number;
+  /** Predictions being read or run now. */
+  active: number;
+}
 
 /** Each route's one method (GET also answers HEAD). */
 const ROUTES = new Map([
@@ -30,6 +40,8 @@ export interface ModelServerOptions {
   /** 0 picks a free port. */
   port?: number;
   maxBodyBytes?: number;
+  /** Predictions answered at once (default DEFAULT_MAX_CONCURRENT). */
+  maxConcurrent?: number;
 }
 
 export interface ModelServer {
@@ -90,7 +102,7 @@ async function route(
   bundle: ServedBundle,
   request: IncomingMessage,
   response: ServerResponse,
-  limit: number,
+  limits: Limits,
 ): Promise<void> {
   const pathname = (request.url ?? '/').split('?')[0];
   const method = request.method ?? 'GET';
@@ -114,7 +126,21 @@ async function route(
       JSON.stringify({ status: 'ok', model: bundle.metadata.model, version: bundle.metadata.version }),
     );
   if (pathname === '/metadata') return send(response, 200, JSON.stringify(bundle.metadata));
-  return predict(bundle, request, response, limit);
+  if (limits.active >= limits.concurrent) {
+    request.resume();
+    return sendError(
+      response,
+      503,
+      `This server is answering its limit of ${limits.concurrent} prediction${limits.concurrent === 1 ? '' : 's'} at once; retry shortly.`,
+      { 'retry-after': '1' },
+    );
+  }
+  limits.active++;
+  try {
+    return await predict(bundle, request, response, limits.bodyBytes);
+  } finally {
+    limits.active--;
+  }
 }
 
 function listen(server: http.Server, host: string, port: number): Promise<number> {
@@ -129,11 +155,15 @@ function listen(server: http.Server, host: string, port: number): Promise<number
 
 /** Loads the bundle (one ONNX Runtime session) and starts answering on host:port. */
 export async function startModelServer(options: ModelServerOptions): Promise<ModelServer> {
-  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limits: Limits = {
+    bodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    concurrent: options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+    active: 0,
+  };
   const host = options.host ?? '127.0.0.1';
   const bundle = await loadServedBundle(options.bundle);
   const server = http.createServer((request, response) => {
-    route(bundle, request, response, limit).catch((error: unknown) => {
+    route(bundle, request, response, limits).catch((error: unknown) => {
       if (error instanceof ApiError && error.code === 'INVALID_INPUT')
         return sendError(response, 400, error.message);
       sendError(response, 500, 'The model could not answer this request; the server keeps running.');
