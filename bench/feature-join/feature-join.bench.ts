@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       (ROWS === FULL ? " (the issue's full size)" : ` (quick size; --full for ${count(FULL)})`),
   );
   console.log(
-    `machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}; load ${os
+    `machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}; workspace memory_limit ${process.env.ASSAY_MEMORY_LIMIT?.trim() || '1GB'} (ASSAY_MEMORY_LIMIT); load ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,

@@ -219,4 +219,42 @@ describe('feature sets and the point-in-time join', () => {
       );
     });
   });
+  it('leaves no version and no record when a create or a join is cancelled', async () => {
+    await withTempEngine(async (engine) => {
+      await clicks(engine);
+      await labels(engine);
+      const before = await snapshot(engine);
+      const create = engine.featureSets.startCreate({
+        name: 'c',
+        dataset: 'clicks',
+        entity: ['user'],
+        timeColumn: 'ts',
+      });
+      assert.equal(engine.jobs.cancel(create.jobId), true);
+      await assert.rejects(create.outcome, /was cancelled; nothing was changed/);
+      assert.equal(await snapshot(engine), before);
+      assert.deepEqual(await engine.call('featureSets.list', {}), []);
+      await runJob(engine.client, 'featureSets.create', {
+        name: 'c',
+        dataset: 'clicks',
+        entity: ['user'],
+        timeColumn: 'ts',
+      });
+      const withSet = await snapshot(engine);
+      const join = engine.featureSets.startJoin({
+        labels: 'labels',
+        entity: ['user'],
+        timeColumn: 'ts',
+        sets: [{ name: 'c' }],
+        name: 'out',
+      });
+      assert.equal(engine.jobs.cancel(join.jobId), true);
+      await assert.rejects(join.outcome, /was cancelled; nothing was changed/);
+      assert.equal(await snapshot(engine), withSet);
+      const joins = await engine.workspace.connection.runAndReadAll(
+        'SELECT count(*) FROM assay.feature_joins',
+      );
+      assert.equal(Number(joins.getRowsJS()[0]![0]), 0);
+    });
+  });
 });
