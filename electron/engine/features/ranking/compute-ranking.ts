@@ -36,7 +36,7 @@ export async function computeRanking(
   progress(0.1, 'Sampling rows');
   const sample = await fetchRankSample(conn, table, target, plan.features, signal);
   const centres = sample.columns.map((c) => (c instanceof Float64Array ? finiteMean(c) : 0));
-  progress(0.3, 'Scanning every row');
+  progress(0.3, 'Scoring the sample');
   // DuckDB scans on its own threads while this thread works through the sample.
   const full = fullMoments(conn, table, target, plan.features, centres, finiteMean(sample.y), signal);
   full.catch(() => undefined);
@@ -59,7 +59,7 @@ export async function computeRanking(
     target.classes.length,
     () => signal?.aborted ?? false,
   );
-  progress(0.7, 'Scanning every row');
+  progress(0.7, 'Finishing the scan of every row');
   const moments = await full;
   progress(0.9, 'Checking redundancy');
   const scores = plan.features.map((f, i) =>

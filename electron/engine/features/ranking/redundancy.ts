@@ -1,14 +1,19 @@
 /**
  * Redundancy: a feature that moves with a better-ranked one adds little to a model. For
  * numeric pairs, |Pearson r| ≥ REDUNDANCY_THRESHOLD on up to REDUNDANCY_ROWS of the sample
- * (missing values at the column's mean); for pairs of categories, Cramér's V of their
- * binned codes at the same threshold. Each feature names the best-ranked such partner.
+ * (missing values at the column's mean; fewer rows, down to 1,000, when there are so many
+ * columns that the pairs would cost more than PAIR_BUDGET multiply-adds); for pairs of
+ * categories, Cramér's V of their binned codes at the same threshold. Each feature names
+ * the best-ranked such partner.
  */
 import type { Binned } from './binning';
 import { chiSquare, contingency } from './information';
 
 export const REDUNDANCY_THRESHOLD = 0.95;
 const REDUNDANCY_ROWS = 10_000;
+/** Multiply-adds the pairwise check may spend: wide tables compare their pairs on fewer rows. */
+const PAIR_BUDGET = 2e8;
+const MIN_ROWS = 1_000;
 
 export interface RedundancyInput {
   name: string;
@@ -47,7 +52,9 @@ export function findRedundant(
   ordered: readonly RedundancyInput[],
   rows: number,
 ): Map<number, { column: string; correlation: number }> {
-  const used = Math.min(rows, REDUNDANCY_ROWS);
+  const pairs = (ordered.length * ordered.length) / 2;
+  const affordable = Math.max(MIN_ROWS, Math.floor(PAIR_BUDGET / Math.max(1, pairs)));
+  const used = Math.min(rows, REDUNDANCY_ROWS, affordable);
   const prepared = ordered.map(({ values }) =>
     values instanceof Float64Array
       ? standardise(values, used)
