@@ -106,6 +106,9 @@ describe(
       const form = page.getByRole('form', { name: 'Push' });
       await form.getByLabel('Registry address').fill(reference);
       await form.getByLabel(/Plain HTTP/).check();
+      // Browser mode has no keychain: the login stays in the form, and nothing offers to keep it.
+      assert.equal(await form.getByLabel(/Remember this login/).count(), 0);
+      await form.getByText('used for this call only').waitFor();
       await form.getByRole('button', { name: 'Push' }).click();
       const pushed = page.getByTestId('last-push');
       await pushed.waitFor({ timeout: 120_000 });
