@@ -152,14 +152,15 @@ export interface BundlesApi {
   'bundles.get': Method<{ model: string; version: string }, ModelVersionDetail>;
   'bundles.diff': Method<{ model: string; from: string; to: string }, BundleDiff>;
   /**
-   * Predict with a bundle folder's ONNX graph (ONNX Runtime), on a CSV or Parquet file; writes
-   * the input columns plus the predictions to `out`. A job.
+   * Predict with a bundle folder's ONNX graph (ONNX Runtime), on a CSV/TSV, Parquet, JSON or
+   * NDJSON file read in batches (any size); writes the input columns plus the predictions to
+   * `out` as CSV. A job.
    */
   'bundles.predict': JobMethod<{ bundle: string; path: string; out: string }, PredictResult>;
   /**
    * Push a version to `oci://HOST[:PORT]/REPO:TAG`. Credentials live only in memory for this
-   * call: never written to the workspace, never logged (the desktop shell will keep them in the
-   * OS keychain later). A job with bytes in its progress.
+   * call: never written to the workspace, never logged (the desktop shell keeps remembered
+   * logins in the OS keychain, outside the engine). A job with bytes in its progress.
    */
   'registry.push': JobMethod<PushRequest, PushInfo>;
   /** Pull `oci://…:TAG` or `…@sha256:…`, verify every digest and register it as a model version. A job. */
@@ -189,7 +190,7 @@ const modelName = z
 const version = z.string().regex(SEMVER, 'A version is semantic: MAJOR.MINOR.PATCH, e.g. 1.0.0.');
 const path = z.string().min(1).max(4096);
 const reference = z.string().min(8).max(2000).startsWith('oci://', 'A reference starts with oci://.');
-/** Credentials travel only in memory (the desktop shell keeps them in the OS keychain later). */
+/** Credentials travel only in memory (the desktop shell keeps remembered ones in the OS keychain). */
 const credentials = z.strictObject({
   username: z.string().min(1).max(500),
   password: z.string().min(1).max(10_000),
