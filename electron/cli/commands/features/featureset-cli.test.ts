@@ -212,11 +212,12 @@ describe('assay featureset', () => {
       'user',
       '--time',
       'ts',
+      // A --ttl before the sets takes one value: "c" stays a set to join.
+      '--ttl',
+      'c=none',
       'c',
       '--out',
       't',
-      '--ttl',
-      'c=none',
     ]);
     assert.match(text, /^t@1: 3,000 rows, 6 columns/);
     assert.match(text, /c@1 +none +[\d,]+ +\d+\.\d%/);

@@ -69,7 +69,12 @@ export function registerFeaturesetJoin(featureset: Command, globals: () => Globa
     )
     .option('--time <column>', "the labels' time column (needed)")
     .option('--out <name>', 'the dataset the training table is saved to (needed)')
-    .option('--ttl <set=duration...>', "override a set's ttl, e.g. users=7d or users=none")
+    .option(
+      '--ttl <set=duration>',
+      "override a set's ttl, e.g. users=7d or users=none (repeatable)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option('--prefix', 'name feature columns <set>__<feature>')
     .action(async (args: string[], flags: JoinFlags) => {
       const missing = (['labels', 'entity', 'time', 'out'] as const).filter((f) => !flags[f]);
