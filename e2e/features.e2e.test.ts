@@ -162,6 +162,16 @@ describe('features in Chromium', () => {
       .getByRole('checkbox', { name: 'station', exact: true })
       .check();
     assert.equal(await form.getByLabel('Time column').inputValue(), 'date');
+    // The choice made in Rank carries over: temp_min left out, the target kept.
+    const featureBoxes = form.getByRole('group', { name: 'Features' });
+    assert.equal(
+      await featureBoxes.getByRole('checkbox', { name: 'temp_min', exact: true }).isChecked(),
+      false,
+    );
+    assert.equal(
+      await featureBoxes.getByRole('checkbox', { name: 'temp_max', exact: true }).isChecked(),
+      true,
+    );
     await form.getByLabel('Tags').fill('weather, daily');
     await form.getByLabel('Description').fill('Seattle weather with yesterday’s maximum and a week of rain.');
     await shoot(page, 'features-save-form');

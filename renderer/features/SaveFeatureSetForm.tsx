@@ -5,9 +5,9 @@
  * set's lineage shows them. The save is a job with a progress bar.
  */
 import type { DatasetVersion } from '../../shared/datasets';
-import { useFeatures } from '../app-stores';
-import { ColumnChecklist } from '../clean/ColumnChecklist';
+import { useFeatures, useTrain } from '../app-stores';
 import { versionLabel } from '../datasets/version-label';
+import { FeatureSetColumns } from './FeatureSetColumns';
 import { FeatureSetFields } from './FeatureSetFields';
 import { JobProgressBar } from './JobProgressBar';
 import { useFeatureSetForm } from './use-feature-set-form';
@@ -21,7 +21,15 @@ interface Props {
 export function SaveFeatureSetForm({ version, onSaved, onCancel }: Props) {
   const { steps, preview, saving, saveError } = useFeatures();
   const columns = preview?.steps[steps.length - 1]?.columns ?? version.columns;
-  const form = useFeatureSetForm(version, columns, steps);
+  // The columns chosen for training in Rank (and their target) are the set's features to start with.
+  const train = useTrain.getState();
+  const chosen = train.preparedFor === version.id ? new Set([...train.features, train.target]) : null;
+  const form = useFeatureSetForm(
+    version,
+    columns,
+    steps,
+    chosen ? columns.map((c) => c.name).filter((c) => !chosen.has(c)) : [],
+  );
   const save = async () => {
     if (!form.missing && (await useFeatures.getState().saveSet(form.request))) onSaved();
   };
@@ -43,6 +51,12 @@ export function SaveFeatureSetForm({ version, onSaved, onCancel }: Props) {
           set records them as its recipe.
         </p>
       )}
+      {chosen && (
+        <p className="muted small" data-testid="features-from-training">
+          The features start as the columns chosen for training
+          {train.target ? `, with the target ${train.target}` : ''}.
+        </p>
+      )}
       <label className="clean-field">
         <span className="field-label">Name</span>
         <input
@@ -51,26 +65,7 @@ export function SaveFeatureSetForm({ version, onSaved, onCancel }: Props) {
           onChange={(e) => form.setText('name', e.target.value)}
         />
       </label>
-      <div className="feature-set-columns">
-        <div className="clean-field">
-          <span className="field-label">Entity (key columns)</span>
-          <ColumnChecklist
-            label="Entity"
-            columns={columns.filter((c) => c.name !== form.timeColumn)}
-            value={form.entity}
-            onChange={form.setEntity}
-          />
-        </div>
-        <div className="clean-field">
-          <span className="field-label">Features ({form.features.length})</span>
-          <ColumnChecklist
-            label="Features"
-            columns={form.candidates}
-            value={form.features}
-            onChange={form.setFeatures}
-          />
-        </div>
-      </div>
+      <FeatureSetColumns form={form} columns={columns} />
       <FeatureSetFields form={form} columns={columns} />
       {form.missing && <p className="muted small">{form.missing}</p>}
       {saving && (

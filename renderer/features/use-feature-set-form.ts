@@ -22,7 +22,12 @@ export interface FeatureSetTexts {
   tags: string;
 }
 
-export function useFeatureSetForm(version: DatasetVersion, columns: ColumnInfo[], steps: Step[]) {
+export function useFeatureSetForm(
+  version: DatasetVersion,
+  columns: ColumnInfo[],
+  steps: Step[],
+  initialLeftOut: string[] = [],
+) {
   const time = columns.find((c) => /^(DATE|TIMESTAMP)/i.test(c.type))?.name ?? '';
   const [texts, setTexts] = useState<FeatureSetTexts>({
     name: `${version.dataset.replace(/[^A-Za-z0-9_]/g, '_')}_features`,
@@ -33,7 +38,7 @@ export function useFeatureSetForm(version: DatasetVersion, columns: ColumnInfo[]
   });
   const [entity, setEntity] = useState<string[]>([]);
   const [timeColumn, setTimeColumn] = useState(time);
-  const [leftOut, setLeftOut] = useState<string[]>([]);
+  const [leftOut, setLeftOut] = useState<string[]>(initialLeftOut);
   const candidates = columns.filter((c) => !entity.includes(c.name) && c.name !== timeColumn);
   const features = candidates.map((c) => c.name).filter((c) => !leftOut.includes(c));
   const optional = (key: 'ttl' | 'description' | 'owner') =>
