@@ -257,4 +257,43 @@ describe('feature sets and the point-in-time join', () => {
       assert.equal(Number(joins.getRowsJS()[0]![0]), 0);
     });
   });
+  it('applies the recipe of feature steps before choosing the features, and records it', async () => {
+    await withTempEngine(async (engine) => {
+      await clicks(engine);
+      const recipe = {
+        steps: [
+          { op: 'filter' as const, expression: 'clicks < 900' },
+          { op: 'rename_columns' as const, mapping: { spend: 'spend_eur' } },
+        ],
+      };
+      const set = await runJob(engine.client, 'featureSets.create', {
+        name: 'spend',
+        dataset: 'clicks@1',
+        entity: ['user'],
+        timeColumn: 'ts',
+        features: ['spend_eur'],
+        recipe,
+      });
+      assert.deepEqual(set.recipe, recipe);
+      assert.deepEqual(set.features, [{ name: 'spend_eur', type: 'DOUBLE' }]);
+      // The planted 999 row is filtered out and the tie at 2024-01-20 still keeps the last.
+      assert.deepEqual(
+        (await rowsOf(engine, 'fs_spend@1')).map((r) => r[2]),
+        [1.5, 2.5, 0.5, 4.5],
+      );
+      const version = await engine.call('datasets.version', { version: set.materialised.version });
+      assert.equal(version.lineage.kind, 'recipe');
+      await assert.rejects(
+        runJob(engine.client, 'featureSets.create', {
+          name: 'spend',
+          dataset: 'clicks',
+          entity: ['user'],
+          timeColumn: 'ts',
+          features: ['spend'],
+          recipe,
+        }),
+        /The feature column "spend" is not in clicks@1 after the recipe; its columns are user, ts, clicks, spend_eur\./,
+      );
+    });
+  });
 });
