@@ -62,8 +62,10 @@ describe('features in Chromium', () => {
   it('builds a lag and a rolling mean, seeing each new column and its distribution first', async () => {
     const { page, server } = app;
     await page.goto(server.url);
-    await page.getByLabel('Dataset', { exact: true }).selectOption('seattle');
     await page.getByRole('button', { name: 'Features', exact: true }).click();
+    await page.getByText('Choose a dataset and version in the bar above').waitFor();
+    await page.screenshot({ path: screenshotPath('features-empty-light-1280') });
+    await page.getByLabel('Dataset', { exact: true }).selectOption('seattle');
     await page.locator('button.clean-op[data-op="lag"]').waitFor();
 
     // One weather station: the entity the feature set is keyed by.

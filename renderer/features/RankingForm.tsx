@@ -1,5 +1,5 @@
 /** The ranking's target, the button that starts it, and the facts of the ranking shown. */
-import { formatCount, formatStat } from '../../shared/format';
+import { formatCount } from '../../shared/format';
 import { useFeatures } from '../app-stores';
 
 export function RankingForm({ columns }: { columns: string[] }) {
@@ -34,7 +34,7 @@ export function RankingForm({ columns }: { columns: string[] }) {
       {ranking && (
         <span className="muted small" data-testid="ranking-facts">
           {ranking.task} · {formatCount(ranking.rows)} rows ({formatCount(ranking.sampledRows)} sampled,
-          boosting on {formatCount(ranking.boostingRows)}) · {formatStat(ranking.seconds)} s
+          boosting on {formatCount(ranking.boostingRows)}) · {ranking.seconds.toFixed(1)} s
         </span>
       )}
     </form>
