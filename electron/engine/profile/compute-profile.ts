@@ -3,23 +3,26 @@
  * scans and run as stages over one `ProfileRun` (see run-context.ts and stages/): setup
  * (columns, rows, first rows); column statistics and value counts (one wide aggregate per
  * 200 columns, then per column one GROUP BY that also yields exact quantiles and, on big
- * tables, histogram counts); the overview; distributions (any histogram still missing,
- * date periods); duplicates; missing values; associations on a sample in JavaScript,
- * started as soon as their inputs are known so they overlap the later statements; alerts;
- * and the assembled profile. Per-column statements run on up to `options.connect`-provided
+ * tables, histogram counts; near-unique number columns instead read once and sorted in
+ * JavaScript, see sorted-column.ts); the overview; distributions (any histogram still
+ * missing, date periods); duplicates (its statement started first, alongside the
+ * statistics); missing values; associations on a sample in JavaScript, started as soon as
+ * their inputs are known so they overlap the later statements; alerts; and the assembled
+ * profile. Per-column statements run on up to `options.connect`-provided
  * extra connections at once. Progress is reported after each stage with the profile so far
  * (overview first), and an AbortSignal interrupts every running query.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Profile } from '../../../shared/profile';
 import { describeApproximations } from './approximations';
+import type { DuplicateSummary } from './duplicates';
 import type { ProfileOptions, ProfileRun } from './run-context';
 import { STAGE_END } from './run-context';
 import { QueryPool, throwIfAborted } from './sql';
 import { alertsStage } from './stages/alerts-stage';
 import type { AssociationResult } from './stages/association-stage';
 import { distributionsStage } from './stages/distributions-stage';
-import { duplicatesStage } from './stages/duplicates-stage';
+import { duplicatesStage, startDuplicates } from './stages/duplicates-stage';
 import { EarlyAssociations } from './stages/early-associations';
 import { missingStage, nullityHeatmap } from './stages/missing-stage';
 import { type ProfileDraft, overviewStage } from './stages/overview-stage';
@@ -68,11 +71,25 @@ async function openPool(conn: DuckDBConnection, table: string, options: ProfileO
 }
 
 /**
+ * The duplicates statement starts first and overlaps the statistics; whatever fails, it has
+ * stopped before the caller closes the connections.
+ */
+async function profileWith(run: ProfileRun): Promise<Profile> {
+  const duplicates = startDuplicates(run);
+  try {
+    return await profileStages(run, duplicates);
+  } catch (error) {
+    await duplicates.catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
  * The stages in order. The associations start inside the statistics stage (once the
  * semantic types are known) and run alongside everything up to the alerts; the
  * distributions, duplicates and missing-values stages take turns on the pool meanwhile.
  */
-async function profileWith(run: ProfileRun): Promise<Profile> {
+async function profileStages(run: ProfileRun, duplicates: Promise<DuplicateSummary>): Promise<Profile> {
   const statistics = startStatistics(run);
   const associations = new EarlyAssociations(run, statistics);
   await associations.alongside(statistics.done);
@@ -81,7 +98,7 @@ async function profileWith(run: ProfileRun): Promise<Profile> {
   await associations.alongside(
     (async () => {
       await distributionsStage(run, statistics.statistics, draft);
-      await duplicatesStage(run, draft);
+      await duplicatesStage(run, draft, duplicates);
       await missingStage(run, draft);
     })(),
   );

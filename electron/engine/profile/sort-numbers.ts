@@ -23,6 +23,20 @@ export class SortScratch {
   private bucketOf = new Int32Array(0);
   private starts = new Int32Array(0);
   private out = new Float64Array(0);
+  /** Value buffers handed back, for the next columns read (one per connection at most). */
+  private readonly spare: Float64Array[] = [];
+
+  /** A buffer for at least `n` values (its contents left over from before). */
+  takeValues(n: number): Float64Array {
+    const i = this.spare.findIndex((b) => b.length >= n);
+    return i >= 0 ? this.spare.splice(i, 1)[0] : new Float64Array(n);
+  }
+
+  /** Returns a buffer from `takeValues` (or a view of one) once nothing refers to it any more. */
+  giveBack(buffer: Float64Array): void {
+    const whole = new Float64Array(buffer.buffer, 0, buffer.buffer.byteLength / 8);
+    if (this.spare.length < 4) this.spare.push(whole);
+  }
 
   /** Arrays of at least the given lengths; their contents are left over from before. */
   take(n: number, buckets: number): { bucketOf: Int32Array; starts: Int32Array; out: Float64Array } {

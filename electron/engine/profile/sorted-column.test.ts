@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnProfile, Profile } from '../../../shared/profile';
 import { computeProfile } from './compute-profile';
+import { binIndexSql } from './histograms';
 import { SortScratch, sortFinite } from './sort-numbers';
 import { summariseNumbers } from './sorted-column';
 
@@ -90,10 +91,16 @@ test('near-unique number columns sorted in JavaScript agree with DuckDB statisti
     const sql = await fromSql(name);
     if (c.isUnique) sql.top = [];
     assertClose(ours, sql, name);
-    assert.equal(
-      c.histogram?.counts.reduce((s, k) => s + k, 0),
-      c.count - n.infinite,
+    // The histogram as the SQL path counts it: binIndexSql over the same grid.
+    const h = c.histogram!;
+    const bins = h.counts.length;
+    const reader = await conn.runAndReadAll(
+      `SELECT ${binIndexSql('v', n.min!, n.max!, bins)}, count(*) FROM (SELECT "${name}"::DOUBLE AS v FROM near) ` +
+        `WHERE isfinite(v) GROUP BY 1`,
     );
+    const expected = new Array<number>(bins).fill(0);
+    for (const [bin, k] of reader.getRowsJS()) expected[Number(bin)] = Number(k);
+    assert.deepEqual(h.counts, expected, `${name} histogram`);
   }
   const x = column(p, 'x');
   assert.equal(x.missing, 7 + 8, 'NULL and NaN rows');
@@ -118,8 +125,8 @@ test('an all-different column reports every value once: no top values, distinct 
 });
 
 test('summariseNumbers: exact distinct count, ties ordered as SQL, quantiles as quantile_cont', () => {
-  const values = Float64Array.from([5, 1, 3, 3, 9, 1, 7, 3, -0, 0, 2]);
-  const { raw, summary } = summariseNumbers({ values, nan: 1 }, false, new SortScratch());
+  const values = Float64Array.from([5, 1, 3, 3, 9, 1, Number.NaN, 7, 3, -0, 0, 2]);
+  const { raw, summary } = summariseNumbers({ values }, false, new SortScratch());
   assert.equal(raw.count, 11);
   assert.equal(raw.nan, 1);
   assert.equal(summary.distinct, 7, '−0 and 0 are one value');

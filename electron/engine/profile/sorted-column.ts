@@ -14,16 +14,16 @@ import type { DuckDBConnection, DuckDBVector } from '@duckdb/node-api';
 import type { ValueCount } from '../../../shared/profile';
 import type { ProfiledColumn } from './columns';
 import { QUANTILE_PROBS, type RawColumnStats, interpolate } from './column-stats';
-import { type PrecomputedBins, autoBinCount } from './histograms';
+import { autoBinCount } from './histograms';
+import type { PowerSums } from './moments';
 import { type SortScratch, sortFinite } from './sort-numbers';
 import { runQuery } from './sql';
 import { FULL_COUNTS_MAX, type ValueSummary } from './value-counts';
 import { toProfileValue } from './values';
 
-/** A column's non-missing values (±∞ kept, NULL and NaN left out) in table order. */
+/** A column's non-NULL values (NaN and ±∞ kept) in table order, in a buffer of `scratch`. */
 export interface ColumnNumbers {
   values: Float64Array;
-  nan: number;
 }
 
 /** Above this magnitude distinct integers can share one double. */
@@ -40,6 +40,7 @@ export async function fetchNumbers(
   conn: DuckDBConnection,
   table: string,
   column: ProfiledColumn,
+  scratch: SortScratch,
   signal?: AbortSignal,
 ): Promise<ColumnNumbers | undefined> {
   // NULLs are filtered out so the result has no validity mask to test value by value.
@@ -48,22 +49,21 @@ export async function fetchNumbers(
     `SELECT ${column.sql}::DOUBLE FROM ${table} WHERE ${column.sql} IS NOT NULL`,
     signal,
   );
-  const values = new Float64Array(result.rowCount);
+  const values = scratch.takeValues(result.rowCount);
   let n = 0;
   for (let i = 0; i < result.chunkCount; i++) {
     const chunk = result.getChunk(i);
     n = readDoubles(chunk.getColumnVector(0), chunk.rowCount, values, n);
   }
-  let nan = 0;
-  let kept = 0;
-  const integer = column.kind === 'integer';
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) nan++;
-    else if (integer && Math.abs(v) >= EXACT_INTEGER_LIMIT) return undefined;
-    else values[kept++] = v;
+  if (column.kind === 'integer') {
+    for (let i = 0; i < n; i++) {
+      if (Math.abs(values[i]) >= EXACT_INTEGER_LIMIT) {
+        scratch.giveBack(values);
+        return undefined;
+      }
+    }
   }
-  return { values: values.subarray(0, kept), nan };
+  return { values: values.subarray(0, n) };
 }
 
 /**
@@ -83,6 +83,7 @@ function readDoubles(vector: DuckDBVector, rows: number, out: Float64Array, at: 
 
 /** One pass over the values: what the wide aggregate computes, in the same terms. */
 interface Tally {
+  nan: number;
   negInf: number;
   posInf: number;
   zeros: number;
@@ -97,6 +98,7 @@ interface Tally {
 function tally(values: Float64Array): Tally {
   const finite = values;
   let f = 0;
+  let nan = 0;
   let negInf = 0;
   let posInf = 0;
   let zeros = 0;
@@ -108,6 +110,10 @@ function tally(values: Float64Array): Tally {
   let carry = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
+    if (v !== v) {
+      nan++;
+      continue;
+    }
     if (v === 0) zeros++;
     else if (v < 0) negatives++;
     if (v === Infinity) posInf++;
@@ -121,7 +127,8 @@ function tally(values: Float64Array): Tally {
       sum = t;
     }
   }
-  return { negInf, posInf, zeros, negatives, min, max, sum: sum + carry, finite: finite.subarray(0, f) };
+  const total = sum + carry;
+  return { nan, negInf, posInf, zeros, negatives, min, max, sum: total, finite: finite.subarray(0, f) };
 }
 
 /** The statistics of one column from its values; `integer` as the column's bins rule. */
@@ -131,27 +138,25 @@ export function summariseNumbers(
   scratch: SortScratch,
 ): { raw: RawColumnStats; summary: ValueSummary } {
   const t = tally(numbers.values);
-  const count = numbers.values.length;
+  const count = numbers.values.length - t.nan;
   const sorted = t.finite.length > 0 ? sortFinite(t.finite, t.min, t.max, scratch) : t.finite;
   const f = sorted.length;
-  const shift = f > 0 ? t.sum / f : 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let s4 = 0;
-  for (let i = 0; i < f; i++) {
-    const d = sorted[i] - shift;
-    const e = d * d;
-    s1 += d;
-    s2 += e;
-    s3 += e * d;
-    s4 += e * e;
-  }
   const quantiles = sortedQuantiles(sorted);
+  const p25 = quantiles[1];
+  const p75 = quantiles[3];
+  const iqr = p25 !== null && p75 !== null ? p75 - p25 : null;
+  const bins = f > 0 ? autoBinCount(f, t.min, t.max, iqr, integer) : 0;
+  const runs = new RunReader(count);
+  if (t.negInf > 0) runs.add(-Infinity, t.negInf);
+  const pass = scanSorted(sorted, f > 0 ? t.sum / f : 0, bins, runs);
+  if (t.posInf > 0) runs.add(Infinity, t.posInf);
+  const summary = runs.summary();
+  summary.quantiles = quantiles;
+  if (f > 0) summary.histogram = { min: t.min, max: t.max, bins, counts: pass.histogram };
   const raw: RawColumnStats = {
     count,
-    nan: numbers.nan,
-    distinct: 0,
+    nan: t.nan,
+    distinct: summary.distinct,
     numeric: {
       infinite: t.negInf + t.posInf,
       zeros: t.zeros,
@@ -160,21 +165,77 @@ export function summariseNumbers(
       min: f > 0 ? t.min : null,
       max: f > 0 ? t.max : null,
       sum: f > 0 ? t.sum : null,
-      powerSums: { n: f, shift, s1, s2, s3, s4 },
+      powerSums: pass.powerSums,
       quantiles,
       mad: sortedMad(sorted, quantiles[2]),
     },
   };
-  const summary = summariseRuns(sorted, t.negInf, t.posInf, count);
-  raw.distinct = summary.distinct;
-  summary.quantiles = quantiles;
-  const p25 = quantiles[1];
-  const p75 = quantiles[3];
-  if (f > 0) {
-    const iqr = p25 !== null && p75 !== null ? p75 - p25 : null;
-    summary.histogram = binSorted(sorted, autoBinCount(f, t.min, t.max, iqr, integer));
-  }
   return { raw, summary };
+}
+
+/**
+ * One pass over the sorted finite values: the runs of equal values (into `runs`) and the
+ * power sums about `shift`; then the histogram counts (`binSorted`).
+ */
+function scanSorted(
+  sorted: Float64Array,
+  shift: number,
+  bins: number,
+  runs: RunReader,
+): { powerSums: PowerSums; histogram: number[] } {
+  const f = sorted.length;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let start = 0;
+  for (let i = 0; i < f; i++) {
+    const v = sorted[i];
+    const d = v - shift;
+    const e = d * d;
+    s1 += d;
+    s2 += e;
+    s3 += e * d;
+    s4 += e * e;
+    // === treats −0 and +0 as one value, as DuckDB's GROUP BY does; the run of zeros is
+    // reported as +0 whichever sign sorted first (JSON has no −0 anyway).
+    if (i + 1 === f || sorted[i + 1] !== v) {
+      runs.add(sorted[start] + 0, i + 1 - start);
+      start = i + 1;
+    }
+  }
+  return { powerSums: { n: f, shift, s1, s2, s3, s4 }, histogram: binSorted(sorted, bins) };
+}
+
+/**
+ * Histogram counts of sorted values on the grid `binIndexSql` describes, with its
+ * arithmetic (so the distributions stage takes them as its own). The bin index only grows
+ * along the sorted values, so each bin's end is found by binary search.
+ */
+function binSorted(sorted: Float64Array, bins: number): number[] {
+  const f = sorted.length;
+  const counts = new Array<number>(Math.max(1, bins)).fill(0);
+  const min = sorted[0];
+  const width = f > 0 ? (sorted[f - 1] - min) / bins : 0;
+  if (!(bins > 1 && width > 0)) {
+    counts[0] = f;
+    return counts;
+  }
+  const binOf = (v: number): number => Math.min(Math.floor((v - min) / width), bins - 1);
+  let start = 0;
+  for (let b = 0; b < bins; b++) {
+    // The first index past `start` whose bin is beyond b.
+    let lo = start;
+    let hi = f;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (binOf(sorted[mid]) <= b) lo = mid + 1;
+      else hi = mid;
+    }
+    counts[b] = lo - start;
+    start = lo;
+  }
+  return counts;
 }
 
 /** QUANTILE_PROBS of sorted finite values, with quantile_cont's interpolation. */
@@ -200,7 +261,12 @@ function sortedMad(sorted: Float64Array, median: number | null): number | null {
   const lo = Math.floor(h);
   // below: indices < split, read downwards; above: indices ≥ split, read upwards.
   let split = 0;
-  while (split < n && sorted[split] < median) split++;
+  let end = n;
+  while (split < end) {
+    const mid = (split + end) >>> 1;
+    if (sorted[mid] < median) split = mid + 1;
+    else end = mid;
+  }
   let i = split - 1;
   let j = split;
   let previous = 0;
@@ -218,41 +284,6 @@ function sortedMad(sorted: Float64Array, median: number | null): number | null {
     }
   }
   return previous;
-}
-
-/**
- * The histogram counts on the grid `binIndexSql` describes (the same arithmetic, so the
- * distributions stage takes them as its own).
- */
-function binSorted(sorted: Float64Array, bins: number): PrecomputedBins {
-  const min = sorted[0];
-  const max = sorted[sorted.length - 1];
-  const counts = new Array<number>(bins).fill(0);
-  if (bins <= 1 || !(max > min)) {
-    counts[0] = sorted.length;
-  } else {
-    const width = (max - min) / bins;
-    for (let i = 0; i < sorted.length; i++)
-      counts[Math.min(Math.floor((sorted[i] - min) / width), bins - 1)]++;
-  }
-  return { min, max, bins, counts };
-}
-
-/** The value counts, read off the runs of equal values (−∞ first, +∞ last). */
-function summariseRuns(sorted: Float64Array, negInf: number, posInf: number, total: number): ValueSummary {
-  const runs = new RunReader(total);
-  if (negInf > 0) runs.add(-Infinity, negInf);
-  let start = 0;
-  for (let i = 1; i <= sorted.length; i++) {
-    // === treats −0 and +0 as one value, as DuckDB's GROUP BY does.
-    if (i === sorted.length || sorted[i] !== sorted[start]) {
-      // +0 for the run of zeros, whichever sign sorted first (JSON has no −0 anyway).
-      runs.add(sorted[start] + 0, i - start);
-      start = i;
-    }
-  }
-  if (posInf > 0) runs.add(Infinity, posInf);
-  return runs.summary();
 }
 
 /** Accumulates runs in ascending value order into a `ValueSummary`, allocating per kept run only. */

@@ -1,8 +1,9 @@
 /**
  * The association stage: which columns enter the matrices, the sample they are computed
  * on (one statement that also brings the missing-value indicators for the nullity heatmap
- * and, on big tables, every number column for MAD), and the matrices themselves in
- * JavaScript. `EarlyAssociations` (in early-associations.ts) decides when it runs.
+ * and, on big tables, every number column whose exact MAD is not known yet), and the
+ * matrices themselves in JavaScript. `EarlyAssociations` (in early-associations.ts)
+ * decides when it runs.
  */
 import type { Associations, ColumnProfile, SemanticType } from '../../../../shared/profile';
 import { medianAbsoluteDeviation } from '../association-math';
@@ -19,6 +20,8 @@ export interface AssociationColumn {
   distinct: number;
   count: number;
   missing: number;
+  /** Its exact MAD is already known (a sorted column): none from the sample. */
+  madKnown?: boolean;
 }
 
 export interface AssociationResult {
@@ -40,6 +43,7 @@ export function associationInfo(profiles: ColumnProfile[]): AssociationColumn[] 
     distinct: p.distinct,
     count: p.count,
     missing: p.missing,
+    madKnown: p.numeric?.mad !== null && p.numeric?.mad !== undefined,
   }));
 }
 
@@ -66,11 +70,11 @@ export async function computeAssociationStage(
   // On big tables MAD comes from the sample too, so every number column rides along.
   const sampledNumbers = new Set(numeric.map((c) => c.index));
   const needMad = run.rows > run.settings.sampleSize;
-  if (needMad) {
-    for (const c of run.columns) {
-      if (sampledNumbers.size >= MAX_SAMPLED_NUMBER_COLUMNS) break;
-      if (isNumberKind(c.kind) && info[c.index].count > 0) sampledNumbers.add(c.index);
-    }
+  const wantsMad = (c: ProfiledColumn): boolean =>
+    needMad && isNumberKind(c.kind) && info[c.index].count > 0 && info[c.index].madKnown !== true;
+  for (const c of run.columns) {
+    if (sampledNumbers.size >= MAX_SAMPLED_NUMBER_COLUMNS) break;
+    if (wantsMad(c)) sampledNumbers.add(c.index);
   }
   const sampledNumberColumns = run.columns.filter((c) => sampledNumbers.has(c.index));
   const missingColumns = heatmapColumnsOf(run, info).map((m) => m.column);
@@ -94,11 +98,9 @@ export async function computeAssociationStage(
   if (needMad) {
     for (const c of sampledNumberColumns) {
       const data = sample.numeric.get(c.index);
-      if (data) madFromSample.set(c.index, medianAbsoluteDeviation(data));
+      if (data && wantsMad(c)) madFromSample.set(c.index, medianAbsoluteDeviation(data));
     }
-    const missed = run.columns.filter(
-      (c) => isNumberKind(c.kind) && info[c.index].count > 0 && !sampledNumbers.has(c.index),
-    );
+    const missed = run.columns.filter((c) => wantsMad(c) && !sampledNumbers.has(c.index));
     await exactMad(run, missed, madExact);
   }
   const associations = await computeAssociations(

@@ -1,11 +1,28 @@
-/** The duplicates stage: duplicate rows and the most repeated ones, into the overview. */
-import { computeDuplicates } from '../duplicates';
+/**
+ * The duplicates stage: duplicate rows and the most repeated ones, into the overview. The
+ * statement needs nothing but the columns, so it starts with the profile (`startDuplicates`)
+ * and runs while the column statistics are read and sorted in JavaScript; the stage only
+ * waits for what is left of it.
+ */
+import { type DuplicateSummary, computeDuplicates } from '../duplicates';
 import { type ProfileRun, STAGE_END } from '../run-context';
 import type { ProfileDraft } from './overview-stage';
 
-export async function duplicatesStage(run: ProfileRun, draft: ProfileDraft): Promise<void> {
-  const { pool, table, columns, rows, signal } = run;
-  const duplicates = await pool.use((c) => computeDuplicates(c, table, columns, signal));
+/** Queues the duplicates statement on the pool; a failure surfaces from `duplicatesStage`. */
+export function startDuplicates(run: ProfileRun): Promise<DuplicateSummary> {
+  const { pool, table, columns, signal } = run;
+  const task = pool.use((c) => computeDuplicates(c, table, columns, signal));
+  task.catch(() => undefined);
+  return task;
+}
+
+export async function duplicatesStage(
+  run: ProfileRun,
+  draft: ProfileDraft,
+  pending: Promise<DuplicateSummary>,
+): Promise<void> {
+  const { table, rows } = run;
+  const duplicates = await pending;
   const { overview } = draft;
   overview.duplicateRows = duplicates.duplicateRows;
   overview.duplicateGroups = duplicates.duplicateGroups;

@@ -34,7 +34,13 @@ export class EarlyAssociations {
         const semanticType =
           knownSemanticType(c, run.peek.distinct, run.settings.thresholds) ??
           finalSemanticType(c, raw, summaries.get(c.index)?.fewValues, run.settings.thresholds);
-        return { semanticType, distinct: raw.distinct, count: raw.count, missing: run.rows - raw.count };
+        return {
+          semanticType,
+          distinct: raw.distinct,
+          count: raw.count,
+          missing: run.rows - raw.count,
+          madKnown: raw.numeric?.mad !== null && raw.numeric?.mad !== undefined,
+        };
       });
       return computeAssociationStage(run, this.used);
     });

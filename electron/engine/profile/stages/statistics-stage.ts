@@ -195,10 +195,12 @@ class ColumnCounter {
   async countSorted(c: ProfiledColumn): Promise<void> {
     const { pool, table, signal } = this.run;
     const result = await pool.use(async (conn) => {
-      const numbers = await fetchNumbers(conn, table, c, signal);
+      const numbers = await fetchNumbers(conn, table, c, this.scratch, signal);
       if (!numbers) return undefined;
       await yieldToEventLoop();
-      return summariseNumbers(numbers, c.kind === 'integer', this.scratch);
+      const summarised = summariseNumbers(numbers, c.kind === 'integer', this.scratch);
+      this.scratch.giveBack(numbers.values);
+      return summarised;
     });
     if (!result) {
       // Integers beyond 2^53: the wide statistics and the GROUP BY, exact in SQL.
