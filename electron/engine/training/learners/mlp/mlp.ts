@@ -1,7 +1,9 @@
 /**
- * A multilayer perceptron trained with TensorFlow.js: dense ReLU layers with dropout,
- * Adam, mini-batches shuffled by the seeded generator (tfjs's own shuffle uses
- * Math.random), and early stopping that restores the best epoch's weights. The fitted
+ * A multilayer perceptron trained with TensorFlow.js core ops (no tfjs-layers: its
+ * per-batch overhead dominated small tables; see docs/architecture.md, "Inside
+ * training"): dense ReLU layers with dropout, Adam, mini-batches shuffled by the seeded
+ * generator (tfjs's own shuffle uses Math.random), and early stopping that restores the
+ * best epoch's weights. The fitted
  * weights are kept as plain Float32Arrays so a model serialises without tfjs and
  * prediction rebuilds only the forward pass.
  */
@@ -73,7 +75,9 @@ export async function fitMlp(
     );
   const { yMean, yStd } = targetScale(y, task);
   const rng = new Rng(p.seed);
-  const model = buildNetwork(tf, p, d, task === 'multiclass' ? input.nClasses : 1, task, rng);
+  const nOut = task === 'multiclass' ? input.nClasses : 1;
+  const net = buildNetwork(tf, p, d, nOut, rng);
+  const optimizer = tf.train.adam(p.learning_rate);
   const xs = tf.tensor2d(rowMajor(X, n), [n, d]);
   const ys = tf.tensor2d(targets(y, task, yMean, yStd), [n, 1]);
   const vx = input.valid
@@ -87,17 +91,15 @@ export async function fitMlp(
   const clock = { lastReport: 0 };
   try {
     for (let epoch = 1; epoch <= p.epochs; epoch++) {
-      const trainLoss = await fitEpoch(tf, model, xs, ys, { rng, n, p, epoch, hooks, clock });
+      const trainLoss = fitEpoch(tf, net, optimizer, xs, ys, { rng, n, p, task, nOut, epoch, hooks, clock });
       history.iterations = epoch;
       history.trainLoss.push(trainLoss);
-      let validLoss: number | undefined;
+      let validLossNow: number | undefined;
       if (vx && vy) {
-        const out = model.evaluate(vx, vy, { batchSize: 8192 }) as TF.Scalar;
-        const vl = (await out.data())[0];
-        validLoss = vl;
-        out.dispose();
+        const vl = validLoss(tf, net, task, nOut, vx, vy);
+        validLossNow = vl;
         history.validLoss.push(vl);
-        if (vl < best.loss - 1e-9) best = { loss: vl, epoch, weights: copyWeights(model) };
+        if (vl < best.loss - 1e-9) best = { loss: vl, epoch, weights: copyWeights(net) };
         else if (p.early_stopping_rounds > 0 && epoch - best.epoch >= p.early_stopping_rounds) break;
       }
       clock.lastReport = Date.now();
@@ -106,18 +108,19 @@ export async function fitMlp(
         iteration: epoch,
         total: p.epochs,
         trainLoss,
-        validLoss,
+        validLoss: validLossNow,
       });
     }
-    const weights = best.weights ?? copyWeights(model);
+    const weights = best.weights ?? copyWeights(net);
     if (best.weights) history.bestIteration = best.epoch;
-    return { model: { task, layers: denseLayers(model, weights), yMean, yStd }, history, backend };
+    return { model: { task, layers: denseLayers(net, weights, task), yMean, yStd }, history, backend };
   } finally {
     xs.dispose();
     ys.dispose();
     vx?.dispose();
     vy?.dispose();
-    model.dispose();
+    disposeNet(net);
+    optimizer.dispose();
   }
 }
 
@@ -133,112 +136,175 @@ function targetScale(y: Float64Array, task: Task): { yMean: number; yStd: number
   return { yMean, yStd: Math.sqrt(ss / n) || 1 };
 }
 
-/** The compiled network; initialisers and dropout draw their seeds from `rng`, in layer order. */
-function buildNetwork(tf: Tf, p: MlpParams, d: number, nOut: number, task: Task, rng: Rng): TF.Sequential {
-  const model = tf.sequential();
-  let width = d;
-  for (const units of p.hidden_layers) {
-    model.add(
-      tf.layers.dense({
-        inputShape: [width],
-        units,
-        activation: 'relu',
-        kernelInitializer: tf.initializers.heNormal({ seed: rng.nextU32() }),
-        kernelRegularizer: p.reg_lambda > 0 ? tf.regularizers.l2({ l2: p.reg_lambda }) : undefined,
-      }),
-    );
-    if (p.dropout > 0) model.add(tf.layers.dropout({ rate: p.dropout, seed: rng.nextU32() }));
-    width = units;
+/**
+ * The network as plain variables: kernels (inputs × units) and biases per dense layer.
+ * Initialisers draw their seeds from `rng` in layer order (He normal for the ReLU layers,
+ * Glorot uniform for the output).
+ */
+interface Net {
+  W: TF.Variable[];
+  b: TF.Variable[];
+}
+
+function buildNetwork(tf: Tf, p: MlpParams, d: number, nOut: number, rng: Rng): Net {
+  const widths = [d, ...p.hidden_layers, nOut];
+  const net: Net = { W: [], b: [] };
+  for (let l = 0; l + 1 < widths.length; l++) {
+    const hidden = l + 1 < widths.length - 1;
+    const init = hidden
+      ? tf.initializers.heNormal({ seed: rng.nextU32() })
+      : tf.initializers.glorotUniform({ seed: rng.nextU32() });
+    net.W.push(tf.variable(init.apply([widths[l], widths[l + 1]]) as TF.Tensor2D));
+    net.b.push(tf.variable(tf.zeros([widths[l + 1]])));
   }
-  const outActivation = task === 'binary' ? 'sigmoid' : task === 'multiclass' ? 'softmax' : 'linear';
-  model.add(
-    tf.layers.dense({
-      inputShape: [width],
-      units: nOut,
-      activation: outActivation,
-      kernelInitializer: tf.initializers.glorotUniform({ seed: rng.nextU32() }),
-    }),
-  );
-  const loss =
-    task === 'binary'
-      ? 'binaryCrossentropy'
-      : task === 'multiclass'
-        ? 'sparseCategoricalCrossentropy'
-        : 'meanSquaredError';
-  model.compile({ optimizer: tf.train.adam(p.learning_rate), loss });
-  return model;
+  return net;
+}
+
+function disposeNet(net: Net): void {
+  for (const v of [...net.W, ...net.b]) v.dispose();
+}
+
+/** The output layer's pre-activation; `dropSeeds` (one per hidden layer) turns dropout on. */
+function logits(tf: Tf, net: Net, x: TF.Tensor2D, rate: number, dropSeeds?: number[]): TF.Tensor2D {
+  let h = x;
+  const last = net.W.length - 1;
+  for (let l = 0; l < last; l++) {
+    h = tf.relu(tf.add(tf.matMul(h, net.W[l]), net.b[l]) as TF.Tensor2D);
+    if (dropSeeds && rate > 0) h = tf.dropout(h, rate, undefined, dropSeeds[l]) as TF.Tensor2D;
+  }
+  return tf.add(tf.matMul(h, net.W[last]), net.b[last]) as TF.Tensor2D;
+}
+
+/** Mean loss of pre-activations `z` against targets `y` (n × 1: class index, 0/1 or scaled value). */
+function lossOf(tf: Tf, task: Task, nOut: number, z: TF.Tensor2D, y: TF.Tensor2D): TF.Scalar {
+  if (task === 'binary') return tf.losses.sigmoidCrossEntropy(y, z);
+  if (task === 'multiclass')
+    return tf.losses.softmaxCrossEntropy(
+      tf.oneHot(tf.cast(y.reshape([-1]), 'int32') as TF.Tensor1D, nOut),
+      z,
+    );
+  return tf.losses.meanSquaredError(y, z);
 }
 
 interface EpochContext {
   rng: Rng;
   n: number;
   p: MlpParams;
+  task: Task;
+  nOut: number;
   epoch: number;
   hooks: ProgressHooks;
   /** When progress was last reported, shared with the caller's per-epoch report. */
   clock: { lastReport: number };
 }
 
-/** One pass over the rows in the seeded generator's order; returns the epoch's training loss. */
-async function fitEpoch(
+/**
+ * One pass over the rows in the seeded generator's order; returns the epoch's mean
+ * training loss. A plain loop of `optimizer.minimize` on core ops: tfjs-layers' `fit`
+ * costs several times the arithmetic per batch on small networks, and the batch losses
+ * are summed on the backend so nothing waits for a number until the epoch ends (or a
+ * progress report).
+ */
+function fitEpoch(
   tf: Tf,
-  model: TF.Sequential,
+  net: Net,
+  optimizer: TF.Optimizer,
   xs: TF.Tensor2D,
   ys: TF.Tensor2D,
-  { rng, n, p, epoch, hooks, clock }: EpochContext,
-): Promise<number> {
+  { rng, n, p, task, nOut, epoch, hooks, clock }: EpochContext,
+): number {
   const order = tf.tensor1d(rng.shuffle(Int32Array.from({ length: n }, (_, i) => i)), 'int32');
   const sx = tf.gather(xs, order);
   const sy = tf.gather(ys, order);
   order.dispose();
-  let cancelled = false;
-  const h = await model.fit(sx, sy, {
-    epochs: 1,
-    batchSize: p.batch_size,
-    shuffle: false,
-    verbose: 0,
-    callbacks: {
-      onBatchEnd: async (batch, logs) => {
-        if (hooks.isCancelled?.()) {
-          cancelled = true;
-          model.stopTraining = true;
-        }
-        const now = Date.now();
-        if (hooks.onProgress && now - clock.lastReport >= PROGRESS_MS) {
-          clock.lastReport = now;
-          hooks.onProgress({
-            stage: `Epoch ${epoch}`,
-            iteration: epoch - 1 + (batch + 1) / Math.ceil(n / p.batch_size),
-            total: p.epochs,
-            trainLoss: logs?.loss,
-          });
-        }
-      },
-    },
-  });
-  sx.dispose();
-  sy.dispose();
-  if (cancelled) throw new ApiError('CANCELLED', 'Training was cancelled.');
-  return Number(h.history.loss[0]);
+  const d = xs.shape[1];
+  const vars = [...net.W, ...net.b];
+  const steps = Math.ceil(n / p.batch_size);
+  let total = tf.scalar(0);
+  try {
+    for (let s = 0; s < steps; s++) {
+      if (hooks.isCancelled?.()) throw new ApiError('CANCELLED', 'Training was cancelled.');
+      const i0 = s * p.batch_size;
+      const m = Math.min(p.batch_size, n - i0);
+      const seeds = p.hidden_layers.map(() => rng.nextU32());
+      const cost = optimizer.minimize(
+        () =>
+          tf.tidy(() => {
+            const x = tf.slice(sx, [i0, 0], [m, d]);
+            const y = tf.slice(sy, [i0, 0], [m, 1]);
+            let loss = lossOf(tf, task, nOut, logits(tf, net, x, p.dropout, seeds), y);
+            if (p.reg_lambda > 0)
+              for (let l = 0; l + 1 < net.W.length; l++)
+                loss = tf.add(loss, tf.mul(p.reg_lambda, tf.sum(tf.square(net.W[l]))));
+            return tf.mul(loss, m / n) as TF.Scalar;
+          }),
+        true,
+        vars,
+      ) as TF.Scalar;
+      const next = tf.add(total, cost) as TF.Scalar;
+      total.dispose();
+      cost.dispose();
+      total = next;
+      const now = Date.now();
+      if (hooks.onProgress && now - clock.lastReport >= PROGRESS_MS) {
+        clock.lastReport = now;
+        hooks.onProgress({
+          stage: `Epoch ${epoch}`,
+          iteration: epoch - 1 + (s + 1) / steps,
+          total: p.epochs,
+          trainLoss: (total.dataSync()[0] * n) / (i0 + m),
+        });
+      }
+    }
+    return total.dataSync()[0];
+  } finally {
+    total.dispose();
+    sx.dispose();
+    sy.dispose();
+  }
 }
 
-function copyWeights(model: TF.Sequential): Weights {
-  return model.getWeights().map((w) => w.dataSync().slice() as Float32Array);
+/** Mean loss on held-out rows, without dropout, in chunks. */
+function validLoss(tf: Tf, net: Net, task: Task, nOut: number, vx: TF.Tensor2D, vy: TF.Tensor2D): number {
+  const n = vx.shape[0];
+  const d = vx.shape[1];
+  const CHUNK = 8192;
+  let sum = 0;
+  for (let i0 = 0; i0 < n; i0 += CHUNK) {
+    const m = Math.min(CHUNK, n - i0);
+    const l = tf.tidy(() =>
+      lossOf(
+        tf,
+        task,
+        nOut,
+        logits(tf, net, tf.slice(vx, [i0, 0], [m, d]), 0),
+        tf.slice(vy, [i0, 0], [m, 1]),
+      ),
+    );
+    sum += l.dataSync()[0] * m;
+    l.dispose();
+  }
+  return sum / Math.max(1, n);
+}
+
+function copyWeights(net: Net): Weights {
+  return net.W.flatMap((w, l) => [
+    w.dataSync().slice() as Float32Array,
+    net.b[l].dataSync().slice() as Float32Array,
+  ]);
 }
 
 /** The dense layers' weights as plain arrays, so the model serialises without tfjs. */
-function denseLayers(model: TF.Sequential, weights: Weights): DenseLayer[] {
-  const dense = model.layers.filter((l) => l.getClassName() === 'Dense');
-  return dense.map((l, j) => {
-    const cfg = l.getConfig() as { units: number; activation: string };
-    return {
-      inputs: weights[2 * j].length / cfg.units,
-      units: cfg.units,
-      kernel: weights[2 * j],
-      bias: weights[2 * j + 1],
-      activation: cfg.activation as DenseLayer['activation'],
-    };
-  });
+function denseLayers(net: Net, weights: Weights, task: Task): DenseLayer[] {
+  const out: DenseLayer['activation'] =
+    task === 'binary' ? 'sigmoid' : task === 'multiclass' ? 'softmax' : 'linear';
+  return net.W.map((w, l) => ({
+    inputs: w.shape[0] as number,
+    units: w.shape[1] as number,
+    kernel: weights[2 * l],
+    bias: weights[2 * l + 1],
+    activation: l === net.W.length - 1 ? out : 'relu',
+  }));
 }
 
 /** Forward pass: probabilities (n × classes; binary gives two columns) or values. */
