@@ -4,7 +4,7 @@
  * rows, diagnostics and permutation importance), and scikit-learn fits its same five
  * families with their defaults on the same folds, in the same run. Prints wall time and
  * accuracy (R² for regression) per family, the totals and the ratios; docs/architecture.md
- * ("Inside training") says what the targets are. The datasets are scikit-learn's bundled
+ * ("Inside the training capability") says what the targets are. The datasets are scikit-learn's bundled
  * ones, exported by /usr/bin/python3 into bench/.data/ (ignored).
  * Run: node --import tsx bench/compare/compare.bench.ts [--datasets digits,wine,…]
  * [--families gbdt,mlp,…] [--skip-sklearn]

@@ -3,7 +3,7 @@
  * holdout, a 256-128 ReLU network for 3 epochs at batch 512 on the TensorFlow.js backend
  * Assay picks (printed), beside the same network in PyTorch on 2 CPU threads in the same
  * run when /usr/bin/python3 has torch (Debian's python3-torch). The target is at most 3×
- * PyTorch's time (docs/architecture.md, "Inside training").
+ * PyTorch's time (docs/architecture.md, "Inside the training capability").
  * Run: node --import tsx bench/mlp/mlp.bench.ts [--rows N] [--skip-torch]
  */
 import { spawnSync } from 'node:child_process';

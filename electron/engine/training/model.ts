@@ -164,7 +164,7 @@ function rowCount(columns: Column[]): number {
  * Readies a model just read from disk for `rows` rows of prediction: tree ensembles are
  * compiled and warmed here (and, for large batches, posted to the prediction thread) so
  * the first batch runs at full speed instead of paying for compilation and JIT warm-up
- * (docs/architecture.md, "Inside training"). Other estimators need nothing.
+ * (docs/architecture.md, "Inside the training capability"). Other estimators need nothing.
  */
 export function prepareModel(model: Model, rows: number): void {
   if (model.estimator.kind === 'trees') prepareEnsemble(model.estimator.ensemble, rows);

@@ -1,7 +1,7 @@
 /**
  * Limited-memory BFGS for the smooth logistic objectives (pure L2 penalty). A full
  * Newton step on the multinomial log loss forms a (classes·features)² Hessian, which
- * made many-class tables slow (see docs/architecture.md, "Inside training"); L-BFGS
+ * made many-class tables slow (see docs/architecture.md, "Inside the training capability"); L-BFGS
  * needs only the gradient, O(rows·features·classes) per evaluation, and converges in
  * tens to a few hundred evaluations on the problems here. No npm package fits: the
  * ones listed are unmaintained or allocate per iteration, and this is ~100 lines.

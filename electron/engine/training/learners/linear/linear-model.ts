@@ -7,7 +7,7 @@
  * cost per step grows with rows·features·classes rather than with the Hessian's
  * (features·classes)²; with an L1 part they use proximal Newton (a weighted quadratic
  * per step, solved exactly, with a backtracking line search), multinomial cycling that
- * step over classes, as glmnet does. See docs/architecture.md, "Inside training".
+ * step over classes, as glmnet does. See docs/architecture.md, "Inside the training capability".
  */
 import { ApiError } from '../../../../../shared/errors';
 import type { FitHistory, ProgressHooks, Task, TrainParams } from '../../types';

@@ -4,7 +4,7 @@
  * ½·λ·‖w‖² with unpenalised intercepts. Rows go in blocks so a block's linear predictors
  * and each feature column's slice stay in cache while every class uses them; the
  * columns are read once per evaluation whatever the class count. See
- * docs/architecture.md, "Inside training".
+ * docs/architecture.md, "Inside the training capability".
  */
 
 const BLOCK = 1024;

@@ -1,7 +1,7 @@
 /**
  * A multilayer perceptron trained with TensorFlow.js core ops (no tfjs-layers: its
  * per-batch overhead dominated small tables; see docs/architecture.md, "Inside
- * training"): dense ReLU layers with dropout, Adam, mini-batches shuffled by the seeded
+ * the training capability"): dense ReLU layers with dropout, Adam, mini-batches shuffled by the seeded
  * generator (tfjs's own shuffle uses Math.random), and early stopping that restores the
  * best epoch's weights. The fitted
  * weights are kept as plain Float32Arrays so a model serialises without tfjs and
