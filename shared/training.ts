@@ -139,6 +139,11 @@ export interface RunSummary {
   params: Record<string, ParamValue>;
   seed: number;
   createdAt: string;
+  /**
+   * Seconds of one fit: with k-fold the mean of the folds' fits, with holdout the one fit
+   * on the training rows. The refit on all rows, scoring, diagnostics and permutation
+   * importance are not in it.
+   */
   fitSeconds?: number;
   /** tfjs backend for neural networks ('tensorflow' | 'wasm' | 'cpu'). */
   backend?: string;

@@ -140,6 +140,7 @@ export interface TrainResult {
   diagnostics: Diagnostics;
   importance: FeatureImportance;
   history: FitHistory;
+  /** One fit's seconds: the mean over the folds with k-fold, else the fit that is kept (see RunSummary). */
   fitSeconds: number;
   predictSecondsPerRow: number;
   trainRows: number;
