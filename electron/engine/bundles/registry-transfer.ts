@@ -15,13 +15,7 @@ import type { MetricKey, Metrics, Task } from '../../../shared/training';
 import type { JobContext } from '../jobs/job-manager';
 import { listModelTags, parseOciReference, pullModel, pushModel, type Credentials } from '../registry';
 import { requireAbsolute, realPathOf } from '../workspace/caller-paths';
-import {
-  artifactFiles,
-  BUNDLE_FILES,
-  manifestAnnotations,
-  modelPackConfig,
-  type OnnxVersions,
-} from './bundle-layers';
+import { artifactFiles, manifestAnnotations, modelPackConfig, type OnnxVersions } from './bundle-layers';
 import { readManifest, type BundleManifest } from './bundle-manifest';
 import { insertVersionRow, recordReference, requireVersionRow } from './bundle-store';
 import { type BundlesService, copyOut } from './bundles-service';
@@ -192,7 +186,9 @@ async function register(
       );
     await mkdir(path.dirname(folder), { recursive: true });
     await rename(staging, folder);
-    await writeTarGz(folder, [...BUNDLE_FILES, 'manifest.json'], tarball, `${model}-${version}/`);
+    // The manifest lists every file the bundle carries (features/feature-sets.json too).
+    const files = [...manifest.files.map((f) => f.path), 'manifest.json'];
+    await writeTarGz(folder, files, tarball, `${model}-${version}/`);
     const task = manifest.task as Task;
     const metrics = await readMetrics(folder, task);
     const info: BundleInfo = {
