@@ -105,9 +105,7 @@ function tally(values: Float64Array): Tally {
   let negatives = 0;
   let min = Infinity;
   let max = -Infinity;
-  // Neumaier's compensated sum: the result does not hang on the order of the rows.
   let sum = 0;
-  let carry = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v !== v) {
@@ -122,13 +120,10 @@ function tally(values: Float64Array): Tally {
       finite[f++] = v;
       if (v < min) min = v;
       if (v > max) max = v;
-      const t = sum + v;
-      carry += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-      sum = t;
+      sum += v;
     }
   }
-  const total = sum + carry;
-  return { nan, negInf, posInf, zeros, negatives, min, max, sum: total, finite: finite.subarray(0, f) };
+  return { nan, negInf, posInf, zeros, negatives, min, max, sum, finite: finite.subarray(0, f) };
 }
 
 /** The statistics of one column from its values; `integer` as the column's bins rule. */
@@ -252,14 +247,11 @@ function sortedQuantiles(sorted: Float64Array): (number | null)[] {
 /**
  * DuckDB's mad() of sorted finite values: the median (quantile_cont's) of |v − median|.
  * The deviations below and above the median are two ascending runs read from the middle
- * outwards, so merging them up to the middle rank finds the median deviation in O(n).
+ * outwards, so each wanted rank is a k-th smallest of two sorted runs: a binary search.
  */
 function sortedMad(sorted: Float64Array, median: number | null): number | null {
   const n = sorted.length;
   if (n === 0 || median === null) return null;
-  const h = (n - 1) * 0.5;
-  const lo = Math.floor(h);
-  // below: indices < split, read downwards; above: indices ≥ split, read upwards.
   let split = 0;
   let end = n;
   while (split < end) {
@@ -267,23 +259,26 @@ function sortedMad(sorted: Float64Array, median: number | null): number | null {
     if (sorted[mid] < median) split = mid + 1;
     else end = mid;
   }
-  let i = split - 1;
-  let j = split;
-  let previous = 0;
-  for (let k = 0; k <= lo + 1 && k < n; k++) {
-    const down = i >= 0 ? median - sorted[i] : Infinity;
-    const up = j < n ? sorted[j] - median : Infinity;
-    const next = down < up ? down : up;
-    if (down < up) i--;
-    else j++;
-    if (k === lo) {
-      if (h === lo) return next;
-      previous = next;
-    } else if (k === lo + 1) {
-      return interpolate(previous, next, h - lo);
+  // below(a): the a-th smallest deviation under the median; above(b): over or at it.
+  const below = (a: number): number =>
+    a < 0 ? -Infinity : a >= split ? Infinity : median - sorted[split - 1 - a];
+  const above = (b: number): number =>
+    b < 0 ? -Infinity : b >= n - split ? Infinity : sorted[split + b] - median;
+  const kth = (k: number): number => {
+    // Take `a` deviations from below and k + 1 − a from above; find the a that fits.
+    let lo = Math.max(0, k + 1 - (n - split));
+    let hi = Math.min(k + 1, split);
+    for (;;) {
+      const a = (lo + hi) >>> 1;
+      const b = k + 1 - a;
+      if (a < hi && below(a) < above(b - 1)) lo = a + 1;
+      else if (a > lo && above(b) < below(a - 1)) hi = a - 1;
+      else return Math.max(below(a - 1), above(b - 1));
     }
-  }
-  return previous;
+  };
+  const h = (n - 1) * 0.5;
+  const lo = Math.floor(h);
+  return h === lo ? kth(lo) : interpolate(kth(lo), kth(lo + 1), h - lo);
 }
 
 /** Accumulates runs in ascending value order into a `ValueSummary`, allocating per kept run only. */
