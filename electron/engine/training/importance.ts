@@ -10,7 +10,8 @@ import { predict, type Model } from './model';
 import { Rng } from './learners/random';
 import { treeImportance } from './learners/gbdt/tree-ensemble';
 import { takeAll } from './rows';
-import type { Column, FeatureImportance, ProgressHooks } from './types';
+import type { MetricKey } from '../../../shared/training';
+import type { Column, FeatureImportance, Prediction, ProgressHooks } from './types';
 
 const PERMUTATION_ROWS = 5000;
 const REPEATS = 3;
@@ -32,8 +33,7 @@ export async function permutationImportance(
   }
   const metric = primaryMetric(model.task);
   const sign = higherIsBetter(metric) ? 1 : -1;
-  const score = async (c: Column[]): Promise<number> =>
-    evaluate(yy, await predict(model, c)).metrics[metric] ?? 0;
+  const score = async (c: Column[]): Promise<number> => primaryScore(metric, yy, await predict(model, c));
   const base = await score(cols);
   const used = new Set(model.pipeline.inputs.map((i) => i.name));
   const out: NonNullable<FeatureImportance['permutation']> = [];
@@ -55,6 +55,28 @@ export async function permutationImportance(
     out.push({ column: col.name, importance: mean, std });
   }
   return out.sort((a, b) => b.importance - a.importance);
+}
+
+/**
+ * The ranking metric alone: permutation importance scores one prediction per column and
+ * repeat, and the full `evaluate` (every metric, curves, confusion) cost more than the
+ * prediction on small tables (docs/architecture.md, "Inside the training capability").
+ * Log loss and RMSE are computed here as metrics/ computes them; others go through it.
+ */
+function primaryScore(metric: MetricKey, y: Float64Array, p: Prediction): number {
+  const n = y.length;
+  if (metric === 'logloss' && p.task !== 'regression') {
+    const K = p.classes.length;
+    let s = 0;
+    for (let i = 0; i < n; i++) s -= Math.log(Math.min(1, Math.max(1e-15, p.proba[i * K + y[i]])));
+    return s / Math.max(1, n);
+  }
+  if (metric === 'rmse' && p.task === 'regression') {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += (y[i] - p.values[i]) ** 2;
+    return Math.sqrt(s / Math.max(1, n));
+  }
+  return evaluate(y, p).metrics[metric] ?? 0;
 }
 
 /** What the fitted model exposes about its features, named as the pipeline names them. */
