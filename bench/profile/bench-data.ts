@@ -1,5 +1,5 @@
 /**
- * The profile benchmark's generated CSVs (see docs/architecture.md, "Inside profile"): the
+ * The profile benchmark's generated CSVs (see docs/architecture.md, "Inside the profile capability"): the
  * original 1M × 31 case (rounded integers, trending, exponential and normal floats, two
  * categoricals, a 0/1 label) and the near-unique shape, where all 28 number columns are
  * floats with about one distinct value per row. Both come from DuckDB hashing the row

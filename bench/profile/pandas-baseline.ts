@@ -1,5 +1,5 @@
 /**
- * The pandas side of the profile benchmark (see docs/architecture.md, "Inside profile"):
+ * The pandas side of the profile benchmark (see docs/architecture.md, "Inside the profile capability"):
  * runs pandas_profile.py with Debian's python3-pandas on the CSV just profiled, and checks
  * the profile's mean, std, min, max, distinct and missing counts against pandas' per column.
  */

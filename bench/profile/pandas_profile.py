@@ -1,4 +1,4 @@
-"""The pandas baseline of the profile benchmark (see docs/architecture.md, "Inside profile").
+"""The pandas baseline of the profile benchmark (see docs/architecture.md, "Inside the profile capability").
 
 Computes, on the CSV the benchmark profiles, the statistics a profile reports that pandas
 has one call for: describe() with the 5/25/50/75/95% quantiles, nunique(), every column's

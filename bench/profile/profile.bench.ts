@@ -1,5 +1,5 @@
 /**
- * Profiling benchmark against its targets (see docs/architecture.md, "Inside profile"):
+ * Profiling benchmark against its targets (see docs/architecture.md, "Inside the profile capability"):
  * two generated 1M-row × 31-column CSVs (bench-data.ts) — the original mixed case, profiled
  * with associations in ≤ 3 s, and the near-unique shape (28 float columns with about one
  * distinct value per row) — and the 3M-row flights parquet in ≤ 2 s, each under 2 GB RSS.

@@ -1,7 +1,7 @@
 /**
  * Sorting one column's finite values in JavaScript, the step every exact statistic of a
  * near-unique number column is read from (see sorted-column.ts and docs/architecture.md,
- * "Inside profile"). A bucket sort over the known [min, max] — one counting pass, one
+ * "Inside the profile capability"). A bucket sort over the known [min, max] — one counting pass, one
  * scatter, a few values per bucket sorted by insertion — is two to three times faster than
  * Float64Array.prototype.sort on a million spread-out values; crowded buckets (heavy
  * tails, one far outlier) fall back to the built-in sort, so no input is ever slower than

@@ -1,6 +1,6 @@
 /**
  * Every statistic of a near-unique number column from one sort (docs/architecture.md,
- * "Inside profile"). A GROUP BY over a column with about one distinct value per row builds
+ * "Inside the profile capability"). A GROUP BY over a column with about one distinct value per row builds
  * a hash table as big as the column and, with the quantile selection and extremes on top,
  * cost 0.3–1.7 s a column on 1M rows; reading the column's values into JavaScript once
  * (one narrow scan) and sorting them (sort-numbers.ts) costs about a tenth of that, and the
