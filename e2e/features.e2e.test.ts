@@ -4,10 +4,13 @@
  * distribution before it is added), apply them, rank every column against the day's
  * maximum temperature and take one out of Train's selection with a click, save a
  * feature set (entity, time, tags), find it by search, train on it, and see the run's page
- * name the set's version and the set list the run. Screenshots at 1280×800 and 1920×1080,
- * light and dark.
+ * name the set's version and the set list the run; then join a small label table to the
+ * set as of each label's time (a ttl override leaving half the labels unmatched). Screenshots
+ * at 1280×800 and 1920×1080, light and dark.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
@@ -229,5 +232,56 @@ describe('features in Chromium', () => {
       /seattle_daily@1\s+fs_seattle_daily@1/,
     );
     await shoot(page, 'features-sets-used');
+  });
+
+  it('joins a label table to the set as of each label’s time and shows the share matched', async () => {
+    const { page } = app;
+    // Labels before the weather starts, inside it, and ten days after it ends.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-labels-'));
+    const csv = path.join(dir, 'rain_labels.csv');
+    fs.writeFileSync(
+      csv,
+      'station,date,rained\nseattle,2011-06-01,0\nseattle,2012-06-01,1\nseattle,2014-06-01,0\nseattle,2016-01-10,1\n',
+    );
+    await app.engine.datasets.startImport({ paths: [csv], name: 'rain_labels' }).outcome;
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    await page.getByTestId('feature-set-detail').getByRole('button', { name: 'Join labels…' }).click();
+    const form = page.getByRole('form', { name: 'Point-in-time join' });
+    await form.getByLabel('Label dataset').selectOption('rain_labels');
+    await form.getByLabel('Label version').filter({ hasText: '4 rows' }).waitFor();
+    assert.equal(await form.getByTestId('join-set').count(), 1);
+    // The set's key and time names are the labels' too, so they are chosen already.
+    assert.equal(await form.getByLabel('Label column for station').inputValue(), 'station');
+    assert.equal(await form.getByLabel('Label time column').inputValue(), 'date');
+    assert.equal(await form.getByLabel('Training table name').inputValue(), 'rain_labels_training');
+    await page.screenshot({ path: screenshotPath('features-join-form-light-1280') });
+
+    // The engine's sentence for a ttl it cannot read appears beside the form.
+    const ttl = form.getByLabel('Time-to-live for seattle_daily');
+    await ttl.fill('2 days');
+    await form.getByRole('button', { name: 'Join', exact: true }).click();
+    const outcome = page.getByRole('region', { name: 'Join result' });
+    const error = outcome.getByRole('alert');
+    await error.waitFor({ timeout: 60_000 });
+    assert.match(await error.innerText(), /ttl/i);
+
+    await ttl.fill('2d');
+    await form.getByRole('button', { name: 'Join', exact: true }).click();
+    const result = outcome.getByTestId('join-result');
+    await result.waitFor({ timeout: 60_000 });
+    assert.match(await result.getByTestId('join-facts').innerText(), /^4 rows, \d+ columns/);
+    // 2011 is before the first day; 2016-01-10 is ten days after the last, beyond 2d.
+    assert.match(await result.getByTestId('join-matched').innerText(), /^50% matched \(2 of 4\)/);
+    await shoot(page, 'features-join');
+
+    await result.getByRole('button', { name: 'Train on rain_labels_training@1 →' }).click();
+    await page.getByLabel('Version', { exact: true }).filter({ hasText: 'rain_labels_training@1' }).waitFor();
+    // The label column is the target, the set's features are chosen.
+    await page
+      .getByTestId('inferred-task')
+      .getByText(/inferred: /)
+      .waitFor();
+    assert.equal(await page.getByLabel('Target column').inputValue(), 'rained');
   });
 });

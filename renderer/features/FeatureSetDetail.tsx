@@ -1,35 +1,26 @@
 /**
  * One feature set version: its definition, its lineage (source version → feature steps →
  * the version holding its rows), its features, the runs and bundles that used the set,
- * and "Train on it", which opens the set's rows in Train with its features chosen.
+ * "Join labels…", which takes it to the Join tab, and "Train on it", which opens the set's
+ * rows in Train with its features chosen.
  */
 import type { FeatureSetVersion } from '../../shared/features/feature-sets';
 import { formatCount } from '../../shared/format';
-import { useDatasets, useFeatures, useTrain } from '../app-stores';
-import { reportError } from '../shell/toast-store';
-import { useUi } from '../shell/ui-store';
+import { useFeatures } from '../app-stores';
 import { FeatureSetLineage } from './FeatureSetLineage';
 import { FeatureSetUsageTables } from './FeatureSetUsageTables';
+import { openInTrain } from './open-in-train';
 
-/**
- * Open the version holding the set's rows in the shared picker, then the Train view with
- * the set's features chosen (not its entity and time columns).
- */
+/** The set's rows in Train with its features chosen (not its entity and time columns). */
 function trainOn(set: FeatureSetVersion): void {
-  const label = set.materialised.label;
-  const dataset = label.slice(0, label.lastIndexOf('@'));
-  const datasets = useDatasets.getState();
-  void datasets
-    .load()
-    .then(() => useDatasets.getState().open(dataset, set.materialised.version))
-    .then(() => {
-      useTrain.getState().prepare(
-        set.materialised.version,
-        set.features.map((f) => f.name),
-      );
-      useUi.getState().setView('train');
-    })
-    .catch((error: unknown) => reportError(error));
+  openInTrain({ ...set.materialised, features: set.features.map((f) => f.name) });
+}
+
+/** The Join tab with this set version among the sets to join. */
+function joinTo(set: FeatureSetVersion): void {
+  const features = useFeatures.getState();
+  features.addJoinSet(set.name, set.version);
+  features.setTab('join');
 }
 
 export function FeatureSetDetail({ set }: { set: FeatureSetVersion }) {
@@ -66,6 +57,9 @@ export function FeatureSetDetail({ set }: { set: FeatureSetVersion }) {
             ))}
           </select>
         </label>
+        <button type="button" onClick={() => joinTo(set)}>
+          Join labels…
+        </button>
         <button type="button" className="primary" onClick={() => trainOn(set)}>
           Train on {set.name}@{set.version}
         </button>

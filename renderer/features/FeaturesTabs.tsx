@@ -1,4 +1,4 @@
-/** The Features view's tabs: build features, rank them against a target, the feature-set catalogue. */
+/** The Features view's tabs: build features, rank them against a target, the feature-set catalogue, the point-in-time join. */
 import { useFeatures } from '../app-stores';
 import type { FeaturesTab } from './features-store';
 
@@ -6,6 +6,7 @@ const TABS: Array<[FeaturesTab, string]> = [
   ['build', 'Build'],
   ['rank', 'Rank'],
   ['sets', 'Feature sets'],
+  ['join', 'Join'],
 ];
 
 export function FeaturesTabs() {

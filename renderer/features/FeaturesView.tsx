@@ -1,8 +1,9 @@
 /**
  * The Features capability (docs/architecture.md, "The Features view"): build feature columns as
  * recipe steps and see each one (grid and distribution) before adding it, rank columns
- * against a target and choose what Train uses, and save, search and follow feature sets
- * (lineage, and which runs and bundles used each version).
+ * against a target and choose what Train uses, save, search and follow feature sets
+ * (lineage, and which runs and bundles used each version), and join a label table to them
+ * as of each label's time into a training table.
  */
 import { useEffect } from 'react';
 import { useDatasets, useFeatures } from '../app-stores';
@@ -11,6 +12,7 @@ import { EmptyState } from '../shell/EmptyState';
 import { FeatureBuilder } from './FeatureBuilder';
 import { FeatureSetsPanel } from './FeatureSetsPanel';
 import { FeaturesTabs } from './FeaturesTabs';
+import { JoinPanel } from './JoinPanel';
 import { RankingPanel } from './RankingPanel';
 import '../clean/clean.css';
 import '../profile/profile.css';
@@ -41,6 +43,8 @@ export function FeaturesView() {
       </header>
       {tab === 'sets' ? (
         <FeatureSetsPanel />
+      ) : tab === 'join' ? (
+        <JoinPanel />
       ) : !version ? (
         <NoVersion />
       ) : tab === 'build' ? (

@@ -1,6 +1,7 @@
 /**
  * The Features store against a scripted client: the builder (preview, add, undo, apply,
- * cancel), the ranking (job, sort, error, cancel) and feature sets (search, save, open).
+ * cancel), the ranking (job, sort, error, cancel), feature sets (search, save, open) and
+ * the point-in-time join (form pre-filled, job, error sentence, cancel).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -9,10 +10,15 @@ import type { DatasetVersion } from '../../shared/datasets';
 import { ApiError } from '../../shared/errors';
 import { createToastStore } from '../shell/toast-store';
 import { FakeClient, jobEvent, settle } from '../testing/fake-client';
-import type { FeatureSetUsage, FeatureSetVersion } from '../../shared/features/feature-sets';
+import type {
+  FeatureJoinResult,
+  FeatureSetUsage,
+  FeatureSetVersion,
+} from '../../shared/features/feature-sets';
 import type { FeatureRanking, FeatureScore } from '../../shared/features/ranking';
 import { APPLY_CANCELLED } from './builder-slice';
 import { createFeaturesStore } from './features-store';
+import { JOIN_CANCELLED, joinRequest } from './join-slice';
 import { RANK_CANCELLED, sortedScores } from './ranking-slice';
 import { matchingSets, SAVE_CANCELLED } from './sets-slice';
 
@@ -373,5 +379,118 @@ describe('features store: feature sets', () => {
     await settle();
     assert.deepEqual(store.getState().sets, []);
     assert.equal(store.getState().open, null);
+  });
+});
+
+const labelsVersion = (id: string, number: number) =>
+  ({
+    id,
+    dataset: 'labels',
+    number,
+    rows: 4,
+    columns: [
+      { name: 'station', type: 'VARCHAR' },
+      { name: 'day', type: 'DATE' },
+      { name: 'rained', type: 'BIGINT' },
+    ],
+  }) as DatasetVersion;
+
+const joined: FeatureJoinResult = {
+  version: 'j1',
+  label: 'labels_training@1',
+  rows: 4,
+  columns: 4,
+  sets: [
+    {
+      name: 'weather_daily',
+      version: 2,
+      ttlSeconds: 172_800,
+      matchedRows: 2,
+      matchedShare: 0.5,
+      columns: ['temp_lag1'],
+    },
+  ],
+  durationMs: 12,
+};
+
+/** A store with one set in the catalogue and the label table chosen, ready to join. */
+async function joinSetup() {
+  const made = setup();
+  made.client
+    .answer('featureSets.list', [{ name: 'weather_daily', versions: [1, 2], latest: setVersion(2) }])
+    .answer('datasets.versions', [labelsVersion('l1', 1), labelsVersion('l2', 2)]);
+  await made.store.getState().loadSets();
+  await made.store.getState().chooseLabels('labels', 'l1');
+  made.store.getState().addJoinSet('weather_daily');
+  return made;
+}
+
+describe('features store: point-in-time join', () => {
+  it('pre-fills the keys from the set, and asks for what is missing', async () => {
+    const { store } = await joinSetup();
+    const { join } = store.getState();
+    assert.equal(join.labels?.id, 'l1');
+    assert.deepEqual(join.entity, ['station'], 'the label column named as the set key');
+    assert.equal(join.timeColumn, 'day', 'no "date" among the labels: their first date column');
+    assert.equal(join.name, 'labels_training');
+    store.getState().editJoin({ entity: [''] });
+    assert.equal(joinRequest(store.getState().join).missing, 'Choose the label column for each entity key.');
+  });
+
+  it('joins as a job with the ttl override and shows the matched share', async () => {
+    const { client, store, toasts } = await joinSetup();
+    store.getState().editJoinSet(0, { version: 2, ttl: ' 2d ' });
+    store.getState().editJoin({ prefix: true });
+    client.answer('featureSets.join', { jobId: 'pj' }).answer('jobs.wait', joined);
+    const made = await store.getState().runJoin();
+    assert.equal(made, joined);
+    assert.deepEqual(client.requests('featureSets.join'), [
+      {
+        labels: 'l1',
+        entity: ['station'],
+        timeColumn: 'day',
+        sets: [{ name: 'weather_daily', version: 2, ttl: '2d' }],
+        name: 'labels_training',
+        prefix: true,
+      },
+    ]);
+    assert.equal(store.getState().joined?.sets[0]?.matchedShare, 0.5);
+    assert.equal(store.getState().joining, null);
+    assert.match(toasts.getState().toasts[0]?.message ?? '', /labels_training@1/);
+    store.getState().editJoin({ name: 'other' });
+    assert.equal(store.getState().joined, null, 'a changed form forgets the result');
+  });
+
+  it("keeps the engine's sentence beside the form, and cancels a join", async () => {
+    const { client, store } = await joinSetup();
+    const sentence =
+      'Feature "temp_lag1" of set weather_daily@2 would be named "temp_lag1", like a column of the labels.';
+    client.answer('featureSets.join', { jobId: 'pj' }).fail('jobs.wait', sentence);
+    assert.equal(await store.getState().runJoin(), null);
+    assert.equal(store.getState().joinError, sentence);
+    let rejectWait: (e: Error) => void = () => undefined;
+    client
+      .answer('jobs.wait', () => new Promise((_resolve, reject) => (rejectWait = reject)))
+      .answer('jobs.cancel', () => {
+        rejectWait(new ApiError('CANCELLED', 'The job was cancelled.'));
+        return { cancelled: true };
+      });
+    const joining = store.getState().runJoin();
+    await settle();
+    client.emit('job.progress', jobEvent('pj', 'running', { fraction: 0.3, stage: 'Joining' }));
+    assert.equal(store.getState().joining?.stage, 'Joining');
+    assert.equal(store.getState().joinError, null, 'a new try clears the old sentence');
+    store.getState().cancelJoin();
+    assert.equal(await joining, null);
+    assert.equal(store.getState().joinError, JOIN_CANCELLED);
+    assert.equal(store.getState().joining, null);
+  });
+
+  it('takes a set version from the catalogue, once', async () => {
+    const { store } = await joinSetup();
+    store.getState().addJoinSet('weather_daily', 1);
+    assert.deepEqual(store.getState().join.sets, [{ name: 'weather_daily', version: 1, ttl: '' }]);
+    store.getState().removeJoinSet(0);
+    assert.equal(joinRequest(store.getState().join).missing, 'Add at least one feature set.');
   });
 });
