@@ -5,15 +5,15 @@
  * 200 columns, then per column one GROUP BY that also yields exact quantiles and, on big
  * tables, histogram counts; near-unique number columns instead read once and sorted in
  * JavaScript, see sorted-column.ts); the overview; distributions (any histogram still
- * missing, date periods); duplicates (its statement started first, alongside the
- * statistics); missing values; associations on a sample in JavaScript, started as soon as
+ * missing, date periods); duplicates and missing values (their statements started first,
+ * alongside the statistics); associations on a sample in JavaScript, started as soon as
  * their inputs are known so they overlap the later statements; alerts; and the assembled
  * profile. Per-column statements run on up to `options.connect`-provided
  * extra connections at once. Progress is reported after each stage with the profile so far
  * (overview first), and an AbortSignal interrupts every running query.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Profile } from '../../../shared/profile';
+import type { MissingSummary, Profile } from '../../../shared/profile';
 import { describeApproximations } from './approximations';
 import type { DuplicateSummary } from './duplicates';
 import type { ProfileOptions, ProfileRun } from './run-context';
@@ -24,7 +24,7 @@ import type { AssociationResult } from './stages/association-stage';
 import { distributionsStage } from './stages/distributions-stage';
 import { duplicatesStage, startDuplicates } from './stages/duplicates-stage';
 import { EarlyAssociations } from './stages/early-associations';
-import { missingStage, nullityHeatmap } from './stages/missing-stage';
+import { missingStage, nullityHeatmap, startMissingMatrix } from './stages/missing-stage';
 import { type ProfileDraft, overviewStage } from './stages/overview-stage';
 import { openRun } from './stages/setup-stage';
 import { startStatistics } from './stages/statistics-stage';
@@ -71,15 +71,15 @@ async function openPool(conn: DuckDBConnection, table: string, options: ProfileO
 }
 
 /**
- * The duplicates statement starts first and overlaps the statistics; whatever fails, it has
- * stopped before the caller closes the connections.
+ * The duplicates and nullity-matrix statements start first and overlap the statistics;
+ * whatever fails, they have stopped before the caller closes the connections.
  */
 async function profileWith(run: ProfileRun): Promise<Profile> {
-  const duplicates = startDuplicates(run);
+  const early = { duplicates: startDuplicates(run), matrix: startMissingMatrix(run) };
   try {
-    return await profileStages(run, duplicates);
+    return await profileStages(run, early);
   } catch (error) {
-    await duplicates.catch(() => undefined);
+    await Promise.allSettled([early.duplicates, early.matrix]);
     throw error;
   }
 }
@@ -89,7 +89,10 @@ async function profileWith(run: ProfileRun): Promise<Profile> {
  * semantic types are known) and run alongside everything up to the alerts; the
  * distributions, duplicates and missing-values stages take turns on the pool meanwhile.
  */
-async function profileStages(run: ProfileRun, duplicates: Promise<DuplicateSummary>): Promise<Profile> {
+async function profileStages(
+  run: ProfileRun,
+  early: { duplicates: Promise<DuplicateSummary>; matrix: Promise<MissingSummary['matrix']> | undefined },
+): Promise<Profile> {
   const statistics = startStatistics(run);
   const associations = new EarlyAssociations(run, statistics);
   await associations.alongside(statistics.done);
@@ -98,8 +101,8 @@ async function profileStages(run: ProfileRun, duplicates: Promise<DuplicateSumma
   await associations.alongside(
     (async () => {
       await distributionsStage(run, statistics.statistics, draft);
-      await duplicatesStage(run, draft, duplicates);
-      await missingStage(run, draft);
+      await duplicatesStage(run, draft, early.duplicates);
+      await missingStage(run, draft, early.matrix);
     })(),
   );
   const result = await associations.result();

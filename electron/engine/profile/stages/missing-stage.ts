@@ -1,8 +1,10 @@
 /**
- * The missing-values stage: the nullity matrix from one grouped scan, and — once the
+ * The missing-values stage: the nullity matrix from one grouped scan (started with the
+ * profile on tables of up to 200 columns), and — once the
  * association sample is in — the nullity-correlation heatmap from the sample's per-row
  * sets of missing columns.
  */
+import type { MissingSummary } from '../../../../shared/profile';
 import type { ProfiledColumn } from '../columns';
 import { type MissingColumn, computeMissingMatrix, heatmapColumns, nullityCorrelation } from '../missingness';
 import { type ProfileRun, STAGE_END } from '../run-context';
@@ -20,10 +22,40 @@ export function heatmapColumnsOf(run: ProfileRun, missing: { missing: number }[]
   return heatmapColumns(withMissing(run.columns, missing), run.rows);
 }
 
-export async function missingStage(run: ProfileRun, draft: ProfileDraft): Promise<void> {
+/** Up to this many columns the matrix is counted for all of them as the profile starts. */
+const EARLY_MATRIX_MAX_COLUMNS = 200;
+
+/**
+ * The nullity matrix of every column, started with the profile so it overlaps the column
+ * statistics (the stage keeps the columns that turn out to have missing values); undefined
+ * for wide tables, where the stage counts only those columns once they are known.
+ */
+export function startMissingMatrix(run: ProfileRun): Promise<MissingSummary['matrix']> | undefined {
+  const { pool, table, rows, columns, signal } = run;
+  if (columns.length > EARLY_MATRIX_MAX_COLUMNS) return undefined;
+  const all = columns.map((column) => ({ column, missing: 1 }));
+  const task = pool.use((c) => computeMissingMatrix(c, table, rows, all, signal));
+  task.catch(() => undefined);
+  return task;
+}
+
+export async function missingStage(
+  run: ProfileRun,
+  draft: ProfileDraft,
+  early: Promise<MissingSummary['matrix']> | undefined,
+): Promise<void> {
   const { pool, table, rows, signal } = run;
   const columns = withMissing(run.columns, draft.columns);
-  draft.missing.matrix = await pool.use((c) => computeMissingMatrix(c, table, rows, columns, signal));
+  if (early) {
+    const matrix = await early;
+    const keep = new Set(columns.map((m) => m.column.name));
+    draft.missing.matrix =
+      matrix && columns.length > 0
+        ? { ...matrix, columns: matrix.columns.filter((c) => keep.has(c.name)) }
+        : null;
+  } else {
+    draft.missing.matrix = await pool.use((c) => computeMissingMatrix(c, table, rows, columns, signal));
+  }
   run.progress.endStage('missing values');
   run.progress.report(STAGE_END.missing, 'missing values', {
     table,
