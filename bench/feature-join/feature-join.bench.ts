@@ -3,10 +3,12 @@
  * rows each through the engine's `featureSets.join` job (DuckDB's ASOF JOIN, one set with
  * a 30-day ttl, one without), beside pandas' merge_asof on the same rows in the same run.
  * Targets: 10M label rows and two 10M-row sets in ≤ 10 s, and ≥ 10× faster than pandas.
- * Figures and ratios are printed, never asserted. The default is 1M rows for a quick run;
- * --full runs the issue's 10M.
+ * Figures and ratios are printed, never asserted: both sides' wall and CPU seconds, their
+ * ratios and the load, since the machine is shared and CPU seconds compare better than
+ * wall. The default is 1M rows for a quick run; --full runs the issue's 10M; --explain
+ * prints DuckDB's EXPLAIN ANALYZE of the join's statement (from the version's lineage).
  *
- *   node --import tsx bench/feature-join/feature-join.bench.ts [--full | --rows N] [--no-pandas]
+ *   node --import tsx bench/feature-join/feature-join.bench.ts [--full | --rows N] [--no-pandas] [--explain]
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,6 +41,20 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: nu
   const value = await work();
   const used = process.cpuUsage(cpu);
   return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+const loads = (): string =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/** DuckDB's EXPLAIN ANALYZE of the statement that wrote `version` (its lineage's SQL). */
+async function explain(engine: Engine, version: string): Promise<void> {
+  const { lineage } = await engine.call('datasets.version', { version });
+  if (lineage.kind !== 'sql') return;
+  const reader = await engine.workspace.connection.runAndReadAll(`EXPLAIN ANALYZE ${lineage.sql}`);
+  for (const row of reader.getRowsJS()) console.log(String(row[1]));
 }
 
 async function prepare(engine: Engine, files: Awaited<ReturnType<typeof joinData>>): Promise<void> {
@@ -107,10 +123,7 @@ async function main(): Promise<void> {
       (ROWS === FULL ? " (the issue's full size)" : ` (quick size; --full for ${count(FULL)})`),
   );
   console.log(
-    `machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}; workspace memory_limit ${process.env.ASSAY_MEMORY_LIMIT?.trim() || '1GB'} (ASSAY_MEMORY_LIMIT); load ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
+    `machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}; workspace memory_limit ${process.env.ASSAY_MEMORY_LIMIT?.trim() || '1GB'} (ASSAY_MEMORY_LIMIT); load ${loads()}`,
   );
   const files = await joinData(path.resolve('bench/.data'), ROWS);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-join-'));
@@ -131,18 +144,17 @@ async function main(): Promise<void> {
       `assay featureSets.join: ${secs(join.ms)} s wall, ${secs(join.cpuMs)} s CPU (target ≤ 10 s at ${count(FULL)}) → ${r.label}, ${count(r.rows)} rows, ${r.columns} columns; ` +
         `matched ${r.sets.map((s) => `${s.name} ${count(s.matchedRows)} (${(s.matchedShare * 100).toFixed(1)}%)`).join(', ')}`,
     );
+    if (args.includes('--explain')) await explain(engine, r.version);
     const pandasSeconds = pandasRun(files);
+    console.log(`summary (${count(ROWS)} rows, load ${loads()}):`);
+    console.log(`  assay  ${secs(join.ms).padStart(8)} s wall ${secs(join.cpuMs).padStart(8)} s CPU`);
     if (pandasSeconds !== null) {
+      const [wall, cpu] = [pandasSeconds.wall, pandasSeconds.cpu];
+      console.log(`  pandas ${wall.toFixed(2).padStart(8)} s wall ${cpu.toFixed(2).padStart(8)} s CPU`);
       console.log(
-        `ratio pandas / assay: ${(pandasSeconds.wall / (join.ms / 1000)).toFixed(1)}× wall, ${(pandasSeconds.cpu / (join.cpuMs / 1000)).toFixed(1)}× CPU (target ≥ 10×)`,
+        `  ratio pandas / assay: ${(wall / (join.ms / 1000)).toFixed(1)}× wall, ${(cpu / (join.cpuMs / 1000)).toFixed(1)}× CPU (target ≥ 10×)`,
       );
     }
-    console.log(
-      `load after: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
   } finally {
     await engine.close();
     fs.rmSync(dir, { recursive: true, force: true });
