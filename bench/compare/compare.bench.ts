@@ -123,8 +123,8 @@ function sklearnReference(
   task: Task,
   families: AlgorithmId[],
 ): Reference | null {
-  // OpenMP threads that spin while waiting (HGB's default) took 2,800 s instead of ~10 s
-  // for HGB on digits on a loaded 2-core machine; passive waiting keeps the reference fair.
+  // OpenMP threads that spin while waiting (the default) made HGB on digits take 2,800 s
+  // on a loaded 2-core machine (all five families: 26 s quiet); passive waiting is fair.
   const out = spawnSync(python, [reference, 'run', csv, foldsFile, task, families.join(',')], {
     encoding: 'utf8',
     env: { ...process.env, OMP_WAIT_POLICY: process.env.OMP_WAIT_POLICY ?? 'PASSIVE' },
