@@ -318,7 +318,7 @@ export const CATALOGUE: AlgorithmInfo[] = [
       {
         name: 'batch_size',
         type: 'int',
-        default: 256,
+        default: 128,
         min: 1,
         max: 65_536,
         description: 'Rows per gradient step.',
@@ -326,7 +326,9 @@ export const CATALOGUE: AlgorithmInfo[] = [
       {
         name: 'epochs',
         type: 'int',
-        default: 50,
+        // Small tables need many passes to reach scikit-learn's accuracy; early stopping ends
+        // large ones after a few (docs/architecture.md, "Inside the training capability").
+        default: 200,
         min: 1,
         max: 10_000,
         description: 'Most passes over the training rows.',
@@ -334,7 +336,7 @@ export const CATALOGUE: AlgorithmInfo[] = [
       {
         name: 'early_stopping_rounds',
         type: 'int',
-        default: 5,
+        default: 10,
         min: 0,
         max: 10_000,
         description:
