@@ -24,7 +24,7 @@ import {
 } from './histogram';
 import { binaryLossAndGradients } from './objective';
 import { HISTOGRAMS, lap, PARTITION, SPLIT_SEARCH, tick } from './phase-clock';
-import { countLeft, LeafRows, moveRows, type PartitionHelper } from './leaf-rows';
+import { LeafRows, moveRows, type PartitionHelper } from './leaf-rows';
 import { buildGroupHistogramQ, packedScratch, quantizeRows } from './quantized';
 import { leafOutput, SplitFinder, type LeafTotals, type Split, type SplitParams } from './split';
 
@@ -490,24 +490,28 @@ export class TreeGrower {
   private readonly helper: PartitionHelper = (() => {
     let job = { src: 0, start: 0, end: 0, off: 0, W: 0, l: 0, r: 0 };
     return {
-      count: (src: number, start: number, end: number, off: number, W: number) => {
-        job = { src, start, end, off, W, l: 0, r: 0 };
-        this.threads?.dispatchLeafCount(src, start, end, off, W);
-      },
-      result: () => {
-        if (this.threads?.wait()) return this.threads.result();
-        const bytes = (this.leafRows as LeafRows).bytes[job.src];
-        return countLeft(bytes, job.off, job.W, job.start, job.end, this.rows.goLeft);
-      },
       move: (src: number, start: number, end: number, l: number, r: number, off: number, W: number) => {
         job = { src, start, end, off, W, l, r };
         this.threads?.dispatchLeafMove(src, start, end, l, r, off, W);
       },
       finish: () => {
-        if (this.threads?.wait()) return;
+        if (this.threads?.wait()) return this.threads.result();
         const { goLeft, idx, scratch } = this.rows;
         const lr = this.leafRows as LeafRows;
-        moveRows(lr, job.src, job.start, job.end, job.l, job.r, job.off, job.W, goLeft, idx, scratch);
+        return moveRows(
+          lr,
+          job.src,
+          job.start,
+          job.end,
+          job.l,
+          job.r,
+          job.off,
+          job.W,
+          goLeft,
+          idx,
+          scratch,
+          true,
+        );
       },
     };
   })();
@@ -531,7 +535,8 @@ export class TreeGrower {
     if (this.leafRows) {
       const t = this.threads;
       const helper = t && end - start >= 2 * this.parallelMinRows && t.available ? this.helper : null;
-      return start + this.leafRows.partition(buf, start, end, sp.feature, goLeft, idx, scratch, helper);
+      this.leafRows.partition(buf, start, end, sp.feature, goLeft, idx, scratch, sp.leftCount, helper);
+      return start + sp.leftCount;
     }
     // Column-major bins read a leaf's ascending rows as one forward stream; the packed
     // groups serve only when the worker cannot see the columns.

@@ -44,9 +44,7 @@ export const CMD_PARTITION = 5;
  * ctrl[LIST + NQ] (see leaf-rows.ts), scales [gScale, hScale].
  */
 export const CMD_HIST_Q = 6;
-/** Quantised leaf buffers: count the lefts of [START, END) (LIST: src, off, W); the count goes to `result[0]`. */
-export const CMD_COUNT_Q = 7;
-/** Quantised leaf buffers: moveRows on [START, END) (LIST: src, off, W, l, r). */
+/** Quantised leaf buffers: moveRows backward on [START, END) (LIST: src, off, W, l, r); lefts to `result[0]`. */
 export const CMD_MOVE_Q = 8;
 export const CONTROL = { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } as const;
 
@@ -243,12 +241,7 @@ export class HistThreads {
     Atomics.notify(c, SEQ);
   }
 
-  /** Starts counting the lefts of leaf-buffer positions [start, end) (see leaf-rows.ts). */
-  dispatchLeafCount(src: number, start: number, end: number, off: number, W: number): void {
-    this.leafJob(CMD_COUNT_Q, src, start, end, off, W, 0, 0);
-  }
-
-  /** Starts moving leaf-buffer positions [start, end) to cursors l (lefts) and r (rights). */
+  /** Starts moving leaf-buffer positions [start, end) backwards to cursors l (lefts) and r (rights). */
   dispatchLeafMove(
     src: number,
     start: number,
@@ -284,7 +277,7 @@ export class HistThreads {
     Atomics.notify(c, SEQ);
   }
 
-  /** The loss sum of the last CMD_LOSS job, or the left count of the last CMD_PARTITION. */
+  /** The loss sum of the last CMD_LOSS job, or the left count of the last CMD_PARTITION or CMD_MOVE_Q. */
   result(): number {
     return this.resultBuf[0];
   }

@@ -6,7 +6,6 @@
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import {
   CMD_ATTACH,
-  CMD_COUNT_Q,
   CMD_HIST_Q,
   CMD_LOSS,
   CMD_MOVE_Q,
@@ -18,7 +17,7 @@ import {
 } from './hist-threads';
 import { binaryLossAndGradients } from './objective';
 import { buildGroupHistogram, partitionRows, type PackedBins } from './histogram';
-import { countLeft, LeafRows, moveRows } from './leaf-rows';
+import { LeafRows, moveRows } from './leaf-rows';
 import { buildGroupHistogramQ, packedScratch } from './quantized';
 
 const { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } = CONTROL;
@@ -71,9 +70,6 @@ for (;;) {
       if (columns && !cols) throw new Error('the column-major bins were not shared');
       const bytes = columns && cols ? cols : packed.bytes;
       result[0] = partitionRows(idx, scratch, ctrl[START], ctrl[END], bytes, ctrl[LIST], ctrl[NQ], goLeft);
-    } else if (cmd === CMD_COUNT_Q) {
-      const src = ctrl[LIST];
-      result[0] = countLeft(leafBytes[src], ctrl[LIST + 1], ctrl[LIST + 2], ctrl[START], ctrl[END], goLeft);
     } else if (cmd === CMD_MOVE_Q) {
       const [src, off, W, l, r] = [
         ctrl[LIST],
@@ -82,7 +78,7 @@ for (;;) {
         ctrl[LIST + 3],
         ctrl[LIST + 4],
       ];
-      moveRows(leafBufs, src, ctrl[START], ctrl[END], l, r, off, W, goLeft, idx, scratch);
+      result[0] = moveRows(leafBufs, src, ctrl[START], ctrl[END], l, r, off, W, goLeft, idx, scratch, true);
     } else if (cmd === CMD_LOSS) {
       result[0] = binaryLossAndGradients(F, y, g, h, ctrl[START], ctrl[END]);
     } else if (cmd === CMD_HIST_Q) {

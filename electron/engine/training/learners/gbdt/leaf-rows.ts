@@ -21,34 +21,18 @@ export interface LeafBuffers {
 
 /** The histogram worker's side of a two-thread partition (see hist-threads.ts). */
 export interface PartitionHelper {
-  /** Starts counting the lefts of positions [start, end). */
-  count(src: number, start: number, end: number, off: number, W: number): void;
-  /** Waits for the count and returns it. */
-  result(): number;
-  /** Starts moving positions [start, end) with left/right cursors l and r. */
+  /** Starts moving positions [start, end) backwards, with left/right cursors l and r. */
   move(src: number, start: number, end: number, l: number, r: number, off: number, W: number): void;
-  /** Waits for the move. */
-  finish(): void;
-}
-
-/** Rows among positions [start, end) whose split byte (at `off + p·W`) goes left. */
-export function countLeft(
-  bytes: Uint8Array,
-  off: number,
-  W: number,
-  start: number,
-  end: number,
-  goLeft: Uint8Array,
-): number {
-  let nl = 0;
-  for (let p = start, o = off + start * W; p < end; p++, o += W) nl += goLeft[bytes[o]];
-  return nl;
+  /** Waits for the move; returns how many of its rows went left. */
+  finish(): number;
 }
 
 /**
  * Moves positions [start, end) of buffer `src` to the other buffer: lefts from cursor `l`,
  * rights from cursor `r`, in order; row ids go to `scratch` at their new positions.
- * One pass over the rows, copying whole rows (int32 words), the fewest memory passes.
+ * `backward` walks from the last row down and fills both cursors downwards (so a second
+ * thread can fill the ends of the two halves without knowing the first thread's count).
+ * One pass over the rows, copying whole rows (int32 words). Returns the lefts moved.
  */
 export function moveRows(
   b: LeafBuffers,
@@ -62,7 +46,8 @@ export function moveRows(
   goLeft: Uint8Array,
   idx: Uint32Array,
   scratch: Uint32Array,
-): void {
+  backward = false,
+): number {
   const bytes = b.bytes[src];
   const dst = LeafRows.next(src);
   const spv = b.pv[src];
@@ -71,8 +56,15 @@ export function moveRows(
   const dw = b.words[dst];
   const nq = b.wordOff.length;
   const wide = b.wordWidth.every((w) => w === 4);
-  for (let p = start, o = off + start * W; p < end; p++, o += W) {
-    const to = goLeft[bytes[o]] === 1 ? l++ : r++;
+  const step = backward ? -1 : 1;
+  const stop = backward ? start - 1 : end;
+  let nl = 0;
+  for (let p = backward ? end - 1 : start; p !== stop; p += step) {
+    const go = goLeft[bytes[off + p * W]];
+    const to = go === 1 ? l : r;
+    l += go * step;
+    r += (1 - go) * step;
+    nl += go;
     dpv[to] = spv[p];
     scratch[to] = idx[p];
     if (wide) {
@@ -95,6 +87,7 @@ export function moveRows(
       }
     }
   }
+  return nl;
 }
 
 export class LeafRows implements LeafBuffers {
@@ -156,8 +149,9 @@ export class LeafRows implements LeafBuffers {
   /**
    * Stable partition of positions [start, end) of buffer `src` into the other buffer by
    * the byte of `feature` (goLeft[bin] = 1: left), moving the row ids in `idx` alike
-   * (through `scratch`). Returns how many went left; the rows now live in `LeafRows.next(src)`.
-   * `threads`, when given, moves the second half of the rows at the same time.
+   * (through `scratch`); `nl` rows go left (the split's exact count from the histogram,
+   * which saves a counting pass). The rows then live in `LeafRows.next(src)`. `threads`,
+   * when given, moves the second half of the rows at the same time, from the far ends.
    */
   partition(
     src: number,
@@ -167,24 +161,21 @@ export class LeafRows implements LeafBuffers {
     goLeft: Uint8Array,
     idx: Uint32Array,
     scratch: Uint32Array,
+    nl: number,
     threads: PartitionHelper | null = null,
-  ): number {
+  ): void {
     const groups = this.packed.groups;
     let q = 0;
     while (feature >= groups[q].first + groups[q].width) q++;
     const W = groups[q].width;
     const off = this.packed.byteOffset[q] + (feature - groups[q].first);
     const mid = threads ? (start + end) >>> 1 : end;
-    if (threads) threads.count(src, mid, end, off, W);
-    const nA = countLeft(this.bytes[src], off, W, start, mid, goLeft);
-    const nB = threads ? threads.result() : 0;
-    const nl = nA + nB;
     // Lefts of the first half, lefts of the second, rights of the first, rights of the second.
-    if (threads) threads.move(src, mid, end, start + nA, start + nl + (mid - start - nA), off, W);
-    moveRows(this, src, start, mid, start, start + nl, off, W, goLeft, idx, scratch);
-    if (threads) threads.finish();
+    if (threads) threads.move(src, mid, end, start + nl - 1, end - 1, off, W);
+    const nA = moveRows(this, src, start, mid, start, start + nl, off, W, goLeft, idx, scratch);
+    const nB = threads ? threads.finish() : 0;
+    if (nA + nB !== nl) throw new Error(`GBDT partition: ${nA + nB} rows went left, the split counted ${nl}`);
     idx.set(scratch.subarray(start, end), start);
-    return nl;
   }
 
   /** The buffer a leaf's rows move to when it is split. */

@@ -99,25 +99,37 @@ test('the histogram worker builds bit-identical quantised histograms to the main
     assert.ok(threads.waitReady(60_000), 'the worker started');
     // The same split moved by one thread, then by two, ends in the same place.
     const idx1 = Uint32Array.from(rows.idx);
-    const nl = leaf.partition(0, 0, n, 4, rows.goLeft, idx1, new Uint32Array(n));
+    let nl = 0;
+    for (let i = 0; i < n; i++) nl += rows.goLeft[data.bins[4 * n + i]];
+    leaf.partition(0, 0, n, 4, rows.goLeft, idx1, new Uint32Array(n), nl);
     const bytes1 = Uint8Array.from(leaf.bytes[1]);
     const pv1 = Float64Array.from(leaf.pv[1]);
     leaf.bytes[1].fill(0);
     const helper = {
-      count: (src: number, s: number, e: number, off: number, W: number) =>
-        threads.dispatchLeafCount(src, s, e, off, W),
-      result: () => {
+      move: (src: number, s: number, e: number, l: number, r: number, off: number, W: number) =>
+        threads.dispatchLeafMove(src, s, e, l, r, off, W),
+      finish: () => {
         assert.ok(threads.wait());
         return threads.result();
       },
-      move: (src: number, s: number, e: number, l: number, r: number, off: number, W: number) =>
-        threads.dispatchLeafMove(src, s, e, l, r, off, W),
-      finish: () => assert.ok(threads.wait()),
     };
-    assert.equal(leaf.partition(0, 0, n, 4, rows.goLeft, rows.idx, rows.scratch, helper), nl);
+    leaf.partition(0, 0, n, 4, rows.goLeft, rows.idx, rows.scratch, nl, helper);
     assert.deepEqual(rows.idx, idx1);
     assert.deepEqual(leaf.bytes[1], bytes1);
     assert.deepEqual(leaf.pv[1], pv1);
+    // A split whose count disagrees with the rows is an internal error, not a silent mix-up.
+    const idx2 = Uint32Array.from({ length: n }, (_, i) => i);
+    assert.throws(() => leaf.partition(0, 0, n, 4, rows.goLeft, idx2, rows.scratch, nl + 1), /split counted/);
+    leaf.partition(
+      0,
+      0,
+      n,
+      4,
+      rows.goLeft,
+      idx2.map((_, i) => i),
+      rows.scratch,
+      nl,
+    );
     const list = Int32Array.from(layout.groups, (_, q) => q);
     for (const [buf, start, end] of [
       [0, 50, n],
@@ -161,9 +173,13 @@ test('a leaf split moves its rows stably into the other buffer, bins and packed 
   const scratch = new Uint32Array(n);
   const goLeft = Uint8Array.from({ length: 256 }, (_, b) => (b < 100 ? 1 : 0));
   // Root split in buffer 0, then a split of the right child (buffer 1 → 2).
-  const nl = leaf.partition(0, 0, n, 17, goLeft, idx, scratch);
+  let nl = 0;
+  for (let i = 0; i < n; i++) nl += goLeft[data.bins[17 * n + i]];
+  leaf.partition(0, 0, n, 17, goLeft, idx, scratch, nl);
   goLeft.fill(0).fill(1, 0, 60);
-  const nl2 = leaf.partition(1, nl, n, 2, goLeft, idx, scratch);
+  let nl2 = 0;
+  for (let p = nl; p < n; p++) nl2 += goLeft[data.bins[2 * n + idx[p]]];
+  leaf.partition(1, nl, n, 2, goLeft, idx, scratch, nl2);
   const check = (buf: number, start: number, end: number, feature: number, left: boolean) => {
     for (let p = start; p < end; p++) {
       const i = idx[p];
