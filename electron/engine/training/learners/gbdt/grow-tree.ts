@@ -24,7 +24,6 @@ import {
 } from './histogram';
 import { binaryLossAndGradients } from './objective';
 import { HISTOGRAMS, lap, PARTITION, SPLIT_SEARCH, tick } from './phase-clock';
-import { LeafRows, moveRows, type PartitionHelper } from './leaf-rows';
 import { buildGroupHistogramQ, packedScratch, quantizeRows } from './quantized';
 import { leafOutput, SplitFinder, type LeafTotals, type Split, type SplitParams } from './split';
 
@@ -55,8 +54,6 @@ interface Leaf {
   end: number;
   depth: number;
   hist: Float64Array | null;
-  /** Quantised training: the leaf buffer holding this leaf's rows (see leaf-rows.ts). */
-  buf: number;
   totals: LeafTotals;
   split: Split | null;
   /** Node whose child pointer refers to this leaf; −1 for the root. */
@@ -92,8 +89,6 @@ export class TreeGrower {
   private readonly workerList: Int32Array;
   /** Quantised histograms: this thread's packed scratch, or null when off. */
   private readonly qScratch: Float64Array | null;
-  /** Quantised histograms: the leaf-ordered row buffers (see leaf-rows.ts). */
-  private readonly leafRows: LeafRows | null = null;
 
   constructor(
     private readonly data: BinnedMatrix,
@@ -134,11 +129,6 @@ export class TreeGrower {
           cols: data.bins,
         };
     this.qScratch = fast && opts.quantized ? packedScratch() : null;
-    if (this.qScratch && this.packed && this.rows.pv) {
-      this.leafRows = new LeafRows(this.packed, this.rows.pv, shared);
-      this.rows.leafBytes = this.leafRows.bytes.slice(1);
-      this.rows.leafPv = this.leafRows.pv.slice(1);
-    }
     if (shared && this.packed) this.threads = new HistThreads(this.packed, this.rows, layout.size);
     this.activeGroups = new Int32Array(layout.groups.length);
     this.workerList = new Int32Array(layout.groups.length);
@@ -218,13 +208,12 @@ export class TreeGrower {
       end: m,
       depth: 0,
       hist: this.take(),
-      buf: this.leafRows && !(identity && m === this.data.n) ? this.leafRows.gatherRoot(idx, m) : 0,
       totals: rootTotals,
       split: null,
       parent: -1,
       isLeft: false,
     };
-    if (this.packed) this.buildFast(root.hist as Float64Array, 0, m, root.buf);
+    if (this.packed) this.buildFast(root.hist as Float64Array, 0, m);
     else if (identity)
       buildHistogram(
         root.hist as Float64Array,
@@ -262,8 +251,7 @@ export class TreeGrower {
       const leaf = leaves[l];
       const sp = leaf.split as Split;
       tick();
-      const mid = this.partition(idx, leaf.start, leaf.end, sp, leaf.buf);
-      const buf = this.leafRows ? LeafRows.next(leaf.buf) : 0;
+      const mid = this.partition(idx, leaf.start, leaf.end, sp);
       lap(PARTITION);
 
       const nodeIndex = node.feature.length;
@@ -285,7 +273,6 @@ export class TreeGrower {
         end: mid,
         depth: leaf.depth + 1,
         hist: null,
-        buf,
         totals: { G: sp.leftG, H: sp.leftH, count: mid - leaf.start },
         split: null,
         parent: nodeIndex,
@@ -296,7 +283,6 @@ export class TreeGrower {
         end: leaf.end,
         depth: leaf.depth + 1,
         hist: null,
-        buf,
         totals: { G: rightG, H: leaf.totals.H - sp.leftH, count: leaf.end - mid },
         split: null,
         parent: nodeIndex,
@@ -393,7 +379,7 @@ export class TreeGrower {
 
   private buildFor(leaf: Leaf, g: Float64Array, h: Float64Array, treeFeatures: Int32Array): void {
     if (this.packed) {
-      this.buildFast(leaf.hist as Float64Array, leaf.start, leaf.end, leaf.buf);
+      this.buildFast(leaf.hist as Float64Array, leaf.start, leaf.end);
       return;
     }
     gatherGradients(g, h, this.layout.K, this.currentIdx, leaf.start, leaf.end, this.og, this.oh);
@@ -426,11 +412,10 @@ export class TreeGrower {
   }
 
   /**
-   * K = 1 histogram of rows idx[start..end) (quantised: positions [start, end) of leaf
-   * buffer `buf`) over the active groups. With a worker, it takes the last groups (about
-   * half the features) while this thread builds the rest.
+   * K = 1 histogram of rows idx[start..end) over the active groups. With a worker, it
+   * takes the last groups (about half the features) while this thread builds the rest.
    */
-  private buildFast(hist: Float64Array, start: number, end: number, buf: number): void {
+  private buildFast(hist: Float64Array, start: number, end: number): void {
     const packed = this.packed as PackedBins;
     const qs = this.qScratch;
     const groups = this.layout.groups;
@@ -450,15 +435,15 @@ export class TreeGrower {
       if (share === 0) nMain--; // at least one group for the worker
       nWorker = nActive - nMain;
       for (let a = 0; a < nWorker; a++) this.workerList[a] = active[nMain + a];
-      threads.dispatch(this.workerList, nWorker, start, end, qs ? buf : -1);
+      threads.dispatch(this.workerList, nWorker, start, end, qs !== null);
     }
-    for (let a = 0; a < nMain; a++) this.buildGroup(hist, packed, active[a], start, end, buf);
+    for (let a = 0; a < nMain; a++) this.buildGroup(hist, packed, active[a], start, end);
     if (nWorker === 0 || !threads) return;
     const ok = threads.wait();
     for (let a = 0; a < nWorker; a++) {
       const q = this.workerList[a];
       if (!ok) {
-        this.buildGroup(hist, packed, q, start, end, buf);
+        this.buildGroup(hist, packed, q, start, end);
         continue;
       }
       const from = groups[q].first * SLOT * 3;
@@ -468,53 +453,12 @@ export class TreeGrower {
   }
 
   /** One group's histogram on this thread, from quantised or exact gradients. */
-  private buildGroup(
-    hist: Float64Array,
-    packed: PackedBins,
-    q: number,
-    start: number,
-    end: number,
-    buf: number,
-  ): void {
-    const { idx, g, h, scales } = this.rows;
-    const lr = this.leafRows;
-    if (this.qScratch && lr && scales)
-      buildGroupHistogramQ(hist, packed, lr.bytes[buf], q, start, end, lr.pv[buf], scales, this.qScratch);
+  private buildGroup(hist: Float64Array, packed: PackedBins, q: number, start: number, end: number): void {
+    const { idx, g, h, pv, scales } = this.rows;
+    if (this.qScratch && pv && scales)
+      buildGroupHistogramQ(hist, packed, q, idx, start, end, pv, scales, this.qScratch);
     else buildGroupHistogram(hist, packed, q, idx, start, end, g, h);
   }
-
-  /**
-   * The worker's half of a leaf-buffer partition; if it fails, the main thread redoes
-   * that half, so the rows end up the same either way.
-   */
-  private readonly helper: PartitionHelper = (() => {
-    let job = { src: 0, start: 0, end: 0, off: 0, W: 0, l: 0, r: 0 };
-    return {
-      move: (src: number, start: number, end: number, l: number, r: number, off: number, W: number) => {
-        job = { src, start, end, off, W, l, r };
-        this.threads?.dispatchLeafMove(src, start, end, l, r, off, W);
-      },
-      finish: () => {
-        if (this.threads?.wait()) return this.threads.result();
-        const { goLeft, idx, scratch } = this.rows;
-        const lr = this.leafRows as LeafRows;
-        return moveRows(
-          lr,
-          job.src,
-          job.start,
-          job.end,
-          job.l,
-          job.r,
-          job.off,
-          job.W,
-          goLeft,
-          idx,
-          scratch,
-          true,
-        );
-      },
-    };
-  })();
 
   /** The row-index array of the tree being grown. */
   private currentIdx: Uint32Array = new Uint32Array(0);
@@ -523,7 +467,7 @@ export class TreeGrower {
    * Stable partition of idx[start..end) by the split; returns the first right position.
    * A 256-entry table says which bins go left, so the loop has no data-dependent branch.
    */
-  private partition(idx: Uint32Array, start: number, end: number, sp: Split, buf: number): number {
+  private partition(idx: Uint32Array, start: number, end: number, sp: Split): number {
     const { scratch, goLeft } = this.rows;
     if (sp.categorical) {
       const bits = sp.catBits as Uint32Array;
@@ -531,12 +475,6 @@ export class TreeGrower {
     } else {
       const miss = this.missing[sp.feature];
       for (let b = 0; b < 256; b++) goLeft[b] = (b === miss ? sp.defaultLeft : b <= sp.bin) ? 1 : 0;
-    }
-    if (this.leafRows) {
-      const t = this.threads;
-      const helper = t && end - start >= 2 * this.parallelMinRows && t.available ? this.helper : null;
-      this.leafRows.partition(buf, start, end, sp.feature, goLeft, idx, scratch, sp.leftCount, helper);
-      return start + sp.leftCount;
     }
     // Column-major bins read a leaf's ascending rows as one forward stream; the packed
     // groups serve only when the worker cannot see the columns.

@@ -39,13 +39,8 @@ export const CMD_ATTACH = 3;
 export const CMD_LOSS = 4;
 /** partitionRows on [START, END) with W = ctrl[NQ], off = ctrl[LIST]; the left count goes to `result[0]`. */
 export const CMD_PARTITION = 5;
-/**
- * CMD_HIST on quantised gradients in leaf order: positions [START, END) of leaf buffer
- * ctrl[LIST + NQ] (see leaf-rows.ts), scales [gScale, hScale].
- */
+/** CMD_HIST on quantised gradients: packed values `pv`, scales [gScale, hScale]. */
 export const CMD_HIST_Q = 6;
-/** Quantised leaf buffers: moveRows backward on [START, END) (LIST: src, off, W, l, r); lefts to `result[0]`. */
-export const CMD_MOVE_Q = 8;
 export const CONTROL = { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } as const;
 
 /** Busy-wait this many polls before sleeping on the futex (jobs come in quick bursts). */
@@ -67,9 +62,6 @@ export interface SharedRows {
   scales?: Float64Array;
   /** Column-major bins (feature f at f·n), for the partition pass; absent: use the packed bins. */
   cols?: Uint8Array;
-  /** Quantised training: leaf buffers 1 and 2 (bins, packed gradients); buffer 0 is `bins`/`pv`. */
-  leafBytes?: Uint8Array[];
-  leafPv?: Float64Array[];
 }
 
 export interface HistWorkerData {
@@ -86,8 +78,6 @@ export interface HistWorkerData {
   pv: SharedArrayBuffer | null;
   scales: SharedArrayBuffer | null;
   cols: SharedArrayBuffer | null;
-  leafBytes: SharedArrayBuffer[];
-  leafPv: SharedArrayBuffer[];
   out: SharedArrayBuffer;
   result: SharedArrayBuffer;
   port: MessagePort;
@@ -126,7 +116,7 @@ export class HistThreads {
   private attached: Float64Array | null = null;
 
   constructor(packed: PackedBins, rows: SharedRows, histSize: number) {
-    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (LIST + Math.max(5, packed.groups.length + 2))));
+    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (LIST + Math.max(2, packed.groups.length))));
     this.out = sharedFloat64(histSize);
     const url = histWorkerUrl();
     const channel = new MessageChannel();
@@ -148,8 +138,6 @@ export class HistThreads {
       pv: (rows.pv?.buffer as SharedArrayBuffer | undefined) ?? null,
       scales: (rows.scales?.buffer as SharedArrayBuffer | undefined) ?? null,
       cols: (rows.cols?.buffer as SharedArrayBuffer | undefined) ?? null,
-      leafBytes: (rows.leafBytes ?? []).map((b) => b.buffer as SharedArrayBuffer),
-      leafPv: (rows.leafPv ?? []).map((b) => b.buffer as SharedArrayBuffer),
       out: this.out.buffer as SharedArrayBuffer,
       result: this.resultBuf.buffer as SharedArrayBuffer,
       port: channel.port2,
@@ -184,18 +172,14 @@ export class HistThreads {
     return this.available;
   }
 
-  /**
-   * Starts the worker on groups `list` for rows idx[start..end), or, with `leafBuffer`
-   * ≥ 0, for positions [start, end) of that quantised leaf buffer; returns at once.
-   */
-  dispatch(list: Int32Array, count: number, start: number, end: number, leafBuffer = -1): void {
+  /** Starts the worker on groups `list` for rows idx[start..end); returns at once. */
+  dispatch(list: Int32Array, count: number, start: number, end: number, quantized = false): void {
     const c = this.ctrl;
-    c[CMD] = leafBuffer >= 0 ? CMD_HIST_Q : CMD_HIST;
+    c[CMD] = quantized ? CMD_HIST_Q : CMD_HIST;
     c[START] = start;
     c[END] = end;
     c[NQ] = count;
     for (let i = 0; i < count; i++) c[LIST + i] = list[i];
-    c[LIST + count] = leafBuffer;
     Atomics.store(c, SEQ, ++this.seq);
     Atomics.notify(c, SEQ);
   }
@@ -241,43 +225,7 @@ export class HistThreads {
     Atomics.notify(c, SEQ);
   }
 
-  /** Starts moving leaf-buffer positions [start, end) backwards to cursors l (lefts) and r (rights). */
-  dispatchLeafMove(
-    src: number,
-    start: number,
-    end: number,
-    l: number,
-    r: number,
-    off: number,
-    W: number,
-  ): void {
-    this.leafJob(CMD_MOVE_Q, src, start, end, off, W, l, r);
-  }
-
-  private leafJob(
-    cmd: number,
-    src: number,
-    start: number,
-    end: number,
-    off: number,
-    W: number,
-    l: number,
-    r: number,
-  ): void {
-    const c = this.ctrl;
-    c[CMD] = cmd;
-    c[START] = start;
-    c[END] = end;
-    c[LIST] = src;
-    c[LIST + 1] = off;
-    c[LIST + 2] = W;
-    c[LIST + 3] = l;
-    c[LIST + 4] = r;
-    Atomics.store(c, SEQ, ++this.seq);
-    Atomics.notify(c, SEQ);
-  }
-
-  /** The loss sum of the last CMD_LOSS job, or the left count of the last CMD_PARTITION or CMD_MOVE_Q. */
+  /** The loss sum of the last CMD_LOSS job, or the left count of the last CMD_PARTITION. */
   result(): number {
     return this.resultBuf[0];
   }

@@ -8,7 +8,6 @@ import {
   CMD_ATTACH,
   CMD_HIST_Q,
   CMD_LOSS,
-  CMD_MOVE_Q,
   CMD_PARTITION,
   CMD_STOP,
   CONTROL,
@@ -17,7 +16,6 @@ import {
 } from './hist-threads';
 import { binaryLossAndGradients } from './objective';
 import { buildGroupHistogram, partitionRows, type PackedBins } from './histogram';
-import { LeafRows, moveRows } from './leaf-rows';
 import { buildGroupHistogramQ, packedScratch } from './quantized';
 
 const { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } = CONTROL;
@@ -39,9 +37,6 @@ const pv = wd.pv ? new Float64Array(wd.pv) : null;
 const scales = wd.scales ? new Float64Array(wd.scales) : null;
 const cols = wd.cols ? new Uint8Array(wd.cols) : null;
 const qScratch = packedScratch();
-const leafBytes = [packed.bytes, ...wd.leafBytes.map((b) => new Uint8Array(b))];
-const leafPv = pv ? [pv, ...wd.leafPv.map((b) => new Float64Array(b))] : [];
-const leafBufs = LeafRows.view(packed, leafBytes, leafPv);
 const result = new Float64Array(wd.result);
 let F: Float64Array = new Float64Array(0);
 let y: Float64Array = new Float64Array(0);
@@ -70,36 +65,15 @@ for (;;) {
       if (columns && !cols) throw new Error('the column-major bins were not shared');
       const bytes = columns && cols ? cols : packed.bytes;
       result[0] = partitionRows(idx, scratch, ctrl[START], ctrl[END], bytes, ctrl[LIST], ctrl[NQ], goLeft);
-    } else if (cmd === CMD_MOVE_Q) {
-      const [src, off, W, l, r] = [
-        ctrl[LIST],
-        ctrl[LIST + 1],
-        ctrl[LIST + 2],
-        ctrl[LIST + 3],
-        ctrl[LIST + 4],
-      ];
-      result[0] = moveRows(leafBufs, src, ctrl[START], ctrl[END], l, r, off, W, goLeft, idx, scratch, true);
     } else if (cmd === CMD_LOSS) {
       result[0] = binaryLossAndGradients(F, y, g, h, ctrl[START], ctrl[END]);
     } else if (cmd === CMD_HIST_Q) {
-      const count = ctrl[NQ];
-      const b = ctrl[LIST + count];
-      if (!scales || !leafBytes[b] || !leafPv[b])
-        throw new Error('quantised histograms need the leaf buffers');
+      if (!pv || !scales) throw new Error('quantised histograms need the packed gradients');
       const start = ctrl[START];
       const end = ctrl[END];
+      const count = ctrl[NQ];
       for (let i = 0; i < count; i++)
-        buildGroupHistogramQ(
-          out,
-          packed,
-          leafBytes[b],
-          ctrl[LIST + i],
-          start,
-          end,
-          leafPv[b],
-          scales,
-          qScratch,
-        );
+        buildGroupHistogramQ(out, packed, ctrl[LIST + i], idx, start, end, pv, scales, qScratch);
     } else {
       const start = ctrl[START];
       const end = ctrl[END];

@@ -78,17 +78,15 @@ export function quantizeRows(
 }
 
 /**
- * [G, H, count] histogram of group q for positions [start, end) of `bytes` (laid out as
- * `packed.bytes`, rows in leaf order, see leaf-rows.ts) and packed values `pv` by
- * position, written over the group's slots of `hist` (no zeroing needed first).
- * `scratch` is the calling thread's own packed buffer. Row order fixes the result,
- * whoever runs it.
+ * [G, H, count] histogram of group q for rows idx[start..end) from packed values `pv`,
+ * written over the group's slots of `hist` (no zeroing needed first). `scratch` is the
+ * calling thread's own packed buffer. Row order fixes the result, whoever runs it.
  */
 export function buildGroupHistogramQ(
   hist: Float64Array,
   packed: PackedBins,
-  bytes: Uint8Array,
   q: number,
+  idx: Uint32Array,
   start: number,
   end: number,
   pv: Float64Array,
@@ -99,14 +97,14 @@ export function buildGroupHistogramQ(
   const W = gr.width;
   const hb = gr.first * SLOT * 3;
   const o = packed.byteOffset[q];
-  const rb = bytes.subarray(o, o + packed.n * W);
+  const rb = packed.bytes.subarray(o, o + packed.n * W);
   let first = true;
   for (let s = start; s < end || first; s += CHUNK) {
     const e = Math.min(end, s + CHUNK);
     scratch.fill(0, 0, W * SLOT);
-    if (W === 16) kernelQ16(scratch, rb, s, e, pv);
-    else if (W === 8) kernelQ8(scratch, rb, s, e, pv);
-    else kernelQ4(scratch, rb, s, e, pv);
+    if (W === 16) kernelQ16(scratch, rb, idx, s, e, pv);
+    else if (W === 8) kernelQ8(scratch, rb, idx, s, e, pv);
+    else kernelQ4(scratch, rb, idx, s, e, pv);
     unpack(hist, hb, scratch, W * SLOT, scales[0], scales[1], first);
     first = false;
   }
@@ -143,8 +141,16 @@ function unpack(
 }
 
 /** Packed sums of one 16-feature group (16 bytes a row), straight-line for speed. */
-function kernelQ16(acc: Float64Array, rb: Uint8Array, start: number, end: number, pv: Float64Array): void {
-  for (let i = start; i < end; i++) {
+function kernelQ16(
+  acc: Float64Array,
+  rb: Uint8Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  pv: Float64Array,
+): void {
+  for (let k = start; k < end; k++) {
+    const i = idx[k];
     const v = pv[i];
     const r = i * 16;
     acc[rb[r]] += v;
@@ -167,8 +173,16 @@ function kernelQ16(acc: Float64Array, rb: Uint8Array, start: number, end: number
 }
 
 /** Packed sums of one 8-feature group (8 bytes a row). */
-function kernelQ8(acc: Float64Array, rb: Uint8Array, start: number, end: number, pv: Float64Array): void {
-  for (let i = start; i < end; i++) {
+function kernelQ8(
+  acc: Float64Array,
+  rb: Uint8Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  pv: Float64Array,
+): void {
+  for (let k = start; k < end; k++) {
+    const i = idx[k];
     const v = pv[i];
     const r = i * 8;
     acc[rb[r]] += v;
@@ -183,8 +197,16 @@ function kernelQ8(acc: Float64Array, rb: Uint8Array, start: number, end: number,
 }
 
 /** Packed sums of one 4-feature group (4 bytes a row). */
-function kernelQ4(acc: Float64Array, rb: Uint8Array, start: number, end: number, pv: Float64Array): void {
-  for (let i = start; i < end; i++) {
+function kernelQ4(
+  acc: Float64Array,
+  rb: Uint8Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  pv: Float64Array,
+): void {
+  for (let k = start; k < end; k++) {
+    const i = idx[k];
     const v = pv[i];
     const r = i * 4;
     acc[rb[r]] += v;
