@@ -6,10 +6,10 @@
 import type { ColumnInfo } from '../../shared/datasets';
 import { useClean, useDatasets } from '../app-stores';
 import { DateExampleHelper } from './DateExampleHelper';
-import { FieldInput } from './FieldInput';
+import { DraftFeedback } from './DraftFeedback';
+import { DraftFields } from './DraftFields';
 import { opLabel } from './operations';
-import { fieldsOf, toStep } from './step-fields';
-import { summaryWords } from './step-words';
+import { toStep } from './step-fields';
 
 export function StepForm({ columns }: { columns: ColumnInfo[] }) {
   const draft = useClean((s) => s.draft);
@@ -38,42 +38,29 @@ export function StepForm({ columns }: { columns: ColumnInfo[] }) {
         {opLabel(draft.op)}
         <span className="muted"> · {draft.editing === null ? 'new step' : `step ${index + 1}`}</span>
       </h3>
-      {fieldsOf(draft.op).map((field) => (
-        <FieldInput
-          key={field.name}
-          field={field}
-          value={draft.values[field.name]}
-          columns={columns}
-          datasets={datasets.map((d) => d.name)}
-          error={
-            problem?.field === field.name
-              ? problem.message
-              : errorShown(draft.values[field.name], errors[field.name])
-          }
-          onChange={(value) => setDraftValues({ ...draft.values, [field.name]: value })}
-        />
-      ))}
+      <DraftFields
+        op={draft.op}
+        values={draft.values}
+        errors={errors}
+        problem={problem}
+        columns={columns}
+        datasets={datasets.map((d) => d.name)}
+        onChange={setDraftValues}
+      />
       {draft.op === 'parse_date' && (
         <DateExampleHelper
           column={String(draft.values.column ?? '')}
           onUse={(format) => setDraftValues({ ...draft.values, format })}
         />
       )}
-      {problem && !problem.field && <p className="form-error">{problem.message}</p>}
-      {step && !problem && previewError && (
-        <p className="form-error" role="alert">
-          {previewError}
-        </p>
-      )}
-      <p className="clean-draft-effect muted" data-testid="draft-effect" aria-live="polite">
-        {step === null
-          ? 'Fill in the form to preview this step.'
-          : summary
-            ? `Preview: ${summaryWords(summary).join(' · ')}`
-            : previewing
-              ? 'Previewing…'
-              : ''}
-      </p>
+      <DraftFeedback
+        step={step}
+        problem={problem}
+        previewError={previewError}
+        summary={summary}
+        previewing={previewing}
+        noun="step"
+      />
       <div className="row">
         <button type="submit" className="primary" disabled={step === null}>
           {draft.editing === null ? 'Add step' : 'Update step'}
@@ -84,10 +71,4 @@ export function StepForm({ columns }: { columns: ColumnInfo[] }) {
       </div>
     </form>
   );
-}
-
-/** A field's sentence, once the person has typed something into it (no red on a fresh form). */
-function errorShown(value: unknown, error: string | undefined): string | undefined {
-  const empty = value === '' || value === undefined || (Array.isArray(value) && value.length === 0);
-  return empty ? undefined : error;
 }

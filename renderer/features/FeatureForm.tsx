@@ -5,10 +5,10 @@
  */
 import type { ColumnInfo } from '../../shared/datasets';
 import { useDatasets, useFeatures } from '../app-stores';
-import { FieldInput } from '../clean/FieldInput';
+import { DraftFeedback } from '../clean/DraftFeedback';
+import { DraftFields } from '../clean/DraftFields';
 import { opLabel } from '../clean/operations';
-import { fieldsOf, toStep } from '../clean/step-fields';
-import { summaryWords } from '../clean/step-words';
+import { toStep } from '../clean/step-fields';
 
 export function FeatureForm({ columns }: { columns: ColumnInfo[] }) {
   const draft = useFeatures((s) => s.draft);
@@ -37,36 +37,23 @@ export function FeatureForm({ columns }: { columns: ColumnInfo[] }) {
         {opLabel(draft.op)}
         <span className="muted"> · new feature</span>
       </h3>
-      {fieldsOf(draft.op).map((field) => (
-        <FieldInput
-          key={field.name}
-          field={field}
-          value={draft.values[field.name]}
-          columns={columns}
-          datasets={datasets.map((d) => d.name)}
-          error={
-            problem?.field === field.name
-              ? problem.message
-              : errorShown(draft.values[field.name], errors[field.name])
-          }
-          onChange={(value) => setDraftValues({ ...draft.values, [field.name]: value })}
-        />
-      ))}
-      {problem && !problem.field && <p className="form-error">{problem.message}</p>}
-      {step && !problem && previewError && (
-        <p className="form-error" role="alert">
-          {previewError}
-        </p>
-      )}
-      <p className="clean-draft-effect muted" data-testid="draft-effect" aria-live="polite">
-        {step === null
-          ? 'Fill in the form to preview this feature.'
-          : summary
-            ? `Preview: ${summaryWords(summary).join(' · ')}`
-            : previewing
-              ? 'Previewing…'
-              : ''}
-      </p>
+      <DraftFields
+        op={draft.op}
+        values={draft.values}
+        errors={errors}
+        problem={problem}
+        columns={columns}
+        datasets={datasets.map((d) => d.name)}
+        onChange={setDraftValues}
+      />
+      <DraftFeedback
+        step={step}
+        problem={problem}
+        previewError={previewError}
+        summary={summary}
+        previewing={previewing}
+        noun="feature"
+      />
       <div className="row">
         <button type="submit" className="primary" disabled={step === null || problem !== undefined}>
           Add feature
@@ -77,10 +64,4 @@ export function FeatureForm({ columns }: { columns: ColumnInfo[] }) {
       </div>
     </form>
   );
-}
-
-/** A field's sentence, once the person has typed something into it (no red on a fresh form). */
-function errorShown(value: unknown, error: string | undefined): string | undefined {
-  const empty = value === '' || value === undefined || (Array.isArray(value) && value.length === 0);
-  return empty ? undefined : error;
 }
