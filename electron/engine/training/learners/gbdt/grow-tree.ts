@@ -203,17 +203,22 @@ export class TreeGrower {
         for (let c = 0; c < K; c++) rootTotals.G[c] += g[i * K + c];
         rootTotals.H += h[i];
       }
+    // Forests that try a few random features per split build each node's histogram for
+    // those features alone, from its rows: no parent to subtract from, and a deep tree's
+    // many small nodes cost their rows, not a histogram of every feature.
+    const sampled = this.sampledOnly(treeFeatures);
     const root: Leaf = {
       start: 0,
       end: m,
       depth: 0,
-      hist: this.take(),
+      hist: sampled ? null : this.take(),
       totals: rootTotals,
       split: null,
       parent: -1,
       isLeft: false,
     };
-    if (this.packed) this.buildFast(root.hist as Float64Array, 0, m);
+    if (sampled) this.evaluateSampled(root, g, h, treeFeatures, rng, identity);
+    else if (this.packed) this.buildFast(root.hist as Float64Array, 0, m);
     else if (identity)
       buildHistogram(
         root.hist as Float64Array,
@@ -231,7 +236,7 @@ export class TreeGrower {
     else this.buildFor(root, g, h, treeFeatures);
     const leaves: Leaf[] = [root];
     lap(HISTOGRAMS);
-    this.evaluate(root, treeFeatures, rng);
+    if (!sampled) this.evaluate(root, treeFeatures, rng);
     lap(SPLIT_SEARCH);
 
     const node = {
@@ -290,6 +295,14 @@ export class TreeGrower {
       };
       leaves[l] = L;
       leaves.push(R);
+      if (sampled) {
+        for (const child of [L, R]) {
+          this.evaluateSampled(child, g, h, treeFeatures, rng, false);
+          if (child.split) heap.push(child === L ? l : r);
+        }
+        lap(SPLIT_SEARCH);
+        continue;
+      }
       const [small, large] = L.totals.count <= R.totals.count ? [L, R] : [R, L];
       if (this.splittable(small)) {
         small.hist = this.take();
@@ -368,14 +381,66 @@ export class TreeGrower {
       leaf.split = null;
       return;
     }
-    let features = treeFeatures;
-    const k = this.opts.featuresPerSplit;
-    if (k > 0 && k < treeFeatures.length) {
-      const pick = rng.sample(treeFeatures.length, k);
-      features = Int32Array.from(pick, (j) => treeFeatures[j]);
-    }
+    const features = this.pickFeatures(treeFeatures, rng);
     leaf.split = this.finder.find(leaf.hist, features, leaf.totals, this.opts.extraTrees ? rng : null);
   }
+
+  /** The features a split tries: a random `featuresPerSplit` of the tree's, or all of them. */
+  private pickFeatures(treeFeatures: Int32Array, rng: Rng): Int32Array {
+    const k = this.opts.featuresPerSplit;
+    if (k <= 0 || k >= treeFeatures.length) return treeFeatures;
+    const pick = rng.sample(treeFeatures.length, k);
+    return Int32Array.from(pick, (j) => treeFeatures[j]);
+  }
+
+  /** Per-node histograms of the sampled features only: multi-output layouts with features sampled per split. */
+  private sampledOnly(treeFeatures: Int32Array): boolean {
+    const k = this.opts.featuresPerSplit;
+    return !this.packed && k > 0 && k < treeFeatures.length;
+  }
+
+  /**
+   * evaluate() for sampledOnly trees: draws the features (the same draws, in the same
+   * order, as evaluate), builds their histogram from the leaf's rows into one reused
+   * buffer and finds the split. Sums of the forest's integer weights are exact, so the
+   * splits are those the full histograms with subtraction gave.
+   */
+  private evaluateSampled(
+    leaf: Leaf,
+    g: Float64Array,
+    h: Float64Array,
+    treeFeatures: Int32Array,
+    rng: Rng,
+    identity: boolean,
+  ): void {
+    if (!this.splittable(leaf)) {
+      leaf.split = null;
+      return;
+    }
+    const features = this.pickFeatures(treeFeatures, rng);
+    const hist = this.nodeHist ?? (this.nodeHist = new Float64Array(this.layout.size));
+    tick();
+    if (!identity)
+      gatherGradients(g, h, this.layout.K, this.currentIdx, leaf.start, leaf.end, this.og, this.oh);
+    buildHistogram(
+      hist,
+      this.layout,
+      this.data.bins,
+      this.data.n,
+      features,
+      this.currentIdx,
+      leaf.start,
+      leaf.end,
+      identity ? g : this.og,
+      identity ? h : this.oh,
+      identity,
+    );
+    lap(HISTOGRAMS);
+    leaf.split = this.finder.find(hist, features, leaf.totals, this.opts.extraTrees ? rng : null);
+  }
+
+  /** sampledOnly trees: the one histogram buffer every node is evaluated in. */
+  private nodeHist: Float64Array | null = null;
 
   private buildFor(leaf: Leaf, g: Float64Array, h: Float64Array, treeFeatures: Int32Array): void {
     if (this.packed) {
