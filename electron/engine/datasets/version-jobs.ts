@@ -21,6 +21,13 @@ import { describeColumns } from './import-staging';
 
 export type Build = (connection: DuckDBConnection, table: string) => Promise<{ lineage: Lineage }>;
 
+/** What a recorded build gives: the lineage, and a record written once the version exists. */
+export interface Built<R> {
+  lineage: Lineage;
+  /** Writes what describes the version (a feature set's version, a join's sets), same transaction. */
+  record(connection: DuckDBConnection, version: DatasetVersion): Promise<R>;
+}
+
 /**
  * Shared frame: own connection, transaction, cancel → interrupt, version row and views.
  * Exported for jobs that stage rows in temporary tables first (predictions): their `deps`
@@ -32,6 +39,23 @@ export async function deriveVersion(
   datasetName: string,
   build: Build,
 ): Promise<DatasetVersion> {
+  const derived = await deriveRecordedVersion(ctx, deps, datasetName, async (connection, table) => ({
+    ...(await build(connection, table)),
+    record: async () => undefined,
+  }));
+  return derived.version;
+}
+
+/**
+ * `deriveVersion` with one more step before COMMIT: the build's record, so the version and
+ * what describes it commit together and a problem, a failure or a cancel leaves neither.
+ */
+export async function deriveRecordedVersion<R>(
+  ctx: JobContext,
+  deps: ImportDeps,
+  datasetName: string,
+  build: (connection: DuckDBConnection, table: string) => Promise<Built<R>>,
+): Promise<{ version: DatasetVersion; recorded: R }> {
   const connection = await deps.connect();
   const interrupt = () => connection.interrupt();
   ctx.signal.addEventListener('abort', interrupt);
@@ -41,7 +65,7 @@ export async function deriveVersion(
     inTransaction = true;
     const versionId = newId('v');
     const table = versionTable(versionId);
-    const { lineage } = await build(connection, table);
+    const built = await build(connection, table);
     ctx.throwIfCancelled();
     const columns = await describeColumns(connection, table);
     const rows = Number(
@@ -52,15 +76,17 @@ export async function deriveVersion(
       dataset: datasetName,
       rows,
       columns,
-      lineage,
+      lineage: built.lineage,
       sourceKey: null,
       rejectedRows: 0,
     });
+    const version = await getVersion(connection, versionId);
+    const recorded = await built.record(connection, version);
     ctx.throwIfCancelled();
     await connection.run('COMMIT');
     inTransaction = false;
     ctx.finalStage(`Saved ${formatCount(rows)} rows as ${dataset.name}@${number}`);
-    return await getVersion(connection, versionId);
+    return { version, recorded };
   } catch (error) {
     if (inTransaction) await connection.run('ROLLBACK').catch(() => undefined);
     if (ctx.signal.aborted || isInterrupt(error)) {

@@ -2,7 +2,7 @@
  * `featureSets.join` as a job: plans the join (join-plan.ts), writes the training table as
  * a new dataset version with one statement (point-in-time-sql.ts), counts each set's
  * matched label rows from the statement's flags, drops the flags, and records which set
- * versions the version was built from — all in one transaction (derive-recorded.ts), so a
+ * versions the version was built from — all in one transaction (deriveRecordedVersion in datasets/version-jobs.ts), so a
  * problem, a failure or a cancel leaves nothing (docs/architecture.md, "Inside the features
  * capability").
  */
@@ -12,7 +12,7 @@ import type { ImportDeps } from '../../datasets/importer';
 import { versionViewName } from '../../datasets/dataset-store';
 import { quoteIdentifier } from '../../db/sql-text';
 import type { JobContext } from '../../jobs/job-manager';
-import { deriveRecordedVersion } from '../sets/derive-recorded';
+import { deriveRecordedVersion } from '../../datasets/version-jobs';
 import { recordJoin } from '../sets/feature-set-store';
 import { type JoinPlan, planJoin } from './join-plan';
 import { matchedFlag, pointInTimeSql } from './point-in-time-sql';

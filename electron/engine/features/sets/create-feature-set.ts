@@ -2,7 +2,7 @@
  * `featureSets.create` as a job: the optional recipe of feature steps is compiled over the
  * source version, the set's columns are checked against its result, and entity, time and
  * features are written as a new version of the dataset `fs_<name>`; the set's version is
- * recorded in the same transaction (derive-recorded.ts), so a problem, a failure or a
+ * recorded in the same transaction (deriveRecordedVersion in datasets/version-jobs.ts), so a problem, a failure or a
  * cancel leaves neither. Of rows tied on entity and time only the last recorded (in the
  * recipe's order) is kept, and the rows are stored ordered by entity and time
  * (docs/architecture.md, "Inside the features capability").
@@ -19,7 +19,7 @@ import { resolveVersion, versionTable, versionViewName } from '../../datasets/da
 import type { ImportDeps } from '../../datasets/importer';
 import { quoteIdentifier } from '../../db/sql-text';
 import type { JobContext } from '../../jobs/job-manager';
-import { deriveRecordedVersion } from './derive-recorded';
+import { deriveRecordedVersion } from '../../datasets/version-jobs';
 import { findSetName, insertSetVersion, nextSetVersion } from './feature-set-store';
 import { checkSetColumns, type SetColumns } from './set-columns';
 import { parseTtl } from './ttl';
