@@ -80,7 +80,7 @@ export async function fetchSample(
 }
 
 /** Vector `j` of every chunk as one Float64Array (NaN for missing and ±∞). */
-function readNumbers(chunks: DuckDBDataChunk[], rows: number, j: number): Float64Array {
+export function readNumbers(chunks: DuckDBDataChunk[], rows: number, j: number): Float64Array {
   const out = new Float64Array(rows);
   let offset = 0;
   for (const chunk of chunks) {
@@ -93,7 +93,7 @@ function readNumbers(chunks: DuckDBDataChunk[], rows: number, j: number): Float6
 }
 
 /** Vector `j` of every chunk as category codes in order of first appearance (−1 for missing). */
-function readCategories(chunks: DuckDBDataChunk[], rows: number, j: number): CategoricalSample {
+export function readCategories(chunks: DuckDBDataChunk[], rows: number, j: number): CategoricalSample {
   const codes = new Int32Array(rows);
   const dictionary = new Map<string, number>();
   let offset = 0;

@@ -10,7 +10,7 @@
  * becomes one object per row (docs/architecture.md, "Inside the features capability").
  */
 import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
-import { breather, type CategoricalSample } from '../../profile/sample';
+import { breather, readCategories, readNumbers, type CategoricalSample } from '../../profile/sample';
 import { runQuery } from '../../profile/sql';
 import type { RankColumn } from './rank-columns';
 import { classKeySql, type RankTarget } from './rank-target';
@@ -77,18 +77,6 @@ export async function fetchRankSample(
   return { rows, y, columns };
 }
 
-function readNumbers(chunks: DuckDBDataChunk[], rows: number, j: number): Float64Array {
-  const out = new Float64Array(rows);
-  let offset = 0;
-  for (const chunk of chunks) {
-    const vector = chunk.getColumnVector(j);
-    const n = chunk.rowCount;
-    for (let k = 0; k < n; k++) out[offset + k] = (vector.getItem(k) as number | null) ?? Number.NaN;
-    offset += n;
-  }
-  return out;
-}
-
 function classIndices(chunks: DuckDBDataChunk[], rows: number, classes: Map<string, number>): Float64Array {
   const out = new Float64Array(rows);
   let offset = 0;
@@ -98,21 +86,4 @@ function classIndices(chunks: DuckDBDataChunk[], rows: number, classes: Map<stri
     offset += chunk.rowCount;
   }
   return out;
-}
-
-function readCategories(chunks: DuckDBDataChunk[], rows: number, j: number): CategoricalSample {
-  const codes = new Int32Array(rows);
-  const dictionary = new Map<string, number>();
-  let offset = 0;
-  for (const chunk of chunks) {
-    const vector = chunk.getColumnVector(j);
-    for (let k = 0; k < chunk.rowCount; k++) {
-      const v = vector.getItem(k) as string | null;
-      let code = v === null ? -1 : dictionary.get(v);
-      if (code === undefined) dictionary.set(v!, (code = dictionary.size));
-      codes[offset + k] = code;
-    }
-    offset += chunk.rowCount;
-  }
-  return { codes, levels: dictionary.size };
 }
