@@ -84,6 +84,7 @@ export function fitForest(
     maxDepth: p.max_depth,
     featuresPerSplit: perSplit >= d ? 0 : perSplit,
     extraTrees,
+    ...(K > 1 ? { classOf: Int32Array.from(y) } : {}),
   });
   const { g, h, idx } = grower.rows;
   const weight = new Float64Array(n);

@@ -14,7 +14,9 @@ import { defaultThreads, HistThreads, sharedFloat64, sharedUint32, type SharedRo
 import {
   buildGroupHistogram,
   buildHistogram,
+  buildOneHotHistogram,
   gatherGradients,
+  gatherOneHot,
   packBins,
   partitionRows,
   SLOT,
@@ -44,6 +46,11 @@ export interface GrowOptions extends SplitParams {
    * stay exact. Needs the single-channel layout (K = 1); ignored otherwise.
    */
   quantized?: boolean;
+  /**
+   * Forests on classes: row i's one gradient is g[i·K + classOf[i]] (the others are 0),
+   * so a node's histogram adds one channel a row.
+   */
+  classOf?: Int32Array;
 }
 
 /** Below this many bins (rows × features) a fit never starts the histogram worker by default. */
@@ -413,13 +420,37 @@ export class TreeGrower {
     rng: Rng,
     identity: boolean,
   ): void {
-    if (!this.splittable(leaf)) {
+    if (!this.splittable(leaf) || (this.opts.classOf && pure(leaf.totals.G))) {
       leaf.split = null;
       return;
     }
     const features = this.pickFeatures(treeFeatures, rng);
     const hist = this.nodeHist ?? (this.nodeHist = new Float64Array(this.layout.size));
     tick();
+    const cls = this.opts.classOf;
+    if (cls) {
+      const oc = this.oc ?? (this.oc = new Int32Array(this.data.n));
+      const { K } = this.layout;
+      gatherOneHot(g, h, K, cls, this.currentIdx, leaf.start, leaf.end, this.og, this.oh, oc);
+      const { bins, n } = this.data;
+      const idx = this.currentIdx;
+      buildOneHotHistogram(
+        hist,
+        this.layout,
+        bins,
+        n,
+        features,
+        idx,
+        leaf.start,
+        leaf.end,
+        this.og,
+        this.oh,
+        oc,
+      );
+      lap(HISTOGRAMS);
+      leaf.split = this.finder.find(hist, features, leaf.totals, this.opts.extraTrees ? rng : null);
+      return;
+    }
     if (!identity)
       gatherGradients(g, h, this.layout.K, this.currentIdx, leaf.start, leaf.end, this.og, this.oh);
     buildHistogram(
@@ -441,6 +472,8 @@ export class TreeGrower {
 
   /** sampledOnly trees: the one histogram buffer every node is evaluated in. */
   private nodeHist: Float64Array | null = null;
+  /** classOf: the classes of a node's rows, in order. */
+  private oc: Int32Array | null = null;
 
   private buildFor(leaf: Leaf, g: Float64Array, h: Float64Array, treeFeatures: Int32Array): void {
     if (this.packed) {
@@ -585,6 +618,16 @@ export class TreeGrower {
     leaf.hist = null;
     this.live--;
   }
+}
+
+/**
+ * One class (at most one channel of one-hot gradient sums is not 0): no split of such a
+ * node gains anything, so it is a leaf without drawing features or building a histogram.
+ */
+function pure(G: Float64Array): boolean {
+  let nonzero = 0;
+  for (let c = 0; c < G.length; c++) if (G[c] !== 0) nonzero++;
+  return nonzero <= 1;
 }
 
 /** Max-heap of leaf indices ordered by their split gain (ties: lower index first). */

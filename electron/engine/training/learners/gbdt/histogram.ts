@@ -378,6 +378,64 @@ export function buildHistogram(
   }
 }
 
+/**
+ * buildHistogram for one-hot gradients (a forest on classes): row i's only gradient is
+ * g[i·K + cls[i]], so each row adds one channel instead of K. `og`, `oh` and `oc` hold the
+ * gradient, hessian and class of rows idx[start..end) in order (gatherOneHot); the sums
+ * are those buildHistogram makes, in the same order.
+ */
+export function buildOneHotHistogram(
+  hist: Float64Array,
+  layout: HistLayout,
+  bins: Uint8Array,
+  n: number,
+  features: Int32Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  og: Float64Array,
+  oh: Float64Array,
+  oc: Int32Array,
+): void {
+  const K = layout.K;
+  const stride = layout.stride;
+  const m = end - start;
+  for (let q = 0; q < features.length; q++) {
+    const f = features[q];
+    const hb = layout.offset[f] * stride;
+    hist.fill(0, hb, hb + (layout.nBins[f] + 1) * stride);
+    const col = bins.subarray(f * n, f * n + n);
+    for (let k = 0; k < m; k++) {
+      const j = hb + col[idx[start + k]] * stride;
+      hist[j + oc[k]] += og[k];
+      hist[j + K] += oh[k];
+      hist[j + K + 1] += 1;
+    }
+  }
+}
+
+/** Gradient, hessian and class of rows idx[start..end), contiguous (see buildOneHotHistogram). */
+export function gatherOneHot(
+  g: Float64Array,
+  h: Float64Array,
+  K: number,
+  cls: Int32Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  og: Float64Array,
+  oh: Float64Array,
+  oc: Int32Array,
+): void {
+  for (let k = 0, r = start; r < end; k++, r++) {
+    const i = idx[r];
+    const c = cls[i];
+    oc[k] = c;
+    og[k] = g[i * K + c];
+    oh[k] = h[i];
+  }
+}
+
 /** Copies the gradients of rows `idx[start..end)` into contiguous buffers. */
 export function gatherGradients(
   g: Float64Array,
