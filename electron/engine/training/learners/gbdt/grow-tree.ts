@@ -396,9 +396,18 @@ export class TreeGrower {
   private pickFeatures(treeFeatures: Int32Array, rng: Rng): Int32Array {
     const k = this.opts.featuresPerSplit;
     if (k <= 0 || k >= treeFeatures.length) return treeFeatures;
-    const pick = rng.sample(treeFeatures.length, k);
-    return Int32Array.from(pick, (j) => treeFeatures[j]);
+    // rng.sample's selection sampling (the same draws), into a buffer the split search
+    // reads and lets go of.
+    const out = this.picked.length === k ? this.picked : (this.picked = new Int32Array(k));
+    const n = treeFeatures.length;
+    let chosen = 0;
+    for (let i = 0; i < n && chosen < k; i++)
+      if ((n - i) * rng.next() < k - chosen) out[chosen++] = treeFeatures[i];
+    return out;
   }
+
+  /** pickFeatures' buffer. */
+  private picked = new Int32Array(0);
 
   /** Per-node histograms of the sampled features only: multi-output layouts with features sampled per split. */
   private sampledOnly(treeFeatures: Int32Array): boolean {
@@ -426,7 +435,6 @@ export class TreeGrower {
     }
     const features = this.pickFeatures(treeFeatures, rng);
     const hist = this.nodeHist ?? (this.nodeHist = new Float64Array(this.layout.size));
-    tick();
     const cls = this.opts.classOf;
     if (cls) {
       const oc = this.oc ?? (this.oc = new Int32Array(this.data.n));
@@ -447,7 +455,6 @@ export class TreeGrower {
         this.oh,
         oc,
       );
-      lap(HISTOGRAMS);
       leaf.split = this.finder.find(hist, features, leaf.totals, this.opts.extraTrees ? rng : null);
       return;
     }
@@ -466,7 +473,6 @@ export class TreeGrower {
       identity ? h : this.oh,
       identity,
     );
-    lap(HISTOGRAMS);
     leaf.split = this.finder.find(hist, features, leaf.totals, this.opts.extraTrees ? rng : null);
   }
 
