@@ -141,6 +141,8 @@ export function compileMaskTrees(
     leafValue,
   } = trees;
   const W = trees.leafWidth;
+  // Big trees (forests) never fit: say so before scanning thresholds.
+  for (let t = 0; t < trees.nTrees; t++) if (leafStart[t + 1] - leafStart[t] > 32) return null;
   // Bins: which features are numeric/categorical in this model, and their thresholds.
   const kind = new Int8Array(d); // 0 unused, 1 numeric, 2 categorical
   const thr: number[][] = Array.from({ length: d }, () => []);
@@ -172,7 +174,6 @@ export function compileMaskTrees(
   let tableSize = 0;
   let nLeavesTotal = 0;
   for (let t = 0; t < trees.nTrees; t++) {
-    if (leafStart[t + 1] - leafStart[t] > 32) return null;
     nLeavesTotal += leafStart[t + 1] - leafStart[t];
   }
   const LV = new Float64Array(nLeavesTotal * W);
