@@ -143,3 +143,36 @@ test('large batches split across the prediction thread give the same scores', as
   for (let rep = 0; rep < 2; rep++) assert.ok(sameBits(ensembleScores(ens, X, m), ref));
   if (availableParallelism() > 1) assert.equal(PredictThread.get()?.jobsDone, before + 2);
 });
+
+test('numeric-only trees walked two rows at a time equal compiled branches bit for bit (unpruned forest, NaNs, odd row count)', async () => {
+  for (const task of ['multiclass', 'regression'] as const) {
+    const rng = new Rng(13);
+    const n = 1501;
+    const cols = columns(rng, n).slice(0, 5);
+    const y = target([...cols, ...columns(new Rng(1), n).slice(5)], n, task, rng);
+    const classes = task === 'regression' ? [] : ['a', 'b', 'c'];
+    const { model } = await fitModel(
+      'random_forest',
+      { columns: cols, y, task, classes, target: 'y' },
+      {
+        n_estimators: 12,
+      },
+    );
+    const ens = (model.estimator as { ensemble: TreeEnsemble }).ensemble;
+    assert.ok(ens.trees.feature.length / ens.trees.nTrees > 128, 'big trees: walked, not compiled');
+    const X = transform(model.pipeline, columns(new Rng(3), 777).slice(0, 5));
+    for (const col of X) {
+      col[0] = Infinity;
+      col[1] = -Infinity;
+      col[2] = -0;
+      col[3] = NaN;
+    }
+    const m = X[0].length;
+    const walked = ensembleScores(ens, X, m);
+    const branchy = ensembleScoresReference({ ...ens, trees: { ...ens.trees, nTrees: 0 } }, X, m);
+    const weight = 1 / ens.trees.nTrees;
+    const missing = Int32Array.from(ens.mappers, (mp) => mp.nBins);
+    compileTrees(ens.trees, missing, ens.nOut, weight, 'branches').run(X, branchy, 0, m);
+    assert.ok(sameBits(walked, branchy));
+  }
+});

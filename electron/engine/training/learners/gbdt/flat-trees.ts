@@ -162,6 +162,8 @@ export function predictRaw(
     treeOutput,
   } = trees;
   const W = trees.leafWidth;
+  let numeric = true;
+  for (let g = nodeStart[t0]; g < nodeStart[t1] && numeric; g++) numeric = (flags[g] & 2) === 0;
   for (let b0 = r0; b0 < r1; b0 += BLOCK) {
     const b1 = Math.min(r1, b0 + BLOCK);
     for (let t = t0; t < t1; t++) {
@@ -169,23 +171,29 @@ export function predictRaw(
       const ls = leafStart[t];
       const o = treeOutput[t];
       const single = nodeStart[t + 1] === ns;
+      if (numeric && !single) {
+        walkNumeric(trees, X, ns, ls, o, out, outWidth, weight, b0, b1);
+        continue;
+      }
       for (let i = b0; i < b1; i++) {
         let leaf = 0;
         if (!single) {
           let node = 0;
-          for (;;) {
-            const g = ns + node;
-            const f = feature[g];
-            const x = X[f][i];
-            const fl = flags[g];
-            let goLeft: boolean;
-            if (fl & 2) {
-              const mb = missingBin[f];
-              const b = x === x && x >= 0 && x < mb ? x : mb;
-              goLeft = ((catBits[catStart[g] + (b >>> 5)] >>> (b & 31)) & 1) === 1;
-            } else goLeft = x === x ? x <= threshold[g] : (fl & 1) === 1;
-            node = goLeft ? left[g] : right[g];
-            if (node < 0) break;
+          {
+            for (;;) {
+              const g = ns + node;
+              const f = feature[g];
+              const x = X[f][i];
+              const fl = flags[g];
+              let goLeft: boolean;
+              if (fl & 2) {
+                const mb = missingBin[f];
+                const b = x === x && x >= 0 && x < mb ? x : mb;
+                goLeft = ((catBits[catStart[g] + (b >>> 5)] >>> (b & 31)) & 1) === 1;
+              } else goLeft = x === x ? x <= threshold[g] : (fl & 1) === 1;
+              node = goLeft ? left[g] : right[g];
+              if (node < 0) break;
+            }
           }
           leaf = ~node;
         }
@@ -195,6 +203,61 @@ export function predictRaw(
         else for (let c = 0; c < W; c++) out[oo + c] += leafValue[lv + c] * weight;
       }
     }
+  }
+}
+
+/**
+ * One tree without categorical splits over rows [b0, b1), two rows at a time: the two
+ * walks are independent chains of loads, so the CPU overlaps them (each row's outputs
+ * still add tree by tree, as in `predictRaw`). `x <= t` or a NaN sent left is `goLeft`
+ * exactly as the reference tests it, a NaN threshold included.
+ */
+function walkNumeric(
+  trees: FlatTrees,
+  X: Float64Array[],
+  ns: number,
+  ls: number,
+  o: number,
+  out: Float64Array,
+  outWidth: number,
+  weight: number,
+  b0: number,
+  b1: number,
+): void {
+  const { feature, threshold, flags, left, right, leafValue } = trees;
+  const W = trees.leafWidth;
+  let i = b0;
+  for (; i < b1; i += 2) {
+    const j = i + 1 < b1 ? i + 1 : i;
+    let a = 0;
+    let b = 0;
+    while (a >= 0 && b >= 0) {
+      const ga = ns + a;
+      const gb = ns + b;
+      const xa = X[feature[ga]][i];
+      const xb = X[feature[gb]][j];
+      a = xa <= threshold[ga] || (xa !== xa && (flags[ga] & 1) === 1) ? left[ga] : right[ga];
+      b = xb <= threshold[gb] || (xb !== xb && (flags[gb] & 1) === 1) ? left[gb] : right[gb];
+    }
+    while (a >= 0) {
+      const g = ns + a;
+      const x = X[feature[g]][i];
+      a = x <= threshold[g] || (x !== x && (flags[g] & 1) === 1) ? left[g] : right[g];
+    }
+    while (b >= 0) {
+      const g = ns + b;
+      const x = X[feature[g]][j];
+      b = x <= threshold[g] || (x !== x && (flags[g] & 1) === 1) ? left[g] : right[g];
+    }
+    const la = (ls + ~a) * W;
+    const oa = i * outWidth + o;
+    if (W === 1) out[oa] += leafValue[la] * weight;
+    else for (let c = 0; c < W; c++) out[oa + c] += leafValue[la + c] * weight;
+    if (j === i) break;
+    const lb = (ls + ~b) * W;
+    const ob = j * outWidth + o;
+    if (W === 1) out[ob] += leafValue[lb] * weight;
+    else for (let c = 0; c < W; c++) out[ob + c] += leafValue[lb + c] * weight;
   }
 }
 
