@@ -37,7 +37,12 @@ test('infinite and huge values train a real logistic regression and are reported
       const { jobId } = await engine.call('train.start', {
         version: version.id,
         target: 'y',
-        algorithms: [{ algorithm, params: algorithm === 'mlp' ? { epochs: 30, hidden_layers: [16] } : {} }],
+        algorithms: [
+          {
+            algorithm,
+            params: algorithm === 'mlp' ? { epochs: 30, hidden_layers: [16], learning_rate: 0.01 } : {},
+          },
+        ],
         validation: { kind: 'kfold', folds: 3 },
       });
       const [run] = (await engine.call('jobs.wait', { jobId })) as Array<{
