@@ -123,11 +123,17 @@ function sklearnReference(
   task: Task,
   families: AlgorithmId[],
 ): Reference | null {
-  // OpenMP threads that spin while waiting (the default) made HGB on digits take 2,800 s
-  // on a loaded 2-core machine (all five families: 26 s quiet); passive waiting is fair.
+  // scikit-learn gets as many threads as we do, waiting as OpenMP does by default. On
+  // this 2-core machine, quiet, HGB on digits fit in 1.5 s so; told to wait passively it
+  // took 15 s (it sleeps and wakes for every small parallel loop). On a loaded machine
+  // spinning threads took thousands of seconds instead: run it quiet, or set
+  // OMP_WAIT_POLICY=PASSIVE and read its time as an upper bound.
   const out = spawnSync(python, [reference, 'run', csv, foldsFile, task, families.join(',')], {
     encoding: 'utf8',
-    env: { ...process.env, OMP_WAIT_POLICY: process.env.OMP_WAIT_POLICY ?? 'PASSIVE' },
+    env: {
+      ...process.env,
+      OMP_NUM_THREADS: process.env.OMP_NUM_THREADS ?? String(os.availableParallelism()),
+    },
   });
   if (out.status !== 0) {
     console.log(`scikit-learn reference failed: ${out.stderr.trim().split('\n').pop()}`);
