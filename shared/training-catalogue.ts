@@ -174,7 +174,9 @@ export const CATALOGUE: AlgorithmInfo[] = [
       {
         name: 'reg_lambda',
         type: 'float',
-        default: 1,
+        // LightGBM's and scikit-learn HGB's default: XGBoost's 1 shrinks the leaves of
+        // multiclass trees, whose hessians are small (−0.6 accuracy points on digits).
+        default: 0,
         min: 0,
         max: MAX_PENALTY,
         description: 'L2 penalty on leaf values.',

@@ -35,7 +35,7 @@ export const GBDT_DEFAULTS = {
   min_child_samples: 20,
   min_child_weight: 1e-3,
   reg_alpha: 0,
-  reg_lambda: 1,
+  reg_lambda: 0, // see shared/training-catalogue.ts
   subsample: 1,
   colsample_bytree: 1,
   max_bins: 255,
