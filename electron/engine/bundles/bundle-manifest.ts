@@ -4,12 +4,11 @@
  * folder to push or predict with) checks every file against it and refuses, in a sentence
  * naming the file, anything missing, altered or outside the folder.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BundleFile } from '../../../shared/bundles';
 import { ApiError } from '../../../shared/errors';
+import { digestFile } from '../registry';
 import { layerMediaType, MANIFEST_FILE } from './bundle-layers';
 
 export interface BundleManifest {
@@ -24,10 +23,9 @@ export interface BundleManifest {
   files: BundleFile[];
 }
 
+/** The file's sha256 as hex, streamed (the registry's digest without its "sha256:"). */
 export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return (await digestFile(file)).digest.slice('sha256:'.length);
 }
 
 /** Hashes `files` of `folder` and writes manifest.json beside them. */

@@ -17,3 +17,4 @@ export {
   type ModelLayerFormat,
 } from './media-types';
 export { parseOciReference, formatOciReference, type OciReference } from './oci-reference';
+export { digestFile } from './file-digest';
