@@ -83,12 +83,17 @@ interface CompiledEntry {
 const compiled = new WeakMap<FlatTrees, CompiledEntry>();
 
 /**
- * When compiled branches pay (docs/architecture.md, "Inside the training capability"):
- * measured against the walker, they save about 1 µs a row on boosted trees of ~50 nodes
- * and cost ~9 ms per thousand nodes to build, so they pay after ~1,000 rows per node of
- * a tree; on unpruned forests (hundreds of nodes a tree) they ran 2–4× slower than the
- * walker even over 20,000-row batches, so such models are always walked.
+ * When compiling pays (docs/architecture.md, "Inside the training capability"). Most of
+ * a compile's cost is V8 optimising the generated code: about 110 µs per node for the
+ * mask form, which then saves about 1 ns per row and node over the walker, so it pays
+ * after ~100,000 rows whatever the model's size (1,000 small trees fitted on digits took
+ * 2.4 s to compile, more than their fit, to score 360 validation rows). Compiled
+ * branches save about 1 µs a row on boosted trees of ~50 nodes and cost ~9 ms per
+ * thousand nodes, so they pay after ~1,000 rows per node of a tree; on unpruned forests
+ * (hundreds of nodes a tree) they ran 2–4× slower than the walker even over 20,000-row
+ * batches, so such models are always walked.
  */
+const MASK_PAYBACK_ROWS = 100_000;
 const PAYBACK_ROWS_PER_NODE = 1000;
 const COMPILE_MAX_MEAN_NODES = 128;
 
@@ -99,13 +104,21 @@ function compiledEntry(model: TreeEnsemble): CompiledEntry {
   const hit = compiled.get(model.trees);
   if (hit && hit.key === key) return hit;
   const trees = model.trees;
-  // Small trees (boosting) take the mask compiler at once: it is cheap and always pays.
-  const fn = compileMaskTrees(trees, missing, model.nOut, weight, missing.length);
   const nodesPerTree = trees.nTrees ? trees.feature.length / trees.nTrees : 0;
-  const paybackRows = nodesPerTree > COMPILE_MAX_MEAN_NODES ? Infinity : PAYBACK_ROWS_PER_NODE * nodesPerTree;
-  const entry: CompiledEntry = { key, missing, weight, fn, walkedRows: 0, paybackRows };
+  const paybackRows = masksFit(trees)
+    ? MASK_PAYBACK_ROWS
+    : nodesPerTree > COMPILE_MAX_MEAN_NODES
+      ? Infinity
+      : PAYBACK_ROWS_PER_NODE * nodesPerTree;
+  const entry: CompiledEntry = { key, missing, weight, fn: null, walkedRows: 0, paybackRows };
   compiled.set(model.trees, entry);
   return entry;
+}
+
+/** Whether every tree is small enough for the mask compiler (its other limits are rarer; it says null then). */
+function masksFit(trees: FlatTrees): boolean {
+  for (let t = 0; t < trees.nTrees; t++) if (trees.leafStart[t + 1] - trees.leafStart[t] > 32) return false;
+  return true;
 }
 
 /** The compiled predictor for a batch of `n` rows, or null when walking is cheaper so far. */
@@ -113,7 +126,9 @@ function compiledFor(model: TreeEnsemble, entry: CompiledEntry, n: number): Comp
   if (entry.fn) return entry.fn;
   entry.walkedRows += n;
   if (entry.walkedRows < entry.paybackRows) return null;
-  entry.fn = compileBranches(model.trees, entry.missing, model.nOut, entry.weight);
+  entry.fn =
+    compileMaskTrees(model.trees, entry.missing, model.nOut, entry.weight, entry.missing.length) ??
+    compileBranches(model.trees, entry.missing, model.nOut, entry.weight);
   return entry.fn;
 }
 
@@ -126,15 +141,18 @@ function threadFor(model: TreeEnsemble, entry: CompiledEntry): PredictThread | n
 }
 
 /**
- * Builds the compiled predictor ahead of use and lets V8 optimise it; for models fitted
- * on large data also posts it to the prediction thread, so the first large batch is fast.
- * A cache only: prediction builds the same on first use when this was never called.
+ * Builds the compiled predictor ahead of use and lets V8 optimise it, and posts it to the
+ * prediction thread, for models fitted or first used on large data: their first large
+ * batch is then fast. Smaller models compile only once walking them has cost more
+ * (`compiledFor`). A cache only: prediction builds the same on first use.
  */
 export function prepareEnsemble(model: TreeEnsemble, trainRows: number): void {
+  if (trainRows < THREAD_MIN_ROWS) return;
   const entry = compiledEntry(model);
-  const fn = entry.fn;
+  if (entry.paybackRows === Infinity) return;
+  const fn = compiledFor(model, entry, Infinity);
   if (!fn) return;
-  const thread = trainRows >= THREAD_MIN_ROWS && fn.kind === 'masks' ? threadFor(model, entry) : null;
+  const thread = fn.kind === 'masks' ? threadFor(model, entry) : null;
   warmCompiled(fn, model.mappers.length);
   // The worker compiles and warms its copy meanwhile; give it a moment to finish.
   if (thread && entry.threadId) thread.waitReady(entry.threadId, PREPARE_WAIT_MS);
