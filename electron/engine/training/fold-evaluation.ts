@@ -2,12 +2,15 @@
  * Fitting and scoring under the session's validation: one holdout split scores the model
  * on its validation rows; k-fold fits once per fold, averages the folds' metrics (with
  * their spread), draws the diagnostics from all out-of-fold predictions together, and
- * refits on every row for the model that is kept.
+ * refits on every row for the model that is kept; on small tables those fits share the
+ * cores (parallel-folds.ts).
  */
 import type { Model } from './model';
 import { predict } from './model';
 import { evaluate } from './metrics/evaluate';
 import { takeValues } from './rows';
+import { REFIT_TASK } from './fold-tasks';
+import { runFoldTasks } from './parallel-folds';
 import { checkCancel, fitRows, subset, type Fitted, type TrainSession } from './train-session';
 import type { Diagnostics, FoldResult, Metrics, Prediction } from './types';
 
@@ -47,40 +50,33 @@ export async function evaluateHoldout(s: TrainSession): Promise<Evaluated> {
 }
 
 export async function crossValidate(s: TrainSession): Promise<Evaluated> {
+  const outcomes = await runFoldTasks(s);
   const folds: FoldResult[] = [];
   const oofRows: number[] = [];
   const parts: Prediction[] = [];
-  let firstModel: Model | null = null;
-  let lastFit: Fitted | null = null;
   let predictSeconds = 0;
   let predictedRows = 0;
   for (let f = 0; f < s.folds.length; f++) {
-    checkCancel(s);
     const { train, valid } = s.folds[f]!;
-    const fitted = await fitRows(s, train, f, valid);
-    firstModel ??= fitted.model;
-    const evalData = subset(s, valid);
-    const t0 = performance.now();
-    const prediction = await predict(fitted.model, evalData.columns);
-    predictSeconds += (performance.now() - t0) / 1000;
+    const { fitted, prediction, predictSeconds: seconds } = outcomes.get(f)!;
+    predictSeconds += seconds;
     predictedRows += valid.length;
     folds.push({
       fold: f + 1,
-      metrics: evaluate(evalData.y, prediction).metrics,
+      metrics: evaluate(takeValues(s.target.y, valid), prediction!).metrics,
       fitSeconds: fitted.seconds,
       trainRows: train.length,
       validRows: valid.length,
     });
     oofRows.push(...valid);
-    parts.push(prediction);
-    lastFit = fitted;
+    parts.push(prediction!);
   }
   const { metrics, std } = meanAndStd(folds.map((r) => r.metrics));
   // Diagnostics (curves, confusion) come from the out-of-fold predictions of all folds together.
   const oof = Uint32Array.from(oofRows);
   const diagnostics = evaluate(takeValues(s.target.y, oof), concatPredictions(parts)).diagnostics;
   checkCancel(s);
-  const final = s.job.refit === false && lastFit ? lastFit : await fitRows(s, s.rows, undefined);
+  const final = (outcomes.get(REFIT_TASK) ?? outcomes.get(s.folds.length - 1)!).fitted;
   return {
     final,
     metrics,
@@ -90,7 +86,7 @@ export async function crossValidate(s: TrainSession): Promise<Evaluated> {
     predictSeconds,
     predictedRows,
     importanceRows: s.folds[0]!.valid,
-    importanceModel: firstModel as Model,
+    importanceModel: outcomes.get(0)!.fitted.model,
   };
 }
 

@@ -89,7 +89,7 @@ function runInWorker(
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'progress') options.onProgress?.(reply.progress);
       else if (reply.type === 'result') finish(() => resolve(reply.result));
-      else finish(() => reject(ApiError.from(reply.error)));
+      else if (reply.type === 'error') finish(() => reject(ApiError.from(reply.error)));
     });
     worker.on('error', (err) =>
       finish(() => reject(new ApiError('INTERNAL', `The training worker crashed: ${err.message}`))),

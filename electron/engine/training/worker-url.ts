@@ -6,5 +6,7 @@
 
 export function trainWorkerUrl(base: string = import.meta.url): URL {
   const ext = base.endsWith('.ts') ? '.ts' : '.js';
+  // Inside the worker's own bundle (a fold helper starting from it) this module is the worker.
+  if (base.endsWith(`/worker/train-worker${ext}`)) return new URL(base);
   return new URL(`./worker/train-worker${ext}`, base);
 }

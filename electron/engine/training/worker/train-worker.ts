@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../../shared/errors';
 import { deserializeModel, predict, prepareModel, type Model } from '../model';
 import { searchParams } from '../search';
+import { serveFoldTasks } from './serve-fold-tasks';
 import { runTraining } from '../train';
 import type { Column, Prediction, ProgressHooks } from '../types';
 import type { WorkerReply, WorkerRequest } from './messages';
@@ -25,7 +26,9 @@ port.once('message', (msg: WorkerRequest) => {
       ? runTraining(msg.job, hooks)
       : msg.type === 'search'
         ? searchParams(msg.request, hooks)
-        : predictLoaded(deserializeModel(msg.model), msg.columns);
+        : msg.type === 'folds'
+          ? serveFoldTasks(msg, hooks, (outcome) => post({ type: 'fold', outcome }))
+          : predictLoaded(deserializeModel(msg.model), msg.columns);
   work.then(
     (result) => post({ type: 'result', result }),
     (err: unknown) => {
