@@ -6,7 +6,7 @@
  */
 import { higherIsBetter, primaryMetric } from '../../../shared/metrics';
 import { evaluate } from './metrics/evaluate';
-import { predict, type Model } from './model';
+import { permutationScorer, type Model } from './model';
 import { Rng } from './learners/random';
 import { treeImportance } from './learners/gbdt/tree-ensemble';
 import { takeAll } from './rows';
@@ -33,8 +33,8 @@ export async function permutationImportance(
   }
   const metric = primaryMetric(model.task);
   const sign = higherIsBetter(metric) ? 1 : -1;
-  const score = async (c: Column[]): Promise<number> => primaryScore(metric, yy, await predict(model, c));
-  const base = await score(cols);
+  const scorer = await permutationScorer(model, cols);
+  const base = primaryScore(metric, yy, scorer.base);
   const used = new Set(model.pipeline.inputs.map((i) => i.name));
   const out: NonNullable<FeatureImportance['permutation']> = [];
   const perm = new Uint32Array(yy.length);
@@ -47,8 +47,7 @@ export async function permutationImportance(
     for (let r = 0; r < REPEATS; r++) {
       for (let i = 0; i < perm.length; i++) perm[i] = i;
       rng.shuffle(perm);
-      const shuffled = cols.map((c) => (c === col ? takeAll([c], perm)[0] : c));
-      drops.push(sign * (base - (await score(shuffled))));
+      drops.push(sign * (base - primaryScore(metric, yy, await scorer.permuted(col.name, perm))));
     }
     const mean = drops.reduce((a, b) => a + b, 0) / drops.length;
     const std = Math.sqrt(drops.reduce((a, b) => a + (b - mean) ** 2, 0) / drops.length);

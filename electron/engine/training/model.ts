@@ -8,6 +8,7 @@ import { fitBoosting } from './learners/gbdt/boosting';
 import { fitForest } from './learners/gbdt/forest';
 import {
   ensembleScores,
+  ensembleScoresReplacing,
   prepareEnsemble,
   scoresToOutput,
   softmaxRow,
@@ -17,6 +18,7 @@ import { fitLinear, linearScores, type LinearModel } from './learners/linear/lin
 import { fitMlp, predictMlp, type MlpModel } from './learners/mlp/mlp';
 import { decodeValue, encodeValue, MODEL_FORMAT, type SerializedModel } from './model-format';
 import { fitPipeline, transform, type PipelineState } from './preprocess/pipeline';
+import { takeAll } from './rows';
 import type { AlgorithmId, Column, FitHistory, Prediction, ProgressHooks, Task, TrainParams } from './types';
 
 export type Estimator =
@@ -211,6 +213,45 @@ export function predictSync(model: Model, columns: Column[]): Prediction {
   const p = new Float64Array(n * K);
   for (let i = 0; i < n; i++) softmaxRow(eta, i * K, K, p);
   return wrap(model, p);
+}
+
+/** Predictions of the same rows as they are and with one input column's rows permuted. */
+export interface PermutationScorer {
+  base: Prediction;
+  permuted(column: string, perm: Uint32Array): Promise<Prediction>;
+}
+
+/**
+ * Permutation importance's predictions. The preprocessing is row-wise, so a permuted
+ * column's features are the original features with their rows permuted: tree ensembles
+ * transform once and rescore only the trees that split on that column's features
+ * (`ensembleScoresReplacing`); other models predict the permuted columns in full.
+ */
+export async function permutationScorer(model: Model, columns: Column[]): Promise<PermutationScorer> {
+  const est = model.estimator;
+  if (est.kind !== 'trees') {
+    return {
+      base: await predict(model, columns),
+      permuted: (column, perm) =>
+        predict(
+          model,
+          columns.map((c) => (c.name === column ? takeAll([c], perm)[0]! : c)),
+        ),
+    };
+  }
+  const n = rowCount(columns);
+  const X = transform(model.pipeline, columns);
+  const scores = ensembleScores(est.ensemble, X, n);
+  const output = (s: Float64Array): Prediction => wrap(model, scoresToOutput(est.ensemble, s, n));
+  return {
+    base: output(scores),
+    permuted: (column, perm) => {
+      const changed = new Set<number>();
+      model.pipeline.features.forEach((f, j) => f.source === column && changed.add(j));
+      const Xnew = X.map((x, j) => (changed.has(j) ? Float64Array.from(perm, (r) => x[r]!) : x));
+      return Promise.resolve(output(ensembleScoresReplacing(est.ensemble, scores, X, Xnew, changed, n)));
+    },
+  };
 }
 
 function wrap(model: Model, out: Float64Array): Prediction {

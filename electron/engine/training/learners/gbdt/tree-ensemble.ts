@@ -46,6 +46,35 @@ export function ensembleScores(model: TreeEnsemble, X: Float64Array[], n: number
   return out;
 }
 
+/**
+ * `ensembleScores` for rows whose `changed` features took new values (`Xnew`), given the
+ * scores of the original rows `X` (permutation importance): only the trees that split on
+ * a changed feature can move, so just those are walked again, their output on the old
+ * rows taken off and on the new ones added. Equal to a full rescoring up to rounding.
+ */
+export function ensembleScoresReplacing(
+  model: TreeEnsemble,
+  scores: Float64Array,
+  X: Float64Array[],
+  Xnew: Float64Array[],
+  changed: Set<number>,
+  n: number,
+): Float64Array {
+  const out = scores.slice();
+  const { trees } = model;
+  const missing = missingBins(model);
+  const weight = treeWeight(model);
+  for (let t = 0; t < trees.nTrees; t++) {
+    let uses = false;
+    for (let g = trees.nodeStart[t]; g < trees.nodeStart[t + 1] && !uses; g++)
+      uses = changed.has(trees.feature[g]);
+    if (!uses) continue;
+    predictRaw(trees, X, missing, out, model.nOut, -weight, t, t + 1, 0, n);
+    predictRaw(trees, Xnew, missing, out, model.nOut, weight, t, t + 1, 0, n);
+  }
+  return out;
+}
+
 /** `ensembleScores` by walking the flattened trees: the reference the compiled path must equal. */
 export function ensembleScoresReference(model: TreeEnsemble, X: Float64Array[], n: number): Float64Array {
   const out = initialScores(model, n);
