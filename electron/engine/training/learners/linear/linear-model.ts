@@ -113,6 +113,15 @@ export function fitLinear(
  */
 const LBFGS_ITERATIONS_PER_NEWTON = 10;
 
+/**
+ * Also converged once the objective's gradient (of the mean loss, so independent of the
+ * row count) has no entry above this many times `tol`: 1e-5 at the default tol, where
+ * scikit-learn's L-BFGS stops at 1e-4 on the same scale. On digits 1e-5 took 49
+ * iterations where the step test alone took 190, for a loss 4e-4 higher and accuracy
+ * within 0.1 points (1e-4 took 26 and lost 0.2 points). A smaller tol tightens both.
+ */
+const LBFGS_GTOL_PER_TOL = 100;
+
 function fitLogisticLbfgs(
   X: Float64Array[],
   y: Float64Array,
@@ -133,6 +142,7 @@ function fitLogisticLbfgs(
   let lastReport = 0;
   const result = minimiseLbfgs((c, g) => logisticLossGrad(problem, c, g, scratch), coef, {
     maxIter: total,
+    gtol: tol * LBFGS_GTOL_PER_TOL,
     tol,
     isCancelled: hooks.isCancelled,
     onIteration: (iteration, f) => {
