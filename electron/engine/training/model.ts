@@ -8,8 +8,8 @@ import { fitBoosting } from './learners/gbdt/boosting';
 import { fitForest } from './learners/gbdt/forest';
 import {
   ensembleScores,
+  compileForPrediction,
   ensembleScoresReplacing,
-  prepareEnsemble,
   scoresToOutput,
   softmaxRow,
   type TreeEnsemble,
@@ -169,7 +169,7 @@ function rowCount(columns: Column[]): number {
  * (docs/architecture.md, "Inside the training capability"). Other estimators need nothing.
  */
 export function prepareModel(model: Model, rows: number): void {
-  if (model.estimator.kind === 'trees') prepareEnsemble(model.estimator.ensemble, rows);
+  if (model.estimator.kind === 'trees') compileForPrediction(model.estimator.ensemble, rows);
 }
 
 /** Probabilities (rows sum to 1) or values for raw columns, found by name. */

@@ -7,7 +7,12 @@ import type { AlgorithmId, Column, Task } from '../../types';
 import { compileTrees } from './compiled-trees';
 import { PredictThread, THREAD_MIN_ROWS } from './predict-threads';
 import { availableParallelism } from 'node:os';
-import { ensembleScores, ensembleScoresReference, prepareEnsemble, type TreeEnsemble } from './tree-ensemble';
+import {
+  compileForPrediction,
+  ensembleScores,
+  ensembleScoresReference,
+  type TreeEnsemble,
+} from './tree-ensemble';
 
 function columns(rng: Rng, n: number): Column[] {
   const cols: Column[] = [];
@@ -135,7 +140,7 @@ test('large batches split across the prediction thread give the same scores', as
   };
   const { model } = await fitModel('gbdt', data, { n_estimators: 10, max_leaves: 15 });
   const ens = (model.estimator as { ensemble: TreeEnsemble }).ensemble;
-  prepareEnsemble(ens, THREAD_MIN_ROWS);
+  compileForPrediction(ens, THREAD_MIN_ROWS);
   const X = transform(model.pipeline, columns(new Rng(5), THREAD_MIN_ROWS + 101));
   const m = X[0].length;
   const ref = ensembleScoresReference(ens, X, m);
