@@ -132,10 +132,18 @@ export function fitBoosting(
 
         tick();
         const lr = p.learning_rate;
-        for (let l = 0; l < tree.nLeaves; l++) {
-          const v = tree.leafValue[l] * lr;
-          for (let r = ranges[2 * l]; r < ranges[2 * l + 1]; r++) F[idx[r] * nOut + k] += v;
-        }
+        if (nOut === 1 && yShared)
+          grower.addToScores(
+            F,
+            yShared,
+            ranges,
+            tree.leafValue.map((v) => v * lr),
+          );
+        else
+          for (let l = 0; l < tree.nLeaves; l++) {
+            const v = tree.leafValue[l] * lr;
+            for (let r = ranges[2 * l]; r < ranges[2 * l + 1]; r++) F[idx[r] * nOut + k] += v;
+          }
         builder.add(tree, k, lr);
         if (outOfBag) addGrownTree(tree, data, missingBin, outOfBag, F, nOut, k, lr);
         if (valid && Fv) addGrownTree(tree, valid.data, missingBin, null, Fv, nOut, k, lr);

@@ -10,7 +10,15 @@
 import type { Rng } from '../random';
 import type { BinMapper, BinnedMatrix } from './binning';
 import type { GrownTree } from './flat-trees';
-import { defaultThreads, HistThreads, sharedFloat64, sharedUint32, type SharedRows } from './hist-threads';
+import {
+  CMD_ADD_SCORES,
+  CMD_LEAF_SUMS,
+  defaultThreads,
+  HistThreads,
+  sharedFloat64,
+  sharedUint32,
+  type SharedRows,
+} from './hist-threads';
 import {
   buildGroupHistogram,
   buildHistogram,
@@ -18,6 +26,7 @@ import {
   gatherGradients,
   gatherOneHot,
   packBins,
+  packedSize,
   partitionRows,
   SLOT,
   subtractInto,
@@ -26,7 +35,16 @@ import {
 } from './histogram';
 import { binaryLossAndGradients } from './objective';
 import { HISTOGRAMS, lap, PARTITION, SPLIT_SEARCH, tick } from './phase-clock';
-import { buildGroupHistogramQ, packedScratch, quantizeRows } from './quantized';
+import { histArena, wasmKernels } from './hist-wasm';
+import { addLeafScores, halfByRows, leafSums } from './leaf-rows';
+import {
+  buildGroupHistogramQ,
+  gradientPeaks,
+  packedScratch,
+  quantizeRange,
+  quantizeRows,
+  quantSteps,
+} from './quantized';
 import { leafOutput, SplitFinder, type LeafTotals, type Split, type SplitParams } from './split';
 
 export interface GrowOptions extends SplitParams {
@@ -113,29 +131,39 @@ export class TreeGrower {
       opts.threads ?? (data.n * data.d >= AUTO_THREADS_MIN_CELLS && fast ? defaultThreads() : 1);
     const shared = fast && threads > 1;
     this.parallelMinRows = opts.parallelMinRows ?? 4096;
-    this.packed = fast ? packBins(data, layout.groups, shared) : null;
+    const quantized = fast && opts.quantized === true;
+    // Quantised training keeps the packed bins, indices, packed gradients and scratch
+    // histograms in one WebAssembly memory, for the WebAssembly kernels (hist-wasm.ts).
+    const psize = fast ? packedSize(data.n, layout.groups) : 0;
+    const useWasm = quantized && process.env.ASSAY_GBDT_WASM !== '0'; // =0: the JavaScript kernels, for comparisons
+    const arena = useWasm ? histArena(psize + 12 * data.n + 2 * 8 * 16 * SLOT, 5, shared) : null;
+    const kernels = arena ? wasmKernels(arena.memory) : null;
+    const wa = kernels ? arena : null;
+    this.packed = fast ? packBins(data, layout.groups, shared, wa?.bytes(psize)) : null;
+    if (this.packed) this.packed.kernels = kernels;
     this.rows = shared
       ? {
-          idx: sharedUint32(data.n),
+          idx: wa ? wa.u32(data.n) : sharedUint32(data.n),
           scratch: sharedUint32(data.n),
           goLeft: new Uint8Array(new SharedArrayBuffer(256)),
           g: sharedFloat64(data.n),
           h: sharedFloat64(data.n),
-          pv: opts.quantized ? sharedFloat64(data.n) : undefined,
-          scales: opts.quantized ? sharedFloat64(2) : undefined,
+          pv: quantized ? (wa ? wa.f64(data.n) : sharedFloat64(data.n)) : undefined,
+          scales: quantized ? sharedFloat64(2) : undefined,
           cols: data.bins.buffer instanceof SharedArrayBuffer ? data.bins : undefined,
+          workerScratch: wa ? wa.f64(16 * SLOT) : undefined,
         }
       : {
-          idx: new Uint32Array(data.n),
+          idx: wa ? wa.u32(data.n) : new Uint32Array(data.n),
           scratch: new Uint32Array(data.n),
           goLeft: new Uint8Array(256),
           g: new Float64Array(data.n * layout.K),
           h: new Float64Array(data.n),
-          pv: fast && opts.quantized ? new Float64Array(data.n) : undefined,
-          scales: fast && opts.quantized ? new Float64Array(2) : undefined,
+          pv: quantized ? (wa ? wa.f64(data.n) : new Float64Array(data.n)) : undefined,
+          scales: quantized ? new Float64Array(2) : undefined,
           cols: data.bins,
         };
-    this.qScratch = fast && opts.quantized ? packedScratch() : null;
+    this.qScratch = quantized ? (wa ? wa.f64(16 * SLOT) : packedScratch()) : null;
     if (shared && this.packed) this.threads = new HistThreads(this.packed, this.rows, layout.size);
     this.activeGroups = new Int32Array(layout.groups.length);
     this.workerList = new Int32Array(layout.groups.length);
@@ -199,11 +227,9 @@ export class TreeGrower {
     if (this.packed) idx = this.rows.idx;
     this.currentIdx = idx;
     const rootTotals: LeafTotals = { G: new Float64Array(K), H: 0, count: m };
-    const { pv, scales } = this.rows;
-    if (this.qScratch && pv && scales) {
+    if (this.qScratch) {
       // The root's totals are the quantised sums, so they agree with its histogram.
-      const salt = rng.int(0x7fffffff);
-      [rootTotals.G[0], rootTotals.H] = quantizeRows(this.rows.g, this.rows.h, idx, m, salt, pv, scales);
+      [rootTotals.G[0], rootTotals.H] = this.quantize(m, rng.int(0x7fffffff));
     } else
       for (let r = 0; r < m; r++) {
         const i = idx[r];
@@ -343,9 +369,10 @@ export class TreeGrower {
     for (let l = 0; l < nLeaves; l++) {
       ranges[2 * l] = leaves[l].start;
       ranges[2 * l + 1] = leaves[l].end;
-      if (this.qScratch) this.exactTotals(leaves[l]);
-      leafOutput(leaves[l].totals.G, leaves[l].totals.H, opts, leafValue, l * K);
     }
+    if (this.qScratch) this.exactTotals(leaves, ranges);
+    for (let l = 0; l < nLeaves; l++)
+      leafOutput(leaves[l].totals.G, leaves[l].totals.H, opts, leafValue, l * K);
     if (callerIdx !== idx) callerIdx.set(idx.subarray(0, m));
     const tree: GrownTree = {
       nNodes: node.feature.length,
@@ -363,17 +390,96 @@ export class TreeGrower {
     return { tree, ranges };
   }
 
-  /** A leaf's totals from the exact gradients (quantised training renews leaf values with them). */
-  private exactTotals(leaf: Leaf): void {
+  /**
+   * Quantises the tree's rows idx[0..m) into `rows.pv` (scales into `rows.scales`) and
+   * returns the root's quantised [ΣG, ΣH]. With the worker, each thread takes half the
+   * rows for the peaks, then for the packing; the peaks are maxima and the sums integers,
+   * so the result is quantizeRows' to the bit.
+   */
+  private quantize(m: number, salt: number): [number, number] {
+    const { g, h, idx, pv, scales } = this.rows as Required<SharedRows>;
+    const t = this.threads;
+    if (!t || m < 2 * this.parallelMinRows || !t.available)
+      return quantizeRows(g, h, idx, m, salt, pv, scales);
+    const mid = m >>> 1;
+    const mine = this.pair;
+    t.dispatchPeaks(mid, m);
+    gradientPeaks(g, h, idx, 0, mid, mine);
+    if (!t.wait()) return quantizeRows(g, h, idx, m, salt, pv, scales);
+    const theirs = t.results;
+    const [invG, invH] = quantSteps(Math.max(mine[0], theirs[0]), Math.max(mine[1], theirs[1]), scales);
+    t.dispatchQuantize(mid, m, salt, invG, invH);
+    quantizeRange(g, h, idx, 0, mid, salt, invG, invH, pv, mine);
+    const [sg, sh] = [mine[0], mine[1]];
+    if (!t.wait()) quantizeRange(g, h, idx, mid, m, salt, invG, invH, pv, mine);
+    else mine.set(theirs);
+    return [(sg + mine[0]) * scales[0], (sh + mine[1]) * scales[1]];
+  }
+
+  /** Two-word scratch for quantize(). */
+  private readonly pair = new Float64Array(2);
+
+  /**
+   * Every leaf's totals from the exact gradients (quantised training renews leaf values
+   * with them), on both threads when the worker is there (see leaf-rows.ts).
+   */
+  private exactTotals(leaves: Leaf[], ranges: Int32Array): void {
     const { idx, g, h } = this.rows;
-    let G = 0;
-    let H = 0;
-    for (let r = leaf.start; r < leaf.end; r++) {
-      const i = idx[r];
-      G += g[i];
-      H += h[i];
+    const L = leaves.length;
+    const buf = this.leafJob(ranges, L);
+    const t = this.threads;
+    const split = t && buf === t.out ? halfByRows(buf, L) : L;
+    if (t && split < L) t.dispatchLeaves(CMD_LEAF_SUMS, split, L, L);
+    leafSums(g, h, idx, buf, L, 0, split);
+    if (t && split < L && !t.wait()) leafSums(g, h, idx, buf, L, split, L);
+    for (let l = 0; l < L; l++) {
+      const leaf = leaves[l];
+      leaf.totals = {
+        G: Float64Array.of(buf[2 * L + 2 * l]),
+        H: buf[2 * L + 2 * l + 1],
+        count: leaf.end - leaf.start,
+      };
     }
-    leaf.totals = { G: Float64Array.of(G), H, count: leaf.end - leaf.start };
+  }
+
+  /**
+   * The per-leaf job buffer (leaf-rows.ts) with the ranges filled in: the worker's
+   * histogram output when the worker is up and the tree small enough (no histogram job is
+   * in flight between trees), else a buffer of this thread's own.
+   */
+  private leafJob(ranges: Int32Array, L: number): Float64Array {
+    const t = this.threads;
+    const big = 4 * L;
+    const useOut =
+      t !== null && t.available && this.data.n >= 2 * this.parallelMinRows && big <= t.out.length;
+    let buf: Float64Array;
+    if (useOut) buf = t.out;
+    else {
+      if (this.ownJob.length < big) this.ownJob = new Float64Array(big);
+      buf = this.ownJob;
+    }
+    for (let j = 0; j < 2 * L; j++) buf[j] = ranges[j];
+    return buf;
+  }
+
+  private ownJob = new Float64Array(0);
+
+  /**
+   * F[i] += values[l] for the rows i of every leaf l of the tree just grown (binary and
+   * regression scores: one per row), on both threads when the worker can see F and y.
+   * Each row is touched once, so the scores are the same whoever updates them.
+   */
+  addToScores(F: Float64Array, y: Float64Array, ranges: Int32Array, values: Float64Array): void {
+    const L = values.length;
+    const t = this.threads;
+    const buf = this.leafJob(ranges, L);
+    for (let l = 0; l < L; l++) buf[2 * L + l] = values[l];
+    const split = t && buf === t.out && t.attachScores(F, y) ? halfByRows(buf, L) : L;
+    if (t && split < L) t.dispatchLeaves(CMD_ADD_SCORES, split, L, L);
+    addLeafScores(F, this.rows.idx, buf, L, 0, split);
+    // A worker that failed may have updated part of its share: redoing it would count rows twice.
+    if (t && split < L && !t.wait())
+      throw new Error('The histogram worker failed while updating the scores.');
   }
 
   private splittable(leaf: Leaf): boolean {

@@ -17,6 +17,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { siblingWorkerUrl, startWorker } from '../worker-start';
+import type { WasmMemory } from './hist-wasm';
 import type { PackedBins } from './histogram';
 import { waitForWorker, type BarrierOptions } from './worker-barrier';
 
@@ -41,6 +42,17 @@ export const CMD_LOSS = 4;
 export const CMD_PARTITION = 5;
 /** CMD_HIST on quantised gradients: packed values `pv`, scales [gScale, hScale]. */
 export const CMD_HIST_Q = 6;
+/** gradientPeaks of rows idx[START, END) into `result[0..1]`. */
+export const CMD_PEAKS = 7;
+/** quantizeRange of rows idx[START, END) with salt ctrl[LIST] and steps `result[0..1]`; the integer sums go back there. */
+export const CMD_QUANTIZE = 8;
+/**
+ * Leaves [START, END) of a grown tree (NQ leaves in all): ranges at out[2l], out[2l+1];
+ * CMD_LEAF_SUMS writes each leaf's exact [ΣG, ΣH] to out[2·NQ + 2l ..]; CMD_ADD_SCORES adds
+ * out[2·NQ + l] to the attached scores F of the leaf's rows.
+ */
+export const CMD_LEAF_SUMS = 9;
+export const CMD_ADD_SCORES = 10;
 export const CONTROL = { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } as const;
 
 /** Busy-wait this many polls before sleeping on the futex (jobs come in quick bursts). */
@@ -62,6 +74,8 @@ export interface SharedRows {
   scales?: Float64Array;
   /** Column-major bins (feature f at f·n), for the partition pass; absent: use the packed bins. */
   cols?: Uint8Array;
+  /** The worker's packed scratch histogram (quantised training with WebAssembly kernels: in their memory). */
+  workerScratch?: Float64Array;
 }
 
 export interface HistWorkerData {
@@ -69,13 +83,16 @@ export interface HistWorkerData {
   n: number;
   groups: PackedBins['groups'];
   byteOffset: number[];
-  bins: SharedArrayBuffer;
-  idx: SharedArrayBuffer;
+  /** Views (not buffers): they may sit at an offset in a WebAssembly memory, `memory`. */
+  bins: Uint8Array;
+  idx: Uint32Array;
   scratch: SharedArrayBuffer;
   goLeft: SharedArrayBuffer;
   g: SharedArrayBuffer;
   h: SharedArrayBuffer;
-  pv: SharedArrayBuffer | null;
+  pv: Float64Array | null;
+  qScratch: Float64Array | null;
+  memory: WasmMemory | null;
   scales: SharedArrayBuffer | null;
   cols: SharedArrayBuffer | null;
   out: SharedArrayBuffer;
@@ -111,7 +128,7 @@ export class HistThreads {
   private seq = 0;
   private ready = false;
   private broken = false;
-  private readonly resultBuf = sharedFloat64(1);
+  private readonly resultBuf = sharedFloat64(2);
   private port: MessagePort | null = null;
   private attached: Float64Array | null = null;
 
@@ -129,13 +146,15 @@ export class HistThreads {
       n: packed.n,
       groups: packed.groups,
       byteOffset: Array.from(packed.byteOffset),
-      bins: packed.bytes.buffer as SharedArrayBuffer,
-      idx: rows.idx.buffer as SharedArrayBuffer,
+      bins: packed.bytes,
+      idx: rows.idx,
       scratch: rows.scratch.buffer as SharedArrayBuffer,
       goLeft: rows.goLeft.buffer as SharedArrayBuffer,
       g: rows.g.buffer as SharedArrayBuffer,
       h: rows.h.buffer as SharedArrayBuffer,
-      pv: (rows.pv?.buffer as SharedArrayBuffer | undefined) ?? null,
+      pv: rows.pv ?? null,
+      qScratch: rows.workerScratch ?? null,
+      memory: packed.kernels?.memory ?? null,
       scales: (rows.scales?.buffer as SharedArrayBuffer | undefined) ?? null,
       cols: (rows.cols?.buffer as SharedArrayBuffer | undefined) ?? null,
       out: this.out.buffer as SharedArrayBuffer,
@@ -228,6 +247,42 @@ export class HistThreads {
   /** The loss sum of the last CMD_LOSS job, or the left count of the last CMD_PARTITION. */
   result(): number {
     return this.resultBuf[0];
+  }
+
+  /** Both result words: the peaks of CMD_PEAKS, the sums of CMD_QUANTIZE. */
+  get results(): Float64Array {
+    return this.resultBuf;
+  }
+
+  /** Starts gradientPeaks on rows idx[start..end); returns at once. */
+  dispatchPeaks(start: number, end: number): void {
+    this.post(CMD_PEAKS, start, end, 0, 0);
+  }
+
+  /** Starts quantizeRange on rows idx[start..end); returns at once. */
+  dispatchQuantize(start: number, end: number, salt: number, invG: number, invH: number): void {
+    this.resultBuf[0] = invG;
+    this.resultBuf[1] = invH;
+    this.post(CMD_QUANTIZE, start, end, 0, salt);
+  }
+
+  /**
+   * Starts a per-leaf job (CMD_LEAF_SUMS or CMD_ADD_SCORES) on leaves [from, to) of
+   * `nLeaves`, whose ranges and values the caller has put in `out` (see the commands).
+   */
+  dispatchLeaves(cmd: number, from: number, to: number, nLeaves: number): void {
+    this.post(cmd, from, to, nLeaves, 0);
+  }
+
+  private post(cmd: number, start: number, end: number, nq: number, list: number): void {
+    const c = this.ctrl;
+    c[CMD] = cmd;
+    c[START] = start;
+    c[END] = end;
+    c[NQ] = nq;
+    c[LIST] = list;
+    Atomics.store(c, SEQ, ++this.seq);
+    Atomics.notify(c, SEQ);
   }
 
   /** Waits for the last job; false when the worker failed (the caller then builds those groups itself). */

@@ -6,9 +6,13 @@
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import {
   CMD_ATTACH,
+  CMD_ADD_SCORES,
   CMD_HIST_Q,
+  CMD_LEAF_SUMS,
   CMD_LOSS,
   CMD_PARTITION,
+  CMD_PEAKS,
+  CMD_QUANTIZE,
   CMD_STOP,
   CONTROL,
   SPIN,
@@ -16,7 +20,9 @@ import {
 } from './hist-threads';
 import { binaryLossAndGradients } from './objective';
 import { buildGroupHistogram, partitionRows, type PackedBins } from './histogram';
-import { buildGroupHistogramQ, packedScratch } from './quantized';
+import { wasmKernels } from './hist-wasm';
+import { addLeafScores, leafSums } from './leaf-rows';
+import { buildGroupHistogramQ, gradientPeaks, packedScratch, quantizeRange } from './quantized';
 
 const { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } = CONTROL;
 const wd = workerData as HistWorkerData;
@@ -25,18 +31,19 @@ const packed: PackedBins = {
   n: wd.n,
   groups: wd.groups,
   byteOffset: Int32Array.from(wd.byteOffset),
-  bytes: new Uint8Array(wd.bins),
+  bytes: wd.bins,
+  kernels: wd.memory ? wasmKernels(wd.memory) : null,
 };
-const idx = new Uint32Array(wd.idx);
+const idx = wd.idx;
 const scratch = new Uint32Array(wd.scratch);
 const goLeft = new Uint8Array(wd.goLeft);
 const g = new Float64Array(wd.g);
 const h = new Float64Array(wd.h);
 const out = new Float64Array(wd.out);
-const pv = wd.pv ? new Float64Array(wd.pv) : null;
+const pv = wd.pv;
 const scales = wd.scales ? new Float64Array(wd.scales) : null;
 const cols = wd.cols ? new Uint8Array(wd.cols) : null;
-const qScratch = packedScratch();
+const qScratch = wd.qScratch ?? packedScratch();
 const result = new Float64Array(wd.result);
 let F: Float64Array = new Float64Array(0);
 let y: Float64Array = new Float64Array(0);
@@ -65,6 +72,15 @@ for (;;) {
       if (columns && !cols) throw new Error('the column-major bins were not shared');
       const bytes = columns && cols ? cols : packed.bytes;
       result[0] = partitionRows(idx, scratch, ctrl[START], ctrl[END], bytes, ctrl[LIST], ctrl[NQ], goLeft);
+    } else if (cmd === CMD_PEAKS) {
+      gradientPeaks(g, h, idx, ctrl[START], ctrl[END], result);
+    } else if (cmd === CMD_QUANTIZE) {
+      if (!pv) throw new Error('quantisation needs the packed gradients');
+      quantizeRange(g, h, idx, ctrl[START], ctrl[END], ctrl[LIST], result[0], result[1], pv, result);
+    } else if (cmd === CMD_LEAF_SUMS) {
+      leafSums(g, h, idx, out, ctrl[NQ], ctrl[START], ctrl[END]);
+    } else if (cmd === CMD_ADD_SCORES) {
+      addLeafScores(F, idx, out, ctrl[NQ], ctrl[START], ctrl[END]);
     } else if (cmd === CMD_LOSS) {
       result[0] = binaryLossAndGradients(F, y, g, h, ctrl[START], ctrl[END]);
     } else if (cmd === CMD_HIST_Q) {

@@ -6,6 +6,7 @@
  * scan over each feature column reads gradients sequentially.
  */
 import type { BinMapper, BinnedMatrix } from './binning';
+import type { WasmKernels } from './hist-wasm';
 
 /**
  * Bins per feature slot in the single-channel (K = 1) layout: every feature gets a
@@ -78,9 +79,22 @@ export interface PackedBins {
   groups: HistGroup[];
   byteOffset: Int32Array;
   bytes: Uint8Array;
+  /** This thread's WebAssembly kernels when `bytes` lies in their memory (hist-wasm.ts). */
+  kernels?: WasmKernels | null;
 }
 
-export function packBins(data: BinnedMatrix, groups: HistGroup[], shared: boolean): PackedBins {
+/** Bytes packBins needs for `groups` over n rows. */
+export function packedSize(n: number, groups: HistGroup[]): number {
+  return groups.reduce((s, gr) => s + n * gr.width, 0);
+}
+
+/** `into`: where the bytes go (packedSize long), e.g. a WebAssembly arena; else a new (shared) buffer. */
+export function packBins(
+  data: BinnedMatrix,
+  groups: HistGroup[],
+  shared: boolean,
+  into?: Uint8Array,
+): PackedBins {
   const { n, d, bins } = data;
   const byteOffset = new Int32Array(groups.length);
   let total = 0;
@@ -88,7 +102,7 @@ export function packBins(data: BinnedMatrix, groups: HistGroup[], shared: boolea
     byteOffset[q] = total;
     total += n * gr.width;
   });
-  const bytes = new Uint8Array(shared ? new SharedArrayBuffer(total) : new ArrayBuffer(total));
+  const bytes = into ?? new Uint8Array(shared ? new SharedArrayBuffer(total) : new ArrayBuffer(total));
   groups.forEach((gr, q) => {
     const W = gr.width;
     for (let lane = 0; lane < W && gr.first + lane < d; lane++) {

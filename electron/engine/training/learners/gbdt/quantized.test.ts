@@ -4,7 +4,8 @@ import type { FeatureInfo } from '../../preprocess/pipeline';
 import { Rng } from '../random';
 import { binMatrix, fitBinMappers } from './binning';
 import { HistThreads, sharedFloat64, sharedUint32 } from './hist-threads';
-import { buildHistogram, histLayout, packBins } from './histogram';
+import { histArena, wasmKernels } from './hist-wasm';
+import { buildHistogram, histLayout, packBins, packedSize, SLOT } from './histogram';
 import { buildGroupHistogramQ, CHUNK, packedScratch, Q_LEVELS, quantizeRows } from './quantized';
 
 function columns(n: number, d: number, seed: number) {
@@ -102,5 +103,58 @@ test('the histogram worker builds bit-identical quantised histograms to the main
     assert.deepEqual(new Float64Array(threads.out), local);
   } finally {
     threads.close();
+  }
+});
+
+test('the WebAssembly kernels give the JavaScript kernels’ histograms bit for bit, on both threads', () => {
+  const n = 2 * CHUNK + 901;
+  for (const d of [30, 7, 3]) {
+    const { X, features, rng } = columns(n, d, 40 + d);
+    const mappers = fitBinMappers(X, features, 255, new Rng(1));
+    const data = binMatrix(X, mappers, true);
+    const layout = histLayout(mappers, 1);
+    const js = packBins(data, layout.groups, true);
+    const size = packedSize(n, layout.groups);
+    const arena = histArena(size + 12 * n + 2 * 8 * 16 * SLOT, 5, true);
+    assert.ok(arena, 'WebAssembly memory is available');
+    const kernels = wasmKernels(arena.memory);
+    assert.ok(kernels, 'the kernels assemble');
+    const packed = packBins(data, layout.groups, true, arena.bytes(size));
+    packed.kernels = kernels;
+    const rows = {
+      idx: arena.u32(n),
+      scratch: sharedUint32(n),
+      goLeft: new Uint8Array(new SharedArrayBuffer(256)),
+      g: sharedFloat64(n),
+      h: sharedFloat64(n),
+      pv: arena.f64(n),
+      scales: sharedFloat64(2),
+      workerScratch: arena.f64(16 * SLOT),
+    };
+    let m = 0;
+    for (let i = 0; i < n; i++) if (rng.next() < 0.8) rows.idx[m++] = i;
+    for (let i = 0; i < n; i++) {
+      rows.g[i] = rng.normal();
+      rows.h[i] = rng.next();
+    }
+    quantizeRows(rows.g, rows.h, rows.idx, m, 7, rows.pv, rows.scales);
+    const viaJs = new Float64Array(layout.size);
+    const viaWasm = new Float64Array(layout.size);
+    const scratch = arena.f64(16 * SLOT);
+    for (let q = 0; q < layout.groups.length; q++) {
+      buildGroupHistogramQ(viaJs, js, q, rows.idx, 3, m, rows.pv, rows.scales, packedScratch());
+      buildGroupHistogramQ(viaWasm, packed, q, rows.idx, 3, m, rows.pv, rows.scales, scratch);
+    }
+    assert.deepEqual(viaWasm, viaJs);
+    const threads = new HistThreads(packed, rows, layout.size);
+    try {
+      assert.ok(threads.waitReady(60_000), 'the worker started');
+      const list = Int32Array.from(layout.groups, (_, q) => q);
+      threads.dispatch(list, list.length, 3, m, true);
+      assert.ok(threads.wait(), 'the job finished');
+      assert.deepEqual(new Float64Array(threads.out), viaJs);
+    } finally {
+      threads.close();
+    }
   }
 });

@@ -10,6 +10,7 @@
  * rounding noise, which is unbiased. Leaf values are recomputed from the exact gradients
  * once the tree is grown, so only the choice of splits sees the quantisation.
  */
+import { inMemory } from './hist-wasm';
 import { SLOT, type PackedBins } from './histogram';
 
 /** Largest |g| and h after quantisation. */
@@ -39,6 +40,7 @@ function noise(i: number, salt: number): number {
  * Quantises rows idx[0..m) of g/h into packed values `pv[i]`, with scales chosen from the
  * largest |g| and h over those rows; `scales` receives [gScale, hScale]. Returns the
  * quantised sums [ΣG, ΣH] in gradient units (the root's totals, consistent with its histogram).
+ * The same as gradientPeaks over all rows, then quantizeRange with quantSteps.
  */
 export function quantizeRows(
   g: Float64Array,
@@ -49,21 +51,61 @@ export function quantizeRows(
   pv: Float64Array,
   scales: Float64Array,
 ): [number, number] {
+  const peaks = new Float64Array(2);
+  gradientPeaks(g, h, idx, 0, m, peaks);
+  const [invG, invH] = quantSteps(peaks[0], peaks[1], scales);
+  const sums = new Float64Array(2);
+  quantizeRange(g, h, idx, 0, m, salt, invG, invH, pv, sums);
+  return [sums[0] * scales[0], sums[1] * scales[1]];
+}
+
+/** Largest |g| and h over rows idx[start..end), into `out[0]`, `out[1]` (order-free, so any split of the rows agrees). */
+export function gradientPeaks(
+  g: Float64Array,
+  h: Float64Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  out: Float64Array,
+): void {
   let maxG = 0;
   let maxH = 0;
-  for (let r = 0; r < m; r++) {
+  for (let r = start; r < end; r++) {
     const i = idx[r];
     const a = Math.abs(g[i]);
     if (a > maxG) maxG = a;
     if (h[i] > maxH) maxH = h[i];
   }
-  const invG = maxG > 0 ? Q_LEVELS / maxG : 0;
-  const invH = maxH > 0 ? Q_LEVELS / maxH : 0;
+  out[0] = maxG;
+  out[1] = maxH;
+}
+
+/** Writes [gScale, hScale] for the peaks and returns the inverse steps [invG, invH]. */
+export function quantSteps(maxG: number, maxH: number, scales: Float64Array): [number, number] {
   scales[0] = maxG / Q_LEVELS;
   scales[1] = maxH / Q_LEVELS;
+  return [maxG > 0 ? Q_LEVELS / maxG : 0, maxH > 0 ? Q_LEVELS / maxH : 0];
+}
+
+/**
+ * Packs rows idx[start..end) into `pv` and writes their integer sums [Σgq, Σhq] to
+ * `sums`: exact integers, so halves done on two threads add up to the serial sums.
+ */
+export function quantizeRange(
+  g: Float64Array,
+  h: Float64Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  salt: number,
+  invG: number,
+  invH: number,
+  pv: Float64Array,
+  sums: Float64Array,
+): void {
   let sg = 0;
   let sh = 0;
-  for (let r = 0; r < m; r++) {
+  for (let r = start; r < end; r++) {
     const i = idx[r];
     const x = noise(i, salt);
     let gq = Math.floor(g[i] * invG + (x & 0xffff) * (1 / 65536));
@@ -74,7 +116,8 @@ export function quantizeRows(
     sg += gq;
     sh += hq;
   }
-  return [sg * scales[0], sh * scales[1]];
+  sums[0] = sg;
+  sums[1] = sh;
 }
 
 /**
@@ -97,14 +140,31 @@ export function buildGroupHistogramQ(
   const W = gr.width;
   const hb = gr.first * SLOT * 3;
   const o = packed.byteOffset[q];
-  const rb = packed.bytes.subarray(o, o + packed.n * W);
+  const wasm = packed.kernels;
+  if (wasm && inMemory(wasm, packed.bytes, idx, pv, scratch)) {
+    const kernel = wasm[W];
+    const rows = packed.bytes.byteOffset + o;
+    let first = true;
+    for (let s = start; s < end || first; s += CHUNK) {
+      const e = Math.min(end, s + CHUNK);
+      scratch.fill(0, 0, W * SLOT);
+      kernel(scratch.byteOffset, rows, idx.byteOffset, s, e, pv.byteOffset);
+      unpack(hist, hb, scratch, W * SLOT, scales[0], scales[1], first);
+      first = false;
+    }
+    return;
+  }
+  // The group's rows read as 32-bit words, four bins each, lowest byte first (little-endian,
+  // as on every platform Node and Electron ship for): a quarter of the loads and bounds
+  // checks, about 20% off the pass. Group offsets are multiples of n·4 bytes.
+  const rw = new Uint32Array(packed.bytes.buffer, packed.bytes.byteOffset + o, (packed.n * W) >>> 2);
   let first = true;
   for (let s = start; s < end || first; s += CHUNK) {
     const e = Math.min(end, s + CHUNK);
     scratch.fill(0, 0, W * SLOT);
-    if (W === 16) kernelQ16(scratch, rb, idx, s, e, pv);
-    else if (W === 8) kernelQ8(scratch, rb, idx, s, e, pv);
-    else kernelQ4(scratch, rb, idx, s, e, pv);
+    if (W === 16) kernelQ16(scratch, rw, idx, s, e, pv);
+    else if (W === 8) kernelQ8(scratch, rw, idx, s, e, pv);
+    else kernelQ4(scratch, rw, idx, s, e, pv);
     unpack(hist, hb, scratch, W * SLOT, scales[0], scales[1], first);
     first = false;
   }
@@ -140,66 +200,10 @@ function unpack(
   }
 }
 
-/** Packed sums of one 16-feature group (16 bytes a row), straight-line for speed. */
+/** Packed sums of one 16-feature group (four words a row), straight-line for speed. */
 function kernelQ16(
   acc: Float64Array,
-  rb: Uint8Array,
-  idx: Uint32Array,
-  start: number,
-  end: number,
-  pv: Float64Array,
-): void {
-  for (let k = start; k < end; k++) {
-    const i = idx[k];
-    const v = pv[i];
-    const r = i * 16;
-    acc[rb[r]] += v;
-    acc[256 + rb[r + 1]] += v;
-    acc[512 + rb[r + 2]] += v;
-    acc[768 + rb[r + 3]] += v;
-    acc[1024 + rb[r + 4]] += v;
-    acc[1280 + rb[r + 5]] += v;
-    acc[1536 + rb[r + 6]] += v;
-    acc[1792 + rb[r + 7]] += v;
-    acc[2048 + rb[r + 8]] += v;
-    acc[2304 + rb[r + 9]] += v;
-    acc[2560 + rb[r + 10]] += v;
-    acc[2816 + rb[r + 11]] += v;
-    acc[3072 + rb[r + 12]] += v;
-    acc[3328 + rb[r + 13]] += v;
-    acc[3584 + rb[r + 14]] += v;
-    acc[3840 + rb[r + 15]] += v;
-  }
-}
-
-/** Packed sums of one 8-feature group (8 bytes a row). */
-function kernelQ8(
-  acc: Float64Array,
-  rb: Uint8Array,
-  idx: Uint32Array,
-  start: number,
-  end: number,
-  pv: Float64Array,
-): void {
-  for (let k = start; k < end; k++) {
-    const i = idx[k];
-    const v = pv[i];
-    const r = i * 8;
-    acc[rb[r]] += v;
-    acc[256 + rb[r + 1]] += v;
-    acc[512 + rb[r + 2]] += v;
-    acc[768 + rb[r + 3]] += v;
-    acc[1024 + rb[r + 4]] += v;
-    acc[1280 + rb[r + 5]] += v;
-    acc[1536 + rb[r + 6]] += v;
-    acc[1792 + rb[r + 7]] += v;
-  }
-}
-
-/** Packed sums of one 4-feature group (4 bytes a row). */
-function kernelQ4(
-  acc: Float64Array,
-  rb: Uint8Array,
+  rw: Uint32Array,
   idx: Uint32Array,
   start: number,
   end: number,
@@ -209,9 +213,71 @@ function kernelQ4(
     const i = idx[k];
     const v = pv[i];
     const r = i * 4;
-    acc[rb[r]] += v;
-    acc[256 + rb[r + 1]] += v;
-    acc[512 + rb[r + 2]] += v;
-    acc[768 + rb[r + 3]] += v;
+    let w = rw[r];
+    acc[w & 255] += v;
+    acc[256 + ((w >>> 8) & 255)] += v;
+    acc[512 + ((w >>> 16) & 255)] += v;
+    acc[768 + (w >>> 24)] += v;
+    w = rw[r + 1];
+    acc[1024 + (w & 255)] += v;
+    acc[1280 + ((w >>> 8) & 255)] += v;
+    acc[1536 + ((w >>> 16) & 255)] += v;
+    acc[1792 + (w >>> 24)] += v;
+    w = rw[r + 2];
+    acc[2048 + (w & 255)] += v;
+    acc[2304 + ((w >>> 8) & 255)] += v;
+    acc[2560 + ((w >>> 16) & 255)] += v;
+    acc[2816 + (w >>> 24)] += v;
+    w = rw[r + 3];
+    acc[3072 + (w & 255)] += v;
+    acc[3328 + ((w >>> 8) & 255)] += v;
+    acc[3584 + ((w >>> 16) & 255)] += v;
+    acc[3840 + (w >>> 24)] += v;
+  }
+}
+
+/** Packed sums of one 8-feature group (two words a row). */
+function kernelQ8(
+  acc: Float64Array,
+  rw: Uint32Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  pv: Float64Array,
+): void {
+  for (let k = start; k < end; k++) {
+    const i = idx[k];
+    const v = pv[i];
+    const r = i * 2;
+    let w = rw[r];
+    acc[w & 255] += v;
+    acc[256 + ((w >>> 8) & 255)] += v;
+    acc[512 + ((w >>> 16) & 255)] += v;
+    acc[768 + (w >>> 24)] += v;
+    w = rw[r + 1];
+    acc[1024 + (w & 255)] += v;
+    acc[1280 + ((w >>> 8) & 255)] += v;
+    acc[1536 + ((w >>> 16) & 255)] += v;
+    acc[1792 + (w >>> 24)] += v;
+  }
+}
+
+/** Packed sums of one 4-feature group (one word a row). */
+function kernelQ4(
+  acc: Float64Array,
+  rw: Uint32Array,
+  idx: Uint32Array,
+  start: number,
+  end: number,
+  pv: Float64Array,
+): void {
+  for (let k = start; k < end; k++) {
+    const i = idx[k];
+    const v = pv[i];
+    const w = rw[i];
+    acc[w & 255] += v;
+    acc[256 + ((w >>> 8) & 255)] += v;
+    acc[512 + ((w >>> 16) & 255)] += v;
+    acc[768 + (w >>> 24)] += v;
   }
 }
