@@ -20,6 +20,8 @@ await Promise.all([
       'gbdt-hist-worker': 'electron/engine/training/learners/gbdt/hist-worker.ts',
       // The second prediction thread for large batches; found the same way.
       'gbdt-predict-worker': 'electron/engine/training/learners/gbdt/predict-worker.ts',
+      // The profile's sort thread (sort-thread.ts); found the same way.
+      'profile-sort-worker': 'electron/engine/profile/sort-worker.ts',
     },
     outdir: 'dist/node',
     format: 'esm',

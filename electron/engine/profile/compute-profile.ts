@@ -13,9 +13,10 @@
  * (overview first), and an AbortSignal interrupts every running query.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { MissingSummary, Profile } from '../../../shared/profile';
+import type { Profile } from '../../../shared/profile';
 import { describeApproximations } from './approximations';
 import type { DuplicateSummary } from './duplicates';
+import type { MissingCounts } from './missingness';
 import type { ProfileOptions, ProfileRun } from './run-context';
 import { STAGE_END } from './run-context';
 import { QueryPool, throwIfAborted } from './sql';
@@ -42,9 +43,12 @@ export async function computeProfile(
 ): Promise<Profile> {
   throwIfAborted(options.signal);
   const pool = await openPool(conn, table, options);
+  let run: ProfileRun | undefined;
   try {
-    return await profileWith(await openRun(conn, pool, table, options));
+    run = await openRun(conn, pool, table, options);
+    return await profileWith(run);
   } finally {
+    await run?.sorter.close();
     for (const extra of pool.connections) if (extra !== conn) extra.closeSync();
   }
 }
@@ -91,9 +95,12 @@ async function profileWith(run: ProfileRun): Promise<Profile> {
  */
 async function profileStages(
   run: ProfileRun,
-  early: { duplicates: Promise<DuplicateSummary>; matrix: Promise<MissingSummary['matrix']> | undefined },
+  early: { duplicates: Promise<DuplicateSummary>; matrix: Promise<MissingCounts> | undefined },
 ): Promise<Profile> {
-  const statistics = startStatistics(run);
+  const statistics = startStatistics(
+    run,
+    early.matrix?.then((m) => m.totals),
+  );
   const associations = new EarlyAssociations(run, statistics);
   await associations.alongside(statistics.done);
   const draft = overviewStage(run, statistics.statistics);

@@ -55,14 +55,21 @@ export function nullityCorrelation(names: string[], sets: Uint16Array[]): Associ
   return { columns: names, values };
 }
 
+/** The nullity matrix and, from the same scan, each column's missing cells in all. */
+export interface MissingCounts {
+  matrix: MissingSummary['matrix'];
+  /** Missing cells per column of `withMissing`, in its order. */
+  totals: number[];
+}
+
 export async function computeMissingMatrix(
   conn: DuckDBConnection,
   table: string,
   rows: number,
   withMissing: MissingColumn[],
   signal?: AbortSignal,
-): Promise<MissingSummary['matrix']> {
-  if (rows === 0 || withMissing.length === 0) return null;
+): Promise<MissingCounts> {
+  if (rows === 0 || withMissing.length === 0) return { matrix: null, totals: withMissing.map(() => 0) };
   const buckets = Math.min(MAX_BUCKETS, rows);
   const select = withMissing.map((m) => `sum(${m.column.missingSql}::INTEGER)`).join(',\n  ');
   const bucketOf = (position: string): string =>
@@ -88,19 +95,24 @@ export async function computeMissingMatrix(
     );
   }
   const fractions = withMissing.map(() => new Array<number>(buckets).fill(0));
+  const totals = withMissing.map(() => 0);
   for (const row of result) {
     const b = Number(row[0]);
     const n = toCount(row[1]);
+    withMissing.forEach((_, i) => {
+      totals[i] += toCount(row[2 + i]);
+    });
     if (!(b >= 0 && b < buckets) || n === 0) continue;
     withMissing.forEach((_, i) => {
       fractions[i][b] = toCount(row[2 + i]) / n;
     });
   }
-  return {
+  const matrix = {
     buckets,
     rowsPerBucket: rows / buckets,
     columns: withMissing.map((m, i) => ({ name: m.column.name, fractions: fractions[i] })),
   };
+  return { matrix, totals };
 }
 
 /** Pearson's r of two 0/1 indicators from their counts (the φ coefficient). */

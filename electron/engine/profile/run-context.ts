@@ -8,6 +8,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AlertThresholds, Profile, ProfileProgress, ProfileValue } from '../../../shared/profile';
 import type { ProfiledColumn } from './columns';
+import type { SortThread } from './sort-thread';
 import type { QueryPool } from './sql';
 
 export interface ProfileOptions {
@@ -68,6 +69,11 @@ export interface ProfileRun {
   progress: ProgressReporter;
   /** True when quantiles are t-digest estimates (more rows than `exactQuantileMaxRows`). */
   approximateQuantiles: boolean;
+  /**
+   * Sorts the near-unique columns (on its own thread when the table is big enough); closed
+   * with the profile's connections.
+   */
+  sorter: SortThread;
 }
 
 /** Stage weights for the progress bar, roughly proportional to their cost on wide data. */

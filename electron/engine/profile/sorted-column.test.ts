@@ -5,7 +5,7 @@ import type { ColumnProfile, Profile } from '../../../shared/profile';
 import { computeProfile } from './compute-profile';
 import { binIndexSql } from './histograms';
 import { SortScratch, sortFinite } from './sort-numbers';
-import { summariseNumbers } from './sorted-column';
+import { summariseNumbers } from './summarise-numbers';
 
 let instance: DuckDBInstance;
 let conn: DuckDBConnection;

@@ -28,9 +28,21 @@ export class EarlyAssociations {
     statistics: StatisticsTasks,
   ) {
     this.task = statistics.typesKnown.then(() => {
-      const { stats, summaries } = statistics.statistics;
+      const { stats, summaries, counts } = statistics.statistics;
       this.used = run.columns.map((c) => {
-        const raw = stats.get(c.index)!;
+        const raw = stats.get(c.index);
+        const count = counts.get(c.index);
+        if (!raw && count !== undefined) {
+          // A sorted float column still on the sort thread: numeric, its exact MAD to come.
+          return {
+            semanticType: 'numeric',
+            distinct: count,
+            count,
+            missing: run.rows - count,
+            madKnown: count > 0,
+          };
+        }
+        if (!raw) throw new Error(`No statistics for ${c.name} when the associations started.`);
         const semanticType =
           knownSemanticType(c, run.peek.distinct, run.settings.thresholds) ??
           finalSemanticType(c, raw, summaries.get(c.index)?.fewValues, run.settings.thresholds);

@@ -4,9 +4,14 @@
  * association sample is in — the nullity-correlation heatmap from the sample's per-row
  * sets of missing columns.
  */
-import type { MissingSummary } from '../../../../shared/profile';
 import type { ProfiledColumn } from '../columns';
-import { type MissingColumn, computeMissingMatrix, heatmapColumns, nullityCorrelation } from '../missingness';
+import {
+  type MissingColumn,
+  type MissingCounts,
+  computeMissingMatrix,
+  heatmapColumns,
+  nullityCorrelation,
+} from '../missingness';
 import { type ProfileRun, STAGE_END } from '../run-context';
 import type { ProfileDraft } from './overview-stage';
 
@@ -27,10 +32,12 @@ const EARLY_MATRIX_MAX_COLUMNS = 200;
 
 /**
  * The nullity matrix of every column, started with the profile so it overlaps the column
- * statistics (the stage keeps the columns that turn out to have missing values); undefined
- * for wide tables, where the stage counts only those columns once they are known.
+ * statistics (the stage keeps the columns that turn out to have missing values), and each
+ * column's missing count in all (`totals[c.index]`: the statistics stage lets the
+ * associations start on it before the sorted columns are summarised); undefined for wide
+ * tables, where the stage counts only those columns once they are known.
  */
-export function startMissingMatrix(run: ProfileRun): Promise<MissingSummary['matrix']> | undefined {
+export function startMissingMatrix(run: ProfileRun): Promise<MissingCounts> | undefined {
   const { pool, table, rows, columns, signal } = run;
   if (columns.length > EARLY_MATRIX_MAX_COLUMNS) return undefined;
   const all = columns.map((column) => ({ column, missing: 1 }));
@@ -42,19 +49,20 @@ export function startMissingMatrix(run: ProfileRun): Promise<MissingSummary['mat
 export async function missingStage(
   run: ProfileRun,
   draft: ProfileDraft,
-  early: Promise<MissingSummary['matrix']> | undefined,
+  early: Promise<MissingCounts> | undefined,
 ): Promise<void> {
   const { pool, table, rows, signal } = run;
   const columns = withMissing(run.columns, draft.columns);
   if (early) {
-    const matrix = await early;
+    const { matrix } = await early;
     const keep = new Set(columns.map((m) => m.column.name));
     draft.missing.matrix =
       matrix && columns.length > 0
         ? { ...matrix, columns: matrix.columns.filter((c) => keep.has(c.name)) }
         : null;
   } else {
-    draft.missing.matrix = await pool.use((c) => computeMissingMatrix(c, table, rows, columns, signal));
+    const counted = await pool.use((c) => computeMissingMatrix(c, table, rows, columns, signal));
+    draft.missing.matrix = counted.matrix;
   }
   run.progress.endStage('missing values');
   run.progress.report(STAGE_END.missing, 'missing values', {

@@ -5,8 +5,9 @@
  * rows — take their simple statistics from their own GROUP BY (`statsFromValueCounts`)
  * and stay out of the wide aggregate, whose statement runs on one pooled connection while
  * their GROUP BYs run on the other. Float and integer columns that look near-unique are
- * read and sorted in JavaScript instead (sorted-column.ts): no wide aggregate and no GROUP
- * BY at all. The rest are counted once the wide pass is in.
+ * read in JavaScript and sorted on the profile's sort thread instead (sorted-column.ts,
+ * sort-thread.ts): no wide aggregate and no GROUP BY at all. The rest are counted once the
+ * wide pass is in.
  */
 import { type ProfiledColumn } from '../columns';
 import {
@@ -19,15 +20,18 @@ import {
 import { MAX_BINS } from '../histograms';
 import { type ProfileRun, STAGE_END } from '../run-context';
 import { knownSemanticType } from '../semantic-type';
-import { yieldToEventLoop } from '../sample';
-import { fetchNumbers, summariseNumbers } from '../sorted-column';
-import { SortScratch } from '../sort-numbers';
+import { fetchNumbers } from '../sorted-column';
 import { settleAll } from '../sql';
 import { type ValueSummary, columnValueCounts } from '../value-counts';
 
 export interface ColumnStatistics {
   stats: Map<number, RawColumnStats>;
   summaries: Map<number, ValueSummary>;
+  /**
+   * Sorted float columns still being summarised when the associations start: their
+   * non-missing count (from the early nullity matrix), all the associations need of them.
+   */
+  counts: Map<number, number>;
 }
 
 export interface StatisticsTasks {
@@ -84,8 +88,12 @@ function likelyBins(n: number): number | undefined {
   return n < GUESS_BINS_MIN_VALUES ? undefined : MAX_BINS;
 }
 
-/** Starts every statement of the stage; the wide statement is queued first so it starts at once. */
-export function startStatistics(run: ProfileRun): StatisticsTasks {
+/**
+ * Starts every statement of the stage; the wide statement is queued first so it starts at
+ * once. `missing` (each column's missing count, from the early nullity matrix) lets the
+ * associations start before the sorted float columns are summarised.
+ */
+export function startStatistics(run: ProfileRun, missing?: Promise<number[]>): StatisticsTasks {
   const { columns, rows } = run;
   const exactMad = rows <= run.settings.sampleSize;
   const early = columns.filter(
@@ -98,19 +106,24 @@ export function startStatistics(run: ProfileRun): StatisticsTasks {
           (run.peek.distinct.get(c.index) ?? Infinity) <= FEW_VALUES_IN_PEEK)),
   );
   const sorted = sortedColumns(run);
+  // Nothing to sort after all: the thread's memory goes back now.
+  if (sorted.length === 0) void run.sorter.close();
   const earlySet = new Set([...early, ...sorted].map((c) => c.index));
   const rest = columns.filter((c) => !earlySet.has(c.index));
   const counter = new ColumnCounter(run, exactMad);
 
   const wideStats = counter.wide(rest).then(() => run.progress.endStage('column statistics'));
-  const earlyTasks = [
-    ...early.map((c) => counter.countEarly(c)),
-    ...sorted.map((c) => counter.countSorted(c)),
-  ];
+  const earlyTasks = early.map((c) => counter.countEarly(c));
+  const sortedTasks = sorted.map((c) => counter.countSorted(c));
   // Columns whose semantic type does not hang on their exact distinct count (see
   // `knownSemanticType`) are counted last: the association sample starts once the others are.
   const settled = (c: ProfiledColumn): boolean =>
     knownSemanticType(c, run.peek.distinct, run.settings.thresholds) !== null;
+  // Sorted float columns are numeric whatever their counts: with their missing counts the
+  // associations need nothing more of them, and start while they are still being sorted.
+  const countsKnown = missing?.then((totals) => {
+    for (const c of sorted) if (settled(c)) counter.statistics.counts.set(c.index, rows - totals[c.index]);
+  });
   const restOrder = [...rest].sort((a, b) => Number(settled(a)) - Number(settled(b)) || a.index - b.index);
   const restTasks = restOrder.map(async (c) => {
     await wideStats;
@@ -121,17 +134,18 @@ export function startStatistics(run: ProfileRun): StatisticsTasks {
     typesKnown: settleAll<unknown>([
       wideStats,
       ...earlyTasks,
+      ...(countsKnown ? [countsKnown] : []),
+      ...sortedTasks.filter((_, i) => !countsKnown || !settled(sorted[i])),
       ...restTasks.filter((_, i) => !settled(restOrder[i])),
     ]),
-    done: settleAll<unknown>([wideStats, ...earlyTasks, ...restTasks]),
+    done: settleAll<unknown>([wideStats, ...earlyTasks, ...sortedTasks, ...restTasks]),
   };
 }
 
 /** The per-column statements of the stage and the progress they report. */
 class ColumnCounter {
-  readonly statistics: ColumnStatistics = { stats: new Map(), summaries: new Map() };
+  readonly statistics: ColumnStatistics = { stats: new Map(), summaries: new Map(), counts: new Map() };
   private finished = 0;
-  private readonly scratch = new SortScratch();
   private readonly countable: number;
   private readonly statsOptions: { exactMad: boolean; batchSize: number | undefined };
 
@@ -189,19 +203,22 @@ class ColumnCounter {
   }
 
   /**
-   * A near-unique number column from one read and sort (sorted-column.ts); the read and
-   * the sort share a pooled connection, so at most one column per connection is in memory.
+   * A near-unique number column from one read (ahead of queued statements: it is short,
+   * and the sort thread waits for it) and its sort on the sort thread; the value buffers
+   * are bounded (sort-thread.ts), so at most a few columns are in memory at once.
    */
   async countSorted(c: ProfiledColumn): Promise<void> {
-    const { pool, table, signal } = this.run;
-    const result = await pool.use(async (conn) => {
-      const numbers = await fetchNumbers(conn, table, c, this.scratch, signal);
-      if (!numbers) return undefined;
-      await yieldToEventLoop();
-      const summarised = summariseNumbers(numbers, c.kind === 'integer', this.scratch);
-      this.scratch.giveBack(numbers.values);
-      return summarised;
-    });
+    const { pool, table, signal, rows } = this.run;
+    const { sorter } = this.run;
+    const buffer = await sorter.take(rows);
+    let length: number | undefined;
+    try {
+      length = await pool.use((conn) => fetchNumbers(conn, table, c, buffer, signal), true);
+    } finally {
+      if (length === undefined) sorter.giveBack(buffer);
+    }
+    const result =
+      length === undefined ? undefined : await sorter.summarise(buffer, length, c.kind === 'integer');
     if (!result) {
       // Integers beyond 2^53: the wide statistics and the GROUP BY, exact in SQL.
       const own = await pool.use((conn) =>

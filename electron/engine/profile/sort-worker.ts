@@ -1,0 +1,26 @@
+/**
+ * Worker entry of the profile's sort thread (see sort-thread.ts): summarises each column
+ * it is sent (summarise-numbers.ts) and sends the statistics back with the value buffer,
+ * so the main thread can read the next column into it. Its sort arrays are kept from one
+ * column to the next, as on the main thread.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { SortReply, SortRequest } from './sort-thread';
+import { SortScratch } from './sort-numbers';
+import { summariseNumbers } from './summarise-numbers';
+
+const port = parentPort!;
+const scratch = new SortScratch();
+
+port.on('message', (request: SortRequest) => {
+  const { id, buffer, length, integer } = request;
+  let reply: SortReply;
+  try {
+    const values = new Float64Array(buffer, 0, length);
+    reply = { id, buffer, result: summariseNumbers({ values }, integer, scratch) };
+  } catch (error) {
+    reply = { id, buffer, error: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply, [buffer]);
+});
+port.postMessage({ ready: true } satisfies SortReply);
