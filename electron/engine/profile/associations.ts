@@ -11,8 +11,9 @@ import type {
   RectangularMatrix,
   TargetAssociation,
 } from '../../../shared/profile';
-import { averageRanks, contingency, correlationRatio, cramersV, meanOf, pearson } from './association-math';
+import { averageRanks, contingency, correlationRatio, cramersV, pearson } from './association-math';
 import type { ProfiledColumn } from './columns';
+import { type PreparedColumn, prepareColumn, preparedPearson } from './pearson-matrix';
 import type { SampleData } from './sample';
 import { breather } from './sample';
 
@@ -29,18 +30,23 @@ async function pairwise(
   signal?: AbortSignal,
 ): Promise<AssociationMatrix> {
   const matrix = squareMatrix(columns.map((c) => c.name));
-  const shifts = data.map((d) => meanOf(d));
   const breathe = breather(signal);
+  const prepared: PreparedColumn[] = [];
+  for (const d of data) {
+    prepared.push(prepareColumn(d));
+    await breathe();
+  }
   for (let i = 0; i < data.length; i++) {
     for (let j = i + 1; j < data.length; j++) {
-      const r = pearson(data[i], data[j], shifts[i], shifts[j]);
+      const r = preparedPearson(prepared[i], prepared[j]);
       matrix.values[i][j] = r;
       matrix.values[j][i] = r;
       await breathe();
     }
     // A constant column has no correlation, not even with itself.
     if (!data.some((_, j) => j !== i && matrix.values[i][j] !== null)) {
-      if (pearson(data[i], data[i], shifts[i], shifts[i]) === null) matrix.values[i][i] = null;
+      const shift = prepared[i].shift;
+      if (pearson(data[i], data[i], shift, shift) === null) matrix.values[i][i] = null;
     }
   }
   return matrix;

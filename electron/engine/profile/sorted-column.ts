@@ -13,6 +13,7 @@
  */
 import type { DuckDBConnection, DuckDBVector } from '@duckdb/node-api';
 import type { ProfiledColumn } from './columns';
+import { copyDoubles } from './sample';
 import { runQuery } from './sql';
 
 /** Above this magnitude distinct integers can share one double. */
@@ -50,17 +51,9 @@ export async function fetchNumbers(
   return n;
 }
 
-/**
- * Copies one vector of doubles into `out` at `at`; returns the next free position. The
- * vector's own Float64Array (node-api keeps it as `items`) is copied in one step when it is
- * there; otherwise value by value. The statement has no NULLs, so every item is valid.
- */
+/** Copies one vector of doubles into `out` at `at`; returns the next free position. */
 function readDoubles(vector: DuckDBVector, rows: number, out: Float64Array, at: number): number {
-  const items = (vector as unknown as { items?: unknown }).items;
-  if (items instanceof Float64Array && items.length === rows) {
-    out.set(items, at);
-    return at + rows;
-  }
+  if (copyDoubles(vector, rows, out, at)) return at + rows;
   for (let k = 0; k < rows; k++) out[at + k] = (vector.getItem(k) as number | null) ?? Number.NaN;
   return at + rows;
 }

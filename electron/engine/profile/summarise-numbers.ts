@@ -55,21 +55,24 @@ function tally(values: Float64Array): Tally {
   let min = Infinity;
   let max = -Infinity;
   let sum = 0;
-  for (let i = 0; i < values.length; i++) {
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v !== v) {
-      nan++;
-      continue;
-    }
-    if (v === 0) zeros++;
-    else if (v < 0) negatives++;
-    if (v === Infinity) posInf++;
-    else if (v === -Infinity) negInf++;
-    else {
+    // The finite values first, with one test (v − v is NaN for NaN and ±∞).
+    if (v - v === 0) {
       finite[f++] = v;
       if (v < min) min = v;
       if (v > max) max = v;
       sum += v;
+      if (v <= 0) {
+        if (v === 0) zeros++;
+        else negatives++;
+      }
+    } else if (v !== v) nan++;
+    else if (v > 0) posInf++;
+    else {
+      negInf++;
+      negatives++;
     }
   }
   return { nan, negInf, posInf, zeros, negatives, min, max, sum, finite: finite.subarray(0, f) };
@@ -118,8 +121,10 @@ export function summariseNumbers(
 }
 
 /**
- * One pass over the sorted finite values: the runs of equal values (into `runs`) and the
- * power sums about `shift`; then the histogram counts (`binSorted`).
+ * The power sums about `shift` and the runs of equal values (into `runs`) of the sorted
+ * finite values; then the histogram counts (`binSorted`). Two plain loops rather than one
+ * with a branch per value: the sums' loop is pure arithmetic, and the runs' loop spends
+ * almost nothing on the singletons that make up a near-unique column.
  */
 function scanSorted(
   sorted: Float64Array,
@@ -132,22 +137,15 @@ function scanSorted(
   let s2 = 0;
   let s3 = 0;
   let s4 = 0;
-  let start = 0;
   for (let i = 0; i < f; i++) {
-    const v = sorted[i];
-    const d = v - shift;
+    const d = sorted[i] - shift;
     const e = d * d;
     s1 += d;
     s2 += e;
     s3 += e * d;
     s4 += e * e;
-    // === treats −0 and +0 as one value, as DuckDB's GROUP BY does; the run of zeros is
-    // reported as +0 whichever sign sorted first (JSON has no −0 anyway).
-    if (i + 1 === f || sorted[i + 1] !== v) {
-      runs.add(sorted[start] + 0, i + 1 - start);
-      start = i + 1;
-    }
   }
+  runs.addSorted(sorted);
   return { powerSums: { n: f, shift, s1, s2, s3, s4 }, histogram: binSorted(sorted, bins) };
 }
 
@@ -243,11 +241,46 @@ class RunReader {
   private readonly lastValues = new Float64Array(EXTREMES);
   private readonly lastCounts = new Float64Array(EXTREMES);
   private full: { values: number[]; counts: number[] } | null = { values: [], counts: [] };
+  /** `distinct % EXTREMES`, kept as the runs come. */
+  private slot = 0;
+  /**
+   * The smallest values and the top values are complete and the full list is given up: a
+   * run of one value only adds to the counts and the ring of the largest.
+   */
+  private settled = false;
 
   constructor(private readonly total: number) {}
 
+  /**
+   * Every run of equal values of `sorted`, in order. === treats −0 and +0 as one value, as
+   * DuckDB's GROUP BY does; the run of zeros is reported as +0 whichever sign sorted first
+   * (JSON has no −0 anyway).
+   */
+  addSorted(sorted: Float64Array): void {
+    const f = sorted.length;
+    let i = 0;
+    while (i < f) {
+      const value = sorted[i] + 0;
+      let end = i + 1;
+      while (end < f && sorted[end] === value) end++;
+      if (end - i === 1 && this.settled) {
+        const slot = this.slot;
+        this.lastValues[slot] = value;
+        this.lastCounts[slot] = 1;
+        this.slot = slot + 1 === EXTREMES ? 0 : slot + 1;
+        this.distinct++;
+        this.unique++;
+        this.sumSquares++;
+      } else {
+        this.add(value, end - i);
+      }
+      i = end;
+    }
+  }
+
   add(value: number, count: number): void {
-    const slot = this.distinct % EXTREMES;
+    const slot = this.slot;
+    this.slot = slot + 1 === EXTREMES ? 0 : slot + 1;
     this.distinct++;
     if (count === 1) this.unique++;
     else this.sumNLogN += count * Math.log(count);
@@ -268,6 +301,8 @@ class RunReader {
       full.counts.push(count);
       if (full.values.length > FULL_COUNTS_MAX) this.full = null;
     }
+    // A singleton enters the top values only while there are fewer than TOP_K of them.
+    this.settled = this.full === null && top.length >= TOP_K && this.smallest.length >= EXTREMES;
   }
 
   summary(): ValueSummary {
