@@ -55,7 +55,7 @@ function numericMapper(col: Float64Array, sample: Uint32Array | null, maxBins: n
     const x = sample ? col[sample[j]] : col[j];
     if (x === x) vals[k++] = x;
   }
-  const sorted = vals.subarray(0, k).sort();
+  const sorted = sortFloat64(vals.subarray(0, k));
   // Distinct values and their counts.
   const distinct: number[] = [];
   const counts: number[] = [];
@@ -145,4 +145,57 @@ export function binMatrix(X: Float64Array[], mappers: BinMapper[], shared = fals
     }
   }
   return { n, d, bins };
+}
+
+/**
+ * The values in ascending order, as Float64Array.prototype.sort orders them (−0 before
+ * +0; no NaN here), by an LSD radix sort on their bits: four passes of 16 bits (a pass where every key has the same digit is skipped) over keys
+ * that compare as unsigned integers (sign bit flipped for positives, all bits flipped for
+ * negatives). V8's comparison sort took 17–30 ms for a 200k sample of normal values, this 10 (on a loaded machine), and
+ * the sample is sorted once per numeric feature. Reads the words little-endian.
+ */
+export function sortFloat64(vals: Float64Array): Float64Array {
+  const n = vals.length;
+  if (n < 512) return vals.slice().sort();
+  const words = new Uint32Array(vals.buffer, vals.byteOffset, 2 * n);
+  let lo = new Uint32Array(n);
+  let hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + 1];
+    const neg = h >>> 31 === 1;
+    lo[i] = neg ? ~words[2 * i] >>> 0 : words[2 * i];
+    hi[i] = neg ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+  }
+  let lo2 = new Uint32Array(n);
+  let hi2 = new Uint32Array(n);
+  const count = new Int32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const src = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(src[i] >>> shift) & 0xffff]++;
+    if (count[(src[0] >>> shift) & 0xffff] === n) continue; // one digit value: already in order
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = count[(src[i] >>> shift) & 0xffff]++;
+      lo2[at] = lo[i];
+      hi2[at] = hi[i];
+    }
+    [lo, lo2] = [lo2, lo];
+    [hi, hi2] = [hi2, hi];
+  }
+  const out = new Float64Array(n);
+  const ow = new Uint32Array(out.buffer);
+  for (let i = 0; i < n; i++) {
+    const h = hi[i];
+    const neg = h >>> 31 === 0;
+    ow[2 * i] = neg ? ~lo[i] >>> 0 : lo[i];
+    ow[2 * i + 1] = neg ? ~h >>> 0 : (h & 0x7fffffff) >>> 0;
+  }
+  return out;
 }

@@ -136,32 +136,37 @@ export class TreeGrower {
     // histograms in one WebAssembly memory, for the WebAssembly kernels (hist-wasm.ts).
     const psize = fast ? packedSize(data.n, layout.groups) : 0;
     const useWasm = quantized && process.env.ASSAY_GBDT_WASM !== '0'; // =0: the JavaScript kernels, for comparisons
-    const arena = useWasm ? histArena(psize + 12 * data.n + 2 * 8 * 16 * SLOT, 5, shared) : null;
+    const colBytes = data.n * data.d;
+    const arenaBytes = psize + colBytes + 16 * data.n + 256 + 2 * 8 * 16 * SLOT;
+    const arena = useWasm ? histArena(arenaBytes, 8, shared) : null;
     const kernels = arena ? wasmKernels(arena.memory) : null;
     const wa = kernels ? arena : null;
     this.packed = fast ? packBins(data, layout.groups, shared, wa?.bytes(psize)) : null;
     if (this.packed) this.packed.kernels = kernels;
+    // The partition reads column-major bins: a copy in the arena, for the WebAssembly step.
+    const cols = wa ? wa.bytes(colBytes) : null;
+    cols?.set(data.bins);
     this.rows = shared
       ? {
           idx: wa ? wa.u32(data.n) : sharedUint32(data.n),
-          scratch: sharedUint32(data.n),
-          goLeft: new Uint8Array(new SharedArrayBuffer(256)),
+          scratch: wa ? wa.u32(data.n) : sharedUint32(data.n),
+          goLeft: wa ? wa.bytes(256) : new Uint8Array(new SharedArrayBuffer(256)),
           g: sharedFloat64(data.n),
           h: sharedFloat64(data.n),
           pv: quantized ? (wa ? wa.f64(data.n) : sharedFloat64(data.n)) : undefined,
           scales: quantized ? sharedFloat64(2) : undefined,
-          cols: data.bins.buffer instanceof SharedArrayBuffer ? data.bins : undefined,
+          cols: cols ?? (data.bins.buffer instanceof SharedArrayBuffer ? data.bins : undefined),
           workerScratch: wa ? wa.f64(16 * SLOT) : undefined,
         }
       : {
           idx: wa ? wa.u32(data.n) : new Uint32Array(data.n),
-          scratch: new Uint32Array(data.n),
-          goLeft: new Uint8Array(256),
+          scratch: wa ? wa.u32(data.n) : new Uint32Array(data.n),
+          goLeft: wa ? wa.bytes(256) : new Uint8Array(256),
           g: new Float64Array(data.n * layout.K),
           h: new Float64Array(data.n),
           pv: quantized ? (wa ? wa.f64(data.n) : new Float64Array(data.n)) : undefined,
           scales: quantized ? new Float64Array(2) : undefined,
-          cols: data.bins,
+          cols: cols ?? data.bins,
         };
     this.qScratch = quantized ? (wa ? wa.f64(16 * SLOT) : packedScratch()) : null;
     if (shared && this.packed) this.threads = new HistThreads(this.packed, this.rows, layout.size);
@@ -688,7 +693,7 @@ export class TreeGrower {
     }
     // Column-major bins read a leaf's ascending rows as one forward stream; the packed
     // groups serve only when the worker cannot see the columns.
-    let bytes = this.data.bins;
+    let bytes = this.rows.cols ?? this.data.bins;
     let off = sp.feature * this.data.n;
     let W = 1;
     const packed = this.packed;
@@ -706,15 +711,16 @@ export class TreeGrower {
       // Each half partitions on its own thread; then lefts A, lefts B, rights A, rights B.
       const mid = (start + end) >>> 1;
       t.dispatchPartition(mid, end, off, W, columns);
-      const nA = partitionRows(idx, scratch, start, mid, bytes, off, W, goLeft);
-      const nB = t.wait() ? t.result() : partitionRows(idx, scratch, mid, end, bytes, off, W, goLeft);
+      const k = packed.kernels;
+      const nA = partitionRows(idx, scratch, start, mid, bytes, off, W, goLeft, k);
+      const nB = t.wait() ? t.result() : partitionRows(idx, scratch, mid, end, bytes, off, W, goLeft, k);
       idx.copyWithin(start + nA, mid, mid + nB);
       const rA = mid - start - nA;
       idx.set(scratch.subarray(start, start + rA), start + nA + nB);
       idx.set(scratch.subarray(mid, mid + (end - mid - nB)), start + nA + nB + rA);
       return start + nA + nB;
     }
-    const nl = partitionRows(idx, scratch, start, end, bytes, off, W, goLeft);
+    const nl = partitionRows(idx, scratch, start, end, bytes, off, W, goLeft, packed?.kernels);
     idx.set(scratch.subarray(start, start + (end - start - nl)), start + nl);
     return start + nl;
   }

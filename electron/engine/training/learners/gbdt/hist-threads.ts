@@ -81,20 +81,21 @@ export interface SharedRows {
 export interface HistWorkerData {
   ctrl: SharedArrayBuffer;
   n: number;
+  d: number;
   groups: PackedBins['groups'];
   byteOffset: number[];
   /** Views (not buffers): they may sit at an offset in a WebAssembly memory, `memory`. */
   bins: Uint8Array;
   idx: Uint32Array;
-  scratch: SharedArrayBuffer;
-  goLeft: SharedArrayBuffer;
+  scratch: Uint32Array;
+  goLeft: Uint8Array;
   g: SharedArrayBuffer;
   h: SharedArrayBuffer;
   pv: Float64Array | null;
   qScratch: Float64Array | null;
   memory: WasmMemory | null;
   scales: SharedArrayBuffer | null;
-  cols: SharedArrayBuffer | null;
+  cols: Uint8Array | null;
   out: SharedArrayBuffer;
   result: SharedArrayBuffer;
   port: MessagePort;
@@ -144,19 +145,20 @@ export class HistThreads {
     const data: HistWorkerData = {
       ctrl: this.ctrl.buffer as SharedArrayBuffer,
       n: packed.n,
+      d: packed.d,
       groups: packed.groups,
       byteOffset: Array.from(packed.byteOffset),
       bins: packed.bytes,
       idx: rows.idx,
-      scratch: rows.scratch.buffer as SharedArrayBuffer,
-      goLeft: rows.goLeft.buffer as SharedArrayBuffer,
+      scratch: rows.scratch,
+      goLeft: rows.goLeft,
       g: rows.g.buffer as SharedArrayBuffer,
       h: rows.h.buffer as SharedArrayBuffer,
       pv: rows.pv ?? null,
       qScratch: rows.workerScratch ?? null,
       memory: packed.kernels?.memory ?? null,
       scales: (rows.scales?.buffer as SharedArrayBuffer | undefined) ?? null,
-      cols: (rows.cols?.buffer as SharedArrayBuffer | undefined) ?? null,
+      cols: rows.cols ?? null,
       out: this.out.buffer as SharedArrayBuffer,
       result: this.resultBuf.buffer as SharedArrayBuffer,
       port: channel.port2,

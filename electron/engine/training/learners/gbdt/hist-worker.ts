@@ -29,20 +29,21 @@ const wd = workerData as HistWorkerData;
 const ctrl = new Int32Array(wd.ctrl);
 const packed: PackedBins = {
   n: wd.n,
+  d: wd.d,
   groups: wd.groups,
   byteOffset: Int32Array.from(wd.byteOffset),
   bytes: wd.bins,
   kernels: wd.memory ? wasmKernels(wd.memory) : null,
 };
 const idx = wd.idx;
-const scratch = new Uint32Array(wd.scratch);
-const goLeft = new Uint8Array(wd.goLeft);
+const scratch = wd.scratch;
+const goLeft = wd.goLeft;
 const g = new Float64Array(wd.g);
 const h = new Float64Array(wd.h);
 const out = new Float64Array(wd.out);
 const pv = wd.pv;
 const scales = wd.scales ? new Float64Array(wd.scales) : null;
-const cols = wd.cols ? new Uint8Array(wd.cols) : null;
+const cols = wd.cols;
 const qScratch = wd.qScratch ?? packedScratch();
 const result = new Float64Array(wd.result);
 let F: Float64Array = new Float64Array(0);
@@ -71,7 +72,17 @@ for (;;) {
       const columns = ctrl[LIST + 1] === 1;
       if (columns && !cols) throw new Error('the column-major bins were not shared');
       const bytes = columns && cols ? cols : packed.bytes;
-      result[0] = partitionRows(idx, scratch, ctrl[START], ctrl[END], bytes, ctrl[LIST], ctrl[NQ], goLeft);
+      result[0] = partitionRows(
+        idx,
+        scratch,
+        ctrl[START],
+        ctrl[END],
+        bytes,
+        ctrl[LIST],
+        ctrl[NQ],
+        goLeft,
+        packed.kernels,
+      );
     } else if (cmd === CMD_PEAKS) {
       gradientPeaks(g, h, idx, ctrl[START], ctrl[END], result);
     } else if (cmd === CMD_QUANTIZE) {

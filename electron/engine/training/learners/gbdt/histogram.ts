@@ -6,7 +6,7 @@
  * scan over each feature column reads gradients sequentially.
  */
 import type { BinMapper, BinnedMatrix } from './binning';
-import type { WasmKernels } from './hist-wasm';
+import { inMemory, type WasmKernels } from './hist-wasm';
 
 /**
  * Bins per feature slot in the single-channel (K = 1) layout: every feature gets a
@@ -76,6 +76,8 @@ export function planGroups(d: number): HistGroup[] {
  */
 export interface PackedBins {
   n: number;
+  /** Features: lanes from d on are padding. */
+  d: number;
   groups: HistGroup[];
   byteOffset: Int32Array;
   bytes: Uint8Array;
@@ -112,7 +114,7 @@ export function packBins(
       for (let i = 0; i < n; i++, o += W) bytes[o] = col[i];
     }
   });
-  return { n, groups, byteOffset, bytes };
+  return { n, d, groups, byteOffset, bytes };
 }
 
 /**
@@ -143,7 +145,8 @@ export function buildGroupHistogram(
 /**
  * Stable partition step on packed bins: rows idx[start..end) whose bin (byte `off + i*W`)
  * has goLeft[bin] = 1 are compacted in place from `start`, the others copied in order to
- * scratch[start..]. Branch-free. Returns how many went left.
+ * scratch[start..]. Branch-free. Returns how many went left. With `kernels` and
+ * column-major bins in their memory, the WebAssembly version does the same.
  */
 export function partitionRows(
   idx: Uint32Array,
@@ -154,7 +157,17 @@ export function partitionRows(
   off: number,
   W: number,
   goLeft: Uint8Array,
+  kernels?: WasmKernels | null,
 ): number {
+  if (kernels && W === 1 && inMemory(kernels, idx, scratch, bytes, goLeft))
+    return kernels.partition(
+      idx.byteOffset,
+      scratch.byteOffset,
+      start,
+      end,
+      bytes.byteOffset + off,
+      goLeft.byteOffset,
+    );
   let nl = start;
   let nr = start;
   for (let k = start; k < end; k++) {

@@ -106,7 +106,7 @@ test('the histogram worker builds bit-identical quantised histograms to the main
   }
 });
 
-test('the WebAssembly kernels give the JavaScript kernels’ histograms bit for bit, on both threads', () => {
+test('the WebAssembly kernels give the JavaScript kernels’ histograms bit for bit, on both threads (real features)', () => {
   const n = 2 * CHUNK + 901;
   for (const d of [30, 7, 3]) {
     const { X, features, rng } = columns(n, d, 40 + d);
@@ -145,14 +145,16 @@ test('the WebAssembly kernels give the JavaScript kernels’ histograms bit for 
       buildGroupHistogramQ(viaJs, js, q, rows.idx, 3, m, rows.pv, rows.scales, packedScratch());
       buildGroupHistogramQ(viaWasm, packed, q, rows.idx, 3, m, rows.pv, rows.scales, scratch);
     }
-    assert.deepEqual(viaWasm, viaJs);
+    // Padding lanes (features from d on) are skipped by the WebAssembly kernels: compare the real ones.
+    const real = (hist: Float64Array) => hist.slice(0, d * SLOT * 3);
+    assert.deepEqual(real(viaWasm), real(viaJs));
     const threads = new HistThreads(packed, rows, layout.size);
     try {
       assert.ok(threads.waitReady(60_000), 'the worker started');
       const list = Int32Array.from(layout.groups, (_, q) => q);
       threads.dispatch(list, list.length, 3, m, true);
       assert.ok(threads.wait(), 'the job finished');
-      assert.deepEqual(new Float64Array(threads.out), viaJs);
+      assert.deepEqual(real(new Float64Array(threads.out)), real(viaJs));
     } finally {
       threads.close();
     }

@@ -142,7 +142,7 @@ export function buildGroupHistogramQ(
   const o = packed.byteOffset[q];
   const wasm = packed.kernels;
   if (wasm && inMemory(wasm, packed.bytes, idx, pv, scratch)) {
-    const kernel = wasm[W];
+    const kernel = wasm.hist(W, packed.d - gr.first);
     const rows = packed.bytes.byteOffset + o;
     let first = true;
     for (let s = start; s < end || first; s += CHUNK) {
