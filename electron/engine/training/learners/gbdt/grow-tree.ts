@@ -137,8 +137,8 @@ export class TreeGrower {
     const psize = fast ? packedSize(data.n, layout.groups) : 0;
     const useWasm = quantized && process.env.ASSAY_GBDT_WASM !== '0'; // =0: the JavaScript kernels, for comparisons
     const colBytes = data.n * data.d;
-    const arenaBytes = psize + colBytes + 16 * data.n + 256 + 2 * 8 * 16 * SLOT;
-    const arena = useWasm ? histArena(arenaBytes, 8, shared) : null;
+    const arenaBytes = psize + colBytes + 32 * data.n + 256 + 2 * 8 * 16 * SLOT;
+    const arena = useWasm ? histArena(arenaBytes, 10, shared) : null;
     const kernels = arena ? wasmKernels(arena.memory) : null;
     const wa = kernels ? arena : null;
     this.packed = fast ? packBins(data, layout.groups, shared, wa?.bytes(psize)) : null;
@@ -151,8 +151,8 @@ export class TreeGrower {
           idx: wa ? wa.u32(data.n) : sharedUint32(data.n),
           scratch: wa ? wa.u32(data.n) : sharedUint32(data.n),
           goLeft: wa ? wa.bytes(256) : new Uint8Array(new SharedArrayBuffer(256)),
-          g: sharedFloat64(data.n),
-          h: sharedFloat64(data.n),
+          g: wa ? wa.f64(data.n) : sharedFloat64(data.n),
+          h: wa ? wa.f64(data.n) : sharedFloat64(data.n),
           pv: quantized ? (wa ? wa.f64(data.n) : sharedFloat64(data.n)) : undefined,
           scales: quantized ? sharedFloat64(2) : undefined,
           cols: cols ?? (data.bins.buffer instanceof SharedArrayBuffer ? data.bins : undefined),
@@ -162,13 +162,14 @@ export class TreeGrower {
           idx: wa ? wa.u32(data.n) : new Uint32Array(data.n),
           scratch: wa ? wa.u32(data.n) : new Uint32Array(data.n),
           goLeft: wa ? wa.bytes(256) : new Uint8Array(256),
-          g: new Float64Array(data.n * layout.K),
-          h: new Float64Array(data.n),
+          g: wa ? wa.f64(data.n) : new Float64Array(data.n * layout.K),
+          h: wa ? wa.f64(data.n) : new Float64Array(data.n),
           pv: quantized ? (wa ? wa.f64(data.n) : new Float64Array(data.n)) : undefined,
           scales: quantized ? new Float64Array(2) : undefined,
           cols: cols ?? data.bins,
         };
     this.qScratch = quantized ? (wa ? wa.f64(16 * SLOT) : packedScratch()) : null;
+    if (kernels && this.qScratch) kernels.io = this.qScratch;
     if (shared && this.packed) this.threads = new HistThreads(this.packed, this.rows, layout.size);
     this.activeGroups = new Int32Array(layout.groups.length);
     this.workerList = new Int32Array(layout.groups.length);
@@ -189,15 +190,30 @@ export class TreeGrower {
     const mid = n >>> 1;
     const { g, h } = this.rows;
     const t = this.threads;
+    const pk = this.lossPeaks;
+    let loss: number;
     if (t && n >= 2 * this.parallelMinRows && t.available && t.attachScores(F, y)) {
       t.dispatchLoss(mid, n);
-      const lo = binaryLossAndGradients(F, y, g, h, 0, mid);
-      if (t.wait()) return (lo + t.result()) / n;
-      return (lo + binaryLossAndGradients(F, y, g, h, mid, n)) / n;
+      const lo = binaryLossAndGradients(F, y, g, h, 0, mid, pk, 0);
+      if (t.wait()) {
+        loss = (lo + t.results[0]) / n;
+        pk[2] = t.results[1];
+        pk[3] = t.results[2];
+      } else loss = (lo + binaryLossAndGradients(F, y, g, h, mid, n, pk, 2)) / n;
+    } else {
+      const lo = binaryLossAndGradients(F, y, g, h, 0, mid, pk, 0);
+      loss = (lo + binaryLossAndGradients(F, y, g, h, mid, n, pk, 2)) / n;
     }
-    const lo = binaryLossAndGradients(F, y, g, h, 0, mid);
-    return (lo + binaryLossAndGradients(F, y, g, h, mid, n)) / n;
+    this.peaksReady = true;
+    return loss;
   }
+
+  /**
+   * The largest |g| and h of each half from the last loss pass, [maxG₀, maxH₀, maxG₁, maxH₁]:
+   * the next tree's quantisation scales when it grows on every row, sparing it a pass.
+   */
+  private readonly lossPeaks = new Float64Array(4);
+  private peaksReady = false;
 
   /** Stops the histogram worker, if any. Call when the fit is over. */
   close(): void {
@@ -232,9 +248,13 @@ export class TreeGrower {
     if (this.packed) idx = this.rows.idx;
     this.currentIdx = idx;
     const rootTotals: LeafTotals = { G: new Float64Array(K), H: 0, count: m };
+    // The loss pass's peaks hold for this tree's gradients only when it grows on all rows.
+    const peaks =
+      this.peaksReady && identity && m === this.data.n && g === this.rows.g ? this.lossPeaks : null;
+    this.peaksReady = false;
     if (this.qScratch) {
       // The root's totals are the quantised sums, so they agree with its histogram.
-      [rootTotals.G[0], rootTotals.H] = this.quantize(m, rng.int(0x7fffffff));
+      [rootTotals.G[0], rootTotals.H] = this.quantize(m, rng.int(0x7fffffff), peaks);
     } else
       for (let r = 0; r < m; r++) {
         const i = idx[r];
@@ -399,25 +419,37 @@ export class TreeGrower {
    * Quantises the tree's rows idx[0..m) into `rows.pv` (scales into `rows.scales`) and
    * returns the root's quantised [ΣG, ΣH]. With the worker, each thread takes half the
    * rows for the peaks, then for the packing; the peaks are maxima and the sums integers,
-   * so the result is quantizeRows' to the bit.
+   * so the result is quantizeRows' to the bit. `known`: the peaks of all rows, from the
+   * loss pass (lossPeaks).
    */
-  private quantize(m: number, salt: number): [number, number] {
+  private quantize(m: number, salt: number, known: Float64Array | null): [number, number] {
     const { g, h, idx, pv, scales } = this.rows as Required<SharedRows>;
+    const wk = this.packed?.kernels;
     const t = this.threads;
-    if (!t || m < 2 * this.parallelMinRows || !t.available)
-      return quantizeRows(g, h, idx, m, salt, pv, scales);
+    const parallel = t !== null && m >= 2 * this.parallelMinRows && t.available;
+    if (!parallel && !known) return quantizeRows(g, h, idx, m, salt, pv, scales, wk);
     const mid = m >>> 1;
     const mine = this.pair;
-    t.dispatchPeaks(mid, m);
-    gradientPeaks(g, h, idx, 0, mid, mine);
-    if (!t.wait()) return quantizeRows(g, h, idx, m, salt, pv, scales);
-    const theirs = t.results;
-    const [invG, invH] = quantSteps(Math.max(mine[0], theirs[0]), Math.max(mine[1], theirs[1]), scales);
-    t.dispatchQuantize(mid, m, salt, invG, invH);
-    quantizeRange(g, h, idx, 0, mid, salt, invG, invH, pv, mine);
+    let maxG: number;
+    let maxH: number;
+    if (known) {
+      maxG = Math.max(known[0], known[2]);
+      maxH = Math.max(known[1], known[3]);
+    } else {
+      (t as HistThreads).dispatchPeaks(mid, m);
+      gradientPeaks(g, h, idx, 0, mid, mine, wk);
+      if (!(t as HistThreads).wait()) return quantizeRows(g, h, idx, m, salt, pv, scales, wk);
+      const theirs = (t as HistThreads).results;
+      maxG = Math.max(mine[0], theirs[0]);
+      maxH = Math.max(mine[1], theirs[1]);
+    }
+    const [invG, invH] = quantSteps(maxG, maxH, scales);
+    if (parallel) (t as HistThreads).dispatchQuantize(mid, m, salt, invG, invH);
+    quantizeRange(g, h, idx, 0, mid, salt, invG, invH, pv, mine, wk);
     const [sg, sh] = [mine[0], mine[1]];
-    if (!t.wait()) quantizeRange(g, h, idx, mid, m, salt, invG, invH, pv, mine);
-    else mine.set(theirs);
+    if (!parallel || !(t as HistThreads).wait())
+      quantizeRange(g, h, idx, mid, m, salt, invG, invH, pv, mine, wk);
+    else mine.set((t as HistThreads).results.subarray(0, 2));
     return [(sg + mine[0]) * scales[0], (sh + mine[1]) * scales[1]];
   }
 
@@ -435,8 +467,9 @@ export class TreeGrower {
     const t = this.threads;
     const split = t && buf === t.out ? halfByRows(buf, L) : L;
     if (t && split < L) t.dispatchLeaves(CMD_LEAF_SUMS, split, L, L);
-    leafSums(g, h, idx, buf, L, 0, split);
-    if (t && split < L && !t.wait()) leafSums(g, h, idx, buf, L, split, L);
+    const wk = this.packed?.kernels;
+    leafSums(g, h, idx, buf, L, 0, split, wk);
+    if (t && split < L && !t.wait()) leafSums(g, h, idx, buf, L, split, L, wk);
     for (let l = 0; l < L; l++) {
       const leaf = leaves[l];
       leaf.totals = {

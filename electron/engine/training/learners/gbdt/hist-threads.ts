@@ -36,7 +36,7 @@ export const CMD_HIST = 1;
 export const CMD_STOP = 2;
 /** Take F and y (binary labels) from the port. */
 export const CMD_ATTACH = 3;
-/** Binary loss and gradients for rows [START, END); the loss sum goes to `result[0]`. */
+/** Binary loss and gradients for rows [START, END); the loss sum goes to `result[0]`, the peaks |g|, h to `result[1..2]`. */
 export const CMD_LOSS = 4;
 /** partitionRows on [START, END) with W = ctrl[NQ], off = ctrl[LIST]; the left count goes to `result[0]`. */
 export const CMD_PARTITION = 5;
@@ -89,8 +89,8 @@ export interface HistWorkerData {
   idx: Uint32Array;
   scratch: Uint32Array;
   goLeft: Uint8Array;
-  g: SharedArrayBuffer;
-  h: SharedArrayBuffer;
+  g: Float64Array;
+  h: Float64Array;
   pv: Float64Array | null;
   qScratch: Float64Array | null;
   memory: WasmMemory | null;
@@ -129,7 +129,7 @@ export class HistThreads {
   private seq = 0;
   private ready = false;
   private broken = false;
-  private readonly resultBuf = sharedFloat64(2);
+  private readonly resultBuf = sharedFloat64(3);
   private port: MessagePort | null = null;
   private attached: Float64Array | null = null;
 
@@ -152,8 +152,8 @@ export class HistThreads {
       idx: rows.idx,
       scratch: rows.scratch,
       goLeft: rows.goLeft,
-      g: rows.g.buffer as SharedArrayBuffer,
-      h: rows.h.buffer as SharedArrayBuffer,
+      g: rows.g,
+      h: rows.h,
       pv: rows.pv ?? null,
       qScratch: rows.workerScratch ?? null,
       memory: packed.kernels?.memory ?? null,
@@ -251,7 +251,7 @@ export class HistThreads {
     return this.resultBuf[0];
   }
 
-  /** Both result words: the peaks of CMD_PEAKS, the sums of CMD_QUANTIZE. */
+  /** The result words: the peaks of CMD_PEAKS, the sums of CMD_QUANTIZE, [loss, peaks] of CMD_LOSS. */
   get results(): Float64Array {
     return this.resultBuf;
   }

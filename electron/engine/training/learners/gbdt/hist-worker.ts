@@ -38,13 +38,14 @@ const packed: PackedBins = {
 const idx = wd.idx;
 const scratch = wd.scratch;
 const goLeft = wd.goLeft;
-const g = new Float64Array(wd.g);
-const h = new Float64Array(wd.h);
+const g = wd.g;
+const h = wd.h;
 const out = new Float64Array(wd.out);
 const pv = wd.pv;
 const scales = wd.scales ? new Float64Array(wd.scales) : null;
 const cols = wd.cols;
 const qScratch = wd.qScratch ?? packedScratch();
+if (packed.kernels && wd.qScratch) packed.kernels.io = wd.qScratch;
 const result = new Float64Array(wd.result);
 let F: Float64Array = new Float64Array(0);
 let y: Float64Array = new Float64Array(0);
@@ -84,16 +85,28 @@ for (;;) {
         packed.kernels,
       );
     } else if (cmd === CMD_PEAKS) {
-      gradientPeaks(g, h, idx, ctrl[START], ctrl[END], result);
+      gradientPeaks(g, h, idx, ctrl[START], ctrl[END], result, packed.kernels);
     } else if (cmd === CMD_QUANTIZE) {
       if (!pv) throw new Error('quantisation needs the packed gradients');
-      quantizeRange(g, h, idx, ctrl[START], ctrl[END], ctrl[LIST], result[0], result[1], pv, result);
+      quantizeRange(
+        g,
+        h,
+        idx,
+        ctrl[START],
+        ctrl[END],
+        ctrl[LIST],
+        result[0],
+        result[1],
+        pv,
+        result,
+        packed.kernels,
+      );
     } else if (cmd === CMD_LEAF_SUMS) {
-      leafSums(g, h, idx, out, ctrl[NQ], ctrl[START], ctrl[END]);
+      leafSums(g, h, idx, out, ctrl[NQ], ctrl[START], ctrl[END], packed.kernels);
     } else if (cmd === CMD_ADD_SCORES) {
       addLeafScores(F, idx, out, ctrl[NQ], ctrl[START], ctrl[END]);
     } else if (cmd === CMD_LOSS) {
-      result[0] = binaryLossAndGradients(F, y, g, h, ctrl[START], ctrl[END]);
+      result[0] = binaryLossAndGradients(F, y, g, h, ctrl[START], ctrl[END], result, 1);
     } else if (cmd === CMD_HIST_Q) {
       if (!pv || !scales) throw new Error('quantised histograms need the packed gradients');
       const start = ctrl[START];

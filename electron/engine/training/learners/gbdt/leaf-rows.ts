@@ -9,8 +9,12 @@
  * idx[buf[2l] .. buf[2l+1]); from 2L on, the sums [ΣG_l, ΣH_l] (leafSums' output) or the
  * values v_l (addLeafScores' input).
  */
+import { inMemory, type WasmKernels } from './hist-wasm';
 
-/** Exact [ΣG, ΣH] of leaves [from, to) into buf[2L + 2l], buf[2L + 2l + 1]. */
+/**
+ * Exact [ΣG, ΣH] of leaves [from, to) into buf[2L + 2l], buf[2L + 2l + 1]; with `kernels`
+ * (and the arrays in their memory), each leaf's sum in WebAssembly, the same adds in order.
+ */
 export function leafSums(
   g: Float64Array,
   h: Float64Array,
@@ -19,7 +23,17 @@ export function leafSums(
   L: number,
   from: number,
   to: number,
+  kernels?: WasmKernels | null,
 ): void {
+  const io = kernels?.io;
+  if (kernels && io && inMemory(kernels, g, h, idx)) {
+    for (let l = from; l < to; l++) {
+      kernels.sums(g.byteOffset, h.byteOffset, idx.byteOffset, buf[2 * l], buf[2 * l + 1], io.byteOffset);
+      buf[2 * L + 2 * l] = io[0];
+      buf[2 * L + 2 * l + 1] = io[1];
+    }
+    return;
+  }
   for (let l = from; l < to; l++) {
     let G = 0;
     let H = 0;

@@ -5,6 +5,7 @@ import { Rng } from '../random';
 import { binMatrix, fitBinMappers } from './binning';
 import { HistThreads, sharedFloat64, sharedUint32 } from './hist-threads';
 import { histArena, wasmKernels } from './hist-wasm';
+import { leafSums } from './leaf-rows';
 import { buildHistogram, histLayout, packBins, packedSize, SLOT } from './histogram';
 import { buildGroupHistogramQ, CHUNK, packedScratch, Q_LEVELS, quantizeRows } from './quantized';
 
@@ -159,4 +160,39 @@ test('the WebAssembly kernels give the JavaScript kernels’ histograms bit for 
       threads.close();
     }
   }
+});
+
+test('WebAssembly quantisation, peaks and leaf sums equal the JavaScript ones bit for bit', () => {
+  const n = 50_000;
+  const arena = histArena(40 * n + 8 * 16 * SLOT, 6, false);
+  assert.ok(arena, 'WebAssembly memory is available');
+  const kernels = wasmKernels(arena.memory);
+  assert.ok(kernels, 'the kernels assemble');
+  kernels.io = arena.f64(16 * SLOT);
+  const rng = new Rng(11);
+  const [g, h, pvW] = [arena.f64(n), arena.f64(n), arena.f64(n)];
+  const idx = arena.u32(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    g[i] = rng.normal() * (i % 7 === 0 ? 40 : 1); // some beyond the top level, clamped
+    h[i] = i % 11 === 0 ? -0.5 : rng.next(); // and some negative hessians, clamped to 0
+    if (rng.next() < 0.6) idx[m++] = i;
+  }
+  const pvJ = new Float64Array(n);
+  const scalesJ = new Float64Array(2);
+  const scalesW = new Float64Array(2);
+  const js = quantizeRows(g, h, idx, m, 0x5eed, pvJ, scalesJ);
+  const wasm = quantizeRows(g, h, idx, m, 0x5eed, pvW, scalesW, kernels);
+  assert.deepEqual(wasm, js);
+  assert.deepEqual(scalesW, scalesJ);
+  assert.deepEqual(new Float64Array(pvW), pvJ);
+  // Leaf sums over three ranges of idx.
+  const L = 3;
+  const cuts = [0, 100, m >>> 1, m];
+  const bufJ = new Float64Array(4 * L);
+  for (let l = 0; l < L; l++) [bufJ[2 * l], bufJ[2 * l + 1]] = [cuts[l], cuts[l + 1]];
+  const bufW = bufJ.slice();
+  leafSums(g, h, idx, bufJ, L, 0, L);
+  leafSums(g, h, idx, bufW, L, 0, L, kernels);
+  assert.deepEqual(bufW, bufJ);
 });

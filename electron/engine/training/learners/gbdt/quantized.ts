@@ -10,7 +10,7 @@
  * rounding noise, which is unbiased. Leaf values are recomputed from the exact gradients
  * once the tree is grown, so only the choice of splits sees the quantisation.
  */
-import { inMemory } from './hist-wasm';
+import { inMemory, type WasmKernels } from './hist-wasm';
 import { SLOT, type PackedBins } from './histogram';
 
 /** Largest |g| and h after quantisation. */
@@ -50,16 +50,21 @@ export function quantizeRows(
   salt: number,
   pv: Float64Array,
   scales: Float64Array,
+  kernels?: WasmKernels | null,
 ): [number, number] {
   const peaks = new Float64Array(2);
-  gradientPeaks(g, h, idx, 0, m, peaks);
+  gradientPeaks(g, h, idx, 0, m, peaks, kernels);
   const [invG, invH] = quantSteps(peaks[0], peaks[1], scales);
   const sums = new Float64Array(2);
-  quantizeRange(g, h, idx, 0, m, salt, invG, invH, pv, sums);
+  quantizeRange(g, h, idx, 0, m, salt, invG, invH, pv, sums, kernels);
   return [sums[0] * scales[0], sums[1] * scales[1]];
 }
 
-/** Largest |g| and h over rows idx[start..end), into `out[0]`, `out[1]` (order-free, so any split of the rows agrees). */
+/**
+ * Largest |g| and h over rows idx[start..end), into `out[0]`, `out[1]` (order-free, so
+ * any split of the rows agrees). With `kernels` (and the arrays in their memory), in
+ * WebAssembly, as quantizeRange.
+ */
 export function gradientPeaks(
   g: Float64Array,
   h: Float64Array,
@@ -67,7 +72,15 @@ export function gradientPeaks(
   start: number,
   end: number,
   out: Float64Array,
+  kernels?: WasmKernels | null,
 ): void {
+  const io = kernels?.io;
+  if (kernels && io && inMemory(kernels, g, h, idx)) {
+    kernels.peaks(g.byteOffset, h.byteOffset, idx.byteOffset, start, end, io.byteOffset);
+    out[0] = io[0];
+    out[1] = io[1];
+    return;
+  }
   let maxG = 0;
   let maxH = 0;
   for (let r = start; r < end; r++) {
@@ -102,7 +115,16 @@ export function quantizeRange(
   invH: number,
   pv: Float64Array,
   sums: Float64Array,
+  kernels?: WasmKernels | null,
 ): void {
+  const io = kernels?.io;
+  if (kernels && io && inMemory(kernels, g, h, idx, pv)) {
+    const [a, b, c, o] = [g.byteOffset, h.byteOffset, idx.byteOffset, pv.byteOffset];
+    kernels.quantize(a, b, c, start, end, salt, invG, invH, o, io.byteOffset);
+    sums[0] = io[0];
+    sums[1] = io[1];
+    return;
+  }
   let sg = 0;
   let sh = 0;
   for (let r = start; r < end; r++) {
