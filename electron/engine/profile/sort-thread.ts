@@ -3,9 +3,9 @@
  * tenths of a second per million values, summarise-numbers.ts) is the profile's largest
  * piece of JavaScript; on the main thread it queued behind, and held up, everything else
  * the main thread does: reading results, handing connections their next statement, the
- * association matrices. Here the values travel (transferred, not copied) to one worker
- * (sort-worker.ts) that sorts column after column on the second core while the main
- * thread and DuckDB go on. The value buffers are pooled and bounded (MAX_BUFFERS), so at
+ * association matrices. Here the values travel (transferred, not copied) to a worker
+ * (sort-worker.ts; the pool takes more, the setup starts one) that sorts column after
+ * column on the second core while the main thread and DuckDB go on. The value buffers are pooled and bounded (MAX_BUFFERS), so at
  * most that many columns are in memory at once however wide the table.
  *
  * Until the worker reports ready (a quarter of a second from source, less from a bundle),
@@ -22,8 +22,8 @@ import { yieldToEventLoop } from './sample';
 import { SortScratch } from './sort-numbers';
 import { type NumberSummary, summariseNumbers } from './summarise-numbers';
 
-/** Columns read and not yet summarised, at most (one sorting, the next ones ready). */
-const MAX_BUFFERS = 3;
+/** Columns read and not yet summarised, at most (one sorting per worker, the next ones ready). */
+const MAX_BUFFERS = 4;
 
 export interface SortRequest {
   id: number;
@@ -48,23 +48,30 @@ export function sortWorkerUrl(base: string = import.meta.url): URL | null {
   return siblingWorkerUrl(base, './sort-worker.ts', 'profile-sort-worker.js');
 }
 
+/** One sort worker and the columns it has been sent. */
+interface SortWorker {
+  worker: Worker;
+  ready: boolean;
+  sent: Map<number, Job>;
+}
+
 export class SortThread {
   /** Buffers for the main thread's reads; also the bucket arrays of in-thread sorts. */
   private readonly scratch = new SortScratch();
-  private worker: Worker | null = null;
-  private ready = false;
-  private readonly sent = new Map<number, Job>();
+  private workers: SortWorker[] = [];
   private nextId = 0;
   private out = 0;
   private readonly waitingForBuffer: (() => void)[] = [];
 
   /**
-   * `threaded`: start the worker (false keeps every sort on this thread, as does
-   * ASSAY_PROFILE_THREADS=1, for comparing the two).
+   * Starts `workers` sort workers (0 keeps every sort on this thread; ASSAY_PROFILE_THREADS
+   * caps the threads, this one included, e.g. 1 for comparing).
    */
-  constructor(threaded: boolean) {
-    const url = threaded && process.env.ASSAY_PROFILE_THREADS !== '1' ? sortWorkerUrl() : null;
-    if (url) this.startWorker(url);
+  constructor(workers: number) {
+    const cap = Number(process.env.ASSAY_PROFILE_THREADS);
+    const count = Number.isFinite(cap) && cap >= 1 ? Math.min(workers, Math.floor(cap) - 1) : workers;
+    const url = count > 0 ? sortWorkerUrl() : null;
+    for (let i = 0; url && i < count; i++) this.startWorker(url);
   }
 
   /** A buffer for at least `n` values, once fewer than MAX_BUFFERS are out. */
@@ -83,23 +90,26 @@ export class SortThread {
 
   /**
    * The statistics of the first `length` values of `buffer` (from `take`, whose contents
-   * this reorders and whose buffer returns to the pool).
+   * this reorders and whose buffer returns to the pool), on the ready worker with the
+   * fewest columns in hand.
    */
   summarise(buffer: Float64Array, length: number, integer: boolean): Promise<NumberSummary> {
-    if (!this.worker || !this.ready) return this.summariseHere(buffer, length, integer);
+    let target: SortWorker | undefined;
+    for (const w of this.workers) if (w.ready && (!target || w.sent.size < target.sent.size)) target = w;
+    if (!target) return this.summariseHere(buffer, length, integer);
+    const to = target;
     const request: SortRequest = { id: this.nextId++, buffer: buffer.buffer as ArrayBuffer, length, integer };
     return new Promise<NumberSummary>((resolve, reject) => {
-      const job = { request, resolve, reject };
-      this.sent.set(request.id, job);
-      this.worker!.postMessage(request, [request.buffer]);
+      to.sent.set(request.id, { request, resolve, reject });
+      to.worker.postMessage(request, [request.buffer]);
     });
   }
 
-  /** Stops the worker (every summary asked for has been awaited by then). */
+  /** Stops the workers (every summary asked for has been awaited by then). */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 
   private async summariseHere(
@@ -117,38 +127,38 @@ export class SortThread {
   }
 
   private startWorker(url: URL): void {
-    const worker = startWorker(url);
-    this.worker = worker;
-    worker.on('message', (reply: SortReply) => this.receive(reply));
-    worker.on('error', (error) => this.fail(error));
-    worker.on('exit', () => this.fail(new Error('The profile sort thread stopped.')));
+    const entry: SortWorker = { worker: startWorker(url), ready: false, sent: new Map() };
+    this.workers.push(entry);
+    entry.worker.on('message', (reply: SortReply) => this.receive(entry, reply));
+    entry.worker.on('error', (error) => this.fail(entry, error));
+    entry.worker.on('exit', () => this.fail(entry, new Error('A profile sort thread stopped.')));
   }
 
-  private receive(reply: SortReply): void {
+  private receive(entry: SortWorker, reply: SortReply): void {
     if ('ready' in reply) {
-      this.ready = true;
+      entry.ready = true;
       return;
     }
-    const job = this.sent.get(reply.id);
+    const job = entry.sent.get(reply.id);
     if (!job) return;
-    this.sent.delete(reply.id);
+    entry.sent.delete(reply.id);
     this.giveBack(new Float64Array(reply.buffer));
     if ('error' in reply) job.reject(new Error(reply.error));
     else job.resolve(reply.result);
   }
 
   /**
-   * The worker is gone: later columns are sorted here; those it had (their values went
-   * with it) fail the profile, which is what a crash mid-sort should do.
+   * A worker is gone: later columns go to the others (or this thread); those it had
+   * (their values went with it) fail the profile, which is what a crash mid-sort should do.
    */
-  private fail(error: Error): void {
-    if (!this.worker) return;
-    this.worker = null;
-    for (const job of this.sent.values()) {
+  private fail(entry: SortWorker, error: Error): void {
+    if (!this.workers.includes(entry)) return;
+    this.workers = this.workers.filter((w) => w !== entry);
+    for (const job of entry.sent.values()) {
       this.out--;
       job.reject(error);
     }
-    this.sent.clear();
+    entry.sent.clear();
     for (const wake of this.waitingForBuffer.splice(0)) wake();
   }
 }
