@@ -28,7 +28,7 @@ import { EarlyAssociations } from './stages/early-associations';
 import { missingStage, nullityHeatmap, startMissingMatrix } from './stages/missing-stage';
 import { type ProfileDraft, overviewStage } from './stages/overview-stage';
 import { openRun } from './stages/setup-stage';
-import { startStatistics } from './stages/statistics-stage';
+import { type StatisticsTasks, startStatistics } from './stages/statistics-stage';
 
 export type { ProfileOptions } from './run-context';
 
@@ -75,15 +75,23 @@ async function openPool(conn: DuckDBConnection, table: string, options: ProfileO
 }
 
 /**
- * The duplicates and nullity-matrix statements start first and overlap the statistics;
- * whatever fails, they have stopped before the caller closes the connections.
+ * The statements start in the order they are waited on: the nullity matrix (whose missing
+ * counts let the associations start), the statistics (the near-unique columns' reads, which
+ * feed the sort thread, ahead of everything queued after them), then the duplicates, which
+ * nothing needs before their own stage. Whatever fails, they have stopped before the
+ * caller closes the connections.
  */
 async function profileWith(run: ProfileRun): Promise<Profile> {
-  const early = { duplicates: startDuplicates(run), matrix: startMissingMatrix(run) };
+  const matrix = startMissingMatrix(run);
+  const statistics = startStatistics(
+    run,
+    matrix?.then((m) => m.totals),
+  );
+  const early = { statistics, matrix, duplicates: startDuplicates(run) };
   try {
     return await profileStages(run, early);
   } catch (error) {
-    await Promise.allSettled([early.duplicates, early.matrix]);
+    await Promise.allSettled([early.duplicates, early.matrix, statistics.done]);
     throw error;
   }
 }
@@ -95,12 +103,13 @@ async function profileWith(run: ProfileRun): Promise<Profile> {
  */
 async function profileStages(
   run: ProfileRun,
-  early: { duplicates: Promise<DuplicateSummary>; matrix: Promise<MissingCounts> | undefined },
+  early: {
+    statistics: StatisticsTasks;
+    duplicates: Promise<DuplicateSummary>;
+    matrix: Promise<MissingCounts> | undefined;
+  },
 ): Promise<Profile> {
-  const statistics = startStatistics(
-    run,
-    early.matrix?.then((m) => m.totals),
-  );
+  const { statistics } = early;
   const associations = new EarlyAssociations(run, statistics);
   await associations.alongside(statistics.done);
   const draft = overviewStage(run, statistics.statistics);

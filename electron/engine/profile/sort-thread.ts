@@ -76,7 +76,16 @@ export class SortThread {
 
   /** A buffer for at least `n` values, once fewer than MAX_BUFFERS are out. */
   async take(n: number): Promise<Float64Array> {
-    while (this.out >= MAX_BUFFERS) await new Promise<void>((resolve) => this.waitingForBuffer.push(resolve));
+    for (;;) {
+      const buffer = this.tryTake(n);
+      if (buffer) return buffer;
+      await new Promise<void>((resolve) => this.waitingForBuffer.push(resolve));
+    }
+  }
+
+  /** A buffer for at least `n` values now, or undefined while MAX_BUFFERS are out. */
+  tryTake(n: number): Float64Array | undefined {
+    if (this.out >= MAX_BUFFERS) return undefined;
     this.out++;
     return this.scratch.takeValues(n);
   }

@@ -113,8 +113,9 @@ export function startStatistics(run: ProfileRun, missing?: Promise<number[]>): S
   const counter = new ColumnCounter(run, exactMad);
 
   const wideStats = counter.wide(rest).then(() => run.progress.endStage('column statistics'));
-  const earlyTasks = early.map((c) => counter.countEarly(c));
+  // The sorted columns' reads first: they are short, and the sort thread waits on them.
   const sortedTasks = sorted.map((c) => counter.countSorted(c));
+  const earlyTasks = early.map((c) => counter.countEarly(c));
   // Columns whose semantic type does not hang on their exact distinct count (see
   // `knownSemanticType`) are counted last: the association sample starts once the others are.
   const settled = (c: ProfiledColumn): boolean =>
@@ -210,7 +211,8 @@ class ColumnCounter {
   async countSorted(c: ProfiledColumn): Promise<void> {
     const { pool, table, signal, rows } = this.run;
     const { sorter } = this.run;
-    const buffer = await sorter.take(rows);
+    // Taken at once when one is free, so the read is queued before later statements.
+    const buffer = sorter.tryTake(rows) ?? (await sorter.take(rows));
     let length: number | undefined;
     try {
       length = await pool.use((conn) => fetchNumbers(conn, table, c, buffer, signal), true);
