@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FeatureInfo } from '../../preprocess/pipeline';
 import { Rng } from '../random';
-import { binMatrix, binValue, fitBinMappers } from './binning';
+import { binMatrix, binValue, fitBinMappers, sortFloat64 } from './binning';
 import { fitBoosting } from './boosting';
 import { TreeGrower, type GrowOptions } from './grow-tree';
 import { HistThreads, sharedFloat64, sharedUint32 } from './hist-threads';
@@ -210,4 +210,23 @@ test('the branch-free binMatrix search agrees with binValue, infinities and NaN 
   const data = binMatrix(cols, mappers);
   for (let f = 0; f < cols.length; f++)
     for (let i = 0; i < n; i++) assert.equal(data.bins[f * n + i], binValue(mappers[f], cols[f][i]));
+});
+
+test('the radix sort of bin-edge samples orders values as Float64Array.prototype.sort does', () => {
+  const rng = new Rng(8);
+  const n = 5000;
+  const special = [0, -0, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE];
+  const samples = [
+    Float64Array.from({ length: n }, () => rng.normal() * 1e3),
+    Float64Array.from({ length: n }, () => Math.round(rng.normal() * 4)),
+    Float64Array.from({ length: n }, (_, i) => special[i % special.length]),
+    new Float64Array(n).fill(-2.5),
+    Float64Array.from({ length: 300 }, () => rng.normal()), // below the radix threshold
+  ];
+  for (const x of samples) {
+    const got = sortFloat64(x);
+    const want = x.slice().sort();
+    assert.equal(got.length, want.length);
+    for (let i = 0; i < want.length; i++) assert.ok(Object.is(got[i], want[i]), `index ${i}`);
+  }
 });
