@@ -13,7 +13,7 @@ import { addGrownTree, FlatTreesBuilder } from './flat-trees';
 import { TreeGrower } from './grow-tree';
 import { sharedFloat64 } from './hist-threads';
 import { histLayout } from './histogram';
-import { BINNING, GRADIENTS, lap, PREDICTION, resetPhases, tick } from './phase-clock';
+import { BINNING, GRADIENTS, lap, PREDICTION, PREPARE, resetPhases, tick } from './phase-clock';
 import { CATEGORY_SPLITS } from './split';
 import { prepareEnsemble, softmaxRow, startPredictThread, type TreeEnsemble } from './tree-ensemble';
 
@@ -181,8 +181,10 @@ export function fitBoosting(
     history.bestIteration = best.round;
     builder.truncate(best.round * nOut);
   }
+  tick();
   const model: TreeEnsemble = { mappers, trees: builder.build(), nOut, init, combine: 'sum', task };
   prepareEnsemble(model, X.length ? X[0].length : 0);
+  lap(PREPARE);
   return { model, history };
 }
 

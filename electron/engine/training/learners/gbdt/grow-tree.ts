@@ -34,7 +34,7 @@ import {
   type PackedBins,
 } from './histogram';
 import { binaryLossAndGradients } from './objective';
-import { HISTOGRAMS, lap, PARTITION, SPLIT_SEARCH, tick } from './phase-clock';
+import { HISTOGRAMS, lap, PARTITION, PREDICTION, SPLIT_SEARCH, tick } from './phase-clock';
 import { histArena, wasmKernels } from './hist-wasm';
 import { addLeafScores, halfByRows, leafSums } from './leaf-rows';
 import {
@@ -398,6 +398,7 @@ export class TreeGrower {
     if (this.qScratch) this.exactTotals(leaves, ranges);
     for (let l = 0; l < nLeaves; l++)
       leafOutput(leaves[l].totals.G, leaves[l].totals.H, opts, leafValue, l * K);
+    if (this.packed) lap(PREDICTION); // leaf values count as the clock's "prediction update"
     if (callerIdx !== idx) callerIdx.set(idx.subarray(0, m));
     const tree: GrownTree = {
       nNodes: node.feature.length,

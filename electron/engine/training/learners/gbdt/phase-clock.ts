@@ -1,6 +1,6 @@
 /**
  * Where a boosting fit spends its time, by phase (binning, gradients, histograms, split
- * search, partition, prediction update). The benchmark prints the last fit's breakdown
+ * search, partition, prediction update, model preparation). The benchmark prints the last fit's breakdown
  * next to the XGBoost ratio (docs/architecture.md, "Tests and benchmarks"); the clock
  * is read a few hundred times per tree, which costs nothing measurable.
  */
@@ -12,6 +12,7 @@ export const PHASES = [
   'split search',
   'partition',
   'prediction update',
+  'model preparation',
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
@@ -21,6 +22,8 @@ export const HISTOGRAMS = 2;
 export const SPLIT_SEARCH = 3;
 export const PARTITION = 4;
 export const PREDICTION = 5;
+/** Building the fitted ensemble for prediction (flat trees, compiled forms, the prediction thread). */
+export const PREPARE = 6;
 
 /** Milliseconds per phase of the fit in progress (or the last one). */
 const spent = new Float64Array(PHASES.length);
