@@ -49,29 +49,43 @@ export async function computeProfile(
     return await profileWith(run);
   } finally {
     await run?.sorter.close();
-    for (const extra of pool.connections) if (extra !== conn) extra.closeSync();
+    for (const extra of pool.allConnections) if (extra !== conn) extra.closeSync();
   }
 }
 
-/** The caller's connection plus, when it can open more, extra ones that see `table`. */
+/**
+ * The caller's connection plus, when it can open more, extra ones that see `table`: up to
+ * `concurrency` for the pool, and one more as its express lane (`useExpress`).
+ */
 async function openPool(conn: DuckDBConnection, table: string, options: ProfileOptions): Promise<QueryPool> {
   const connections = [conn];
   const wanted = Math.max(1, Math.floor(options.concurrency ?? 2));
+  let express: DuckDBConnection | undefined;
   if (options.connect) {
-    while (connections.length < wanted) {
-      let extra: DuckDBConnection | undefined;
-      try {
-        extra = await options.connect();
-        await extra.run(`SELECT * FROM ${table} LIMIT 0`);
-        connections.push(extra);
-      } catch {
-        // A TEMP relation is private to its connection: profile on the caller's alone.
-        extra?.closeSync();
-        break;
-      }
+    while (connections.length < wanted + 1) {
+      const extra = await openExtra(options.connect, table);
+      if (!extra) break;
+      connections.push(extra);
     }
+    if (connections.length > wanted) express = connections.pop();
   }
-  return new QueryPool(connections);
+  return new QueryPool(connections, express);
+}
+
+/** Another connection that sees `table`, or undefined (a TEMP relation is private to its connection). */
+async function openExtra(
+  connect: () => Promise<DuckDBConnection>,
+  table: string,
+): Promise<DuckDBConnection | undefined> {
+  let extra: DuckDBConnection | undefined;
+  try {
+    extra = await connect();
+    await extra.run(`SELECT * FROM ${table} LIMIT 0`);
+    return extra;
+  } catch {
+    extra?.closeSync();
+    return undefined;
+  }
 }
 
 /**

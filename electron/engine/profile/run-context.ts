@@ -32,7 +32,10 @@ export interface ProfileOptions {
    * Extra connections are closed before `computeProfile` returns.
    */
   connect?: () => Promise<DuckDBConnection>;
-  /** Statements in flight at once when `connect` is given (default 2). */
+  /**
+   * Statements in flight at once when `connect` is given (default 2), besides the short
+   * reads that feed the sort thread, which get a connection of their own.
+   */
   concurrency?: number;
 }
 

@@ -94,9 +94,35 @@ export class QueryPool {
   private readonly idle: DuckDBConnection[];
   private readonly waiting: ((conn: DuckDBConnection) => void)[] = [];
 
-  constructor(readonly connections: readonly DuckDBConnection[]) {
+  /** The express lane's own queue (see `useExpress`), when it has a connection. */
+  private readonly express: QueryPool | undefined;
+
+  /**
+   * `connections` take turns on the work; `express`, when given, is a connection of its
+   * own for `useExpress` (it is closed with the others: see `allConnections`).
+   */
+  constructor(
+    readonly connections: readonly DuckDBConnection[],
+    express?: DuckDBConnection,
+  ) {
     if (connections.length === 0) throw new Error('A query pool needs a connection.');
     this.idle = [...connections];
+    this.express = express ? new QueryPool([express]) : undefined;
+  }
+
+  /** Every connection, the express lane's included. */
+  get allConnections(): DuckDBConnection[] {
+    return [...this.connections, ...(this.express?.connections ?? [])];
+  }
+
+  /**
+   * Run short work that others wait on (the reads that feed the sort thread) on the
+   * express connection, so a long statement holding every pooled connection (the
+   * duplicates scan, the association sample) cannot stall it; without one, ahead of the
+   * work queued on the pool.
+   */
+  useExpress<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.express ? this.express.use(work) : this.use(work, true);
   }
 
   get size(): number {

@@ -204,7 +204,7 @@ class ColumnCounter {
   }
 
   /**
-   * A near-unique number column from one read (ahead of queued statements: it is short,
+   * A near-unique number column from one read (on the pool's express lane: it is short,
    * and the sort thread waits for it) and its sort on the sort thread; the value buffers
    * are bounded (sort-thread.ts), so at most a few columns are in memory at once.
    */
@@ -215,7 +215,7 @@ class ColumnCounter {
     const buffer = sorter.tryTake(rows) ?? (await sorter.take(rows));
     let length: number | undefined;
     try {
-      length = await pool.use((conn) => fetchNumbers(conn, table, c, buffer, signal), true);
+      length = await pool.useExpress((conn) => fetchNumbers(conn, table, c, buffer, signal));
     } finally {
       if (length === undefined) sorter.giveBack(buffer);
     }
