@@ -46,6 +46,7 @@ import {
   quantSteps,
 } from './quantized';
 import { leafOutput, SplitFinder, type LeafTotals, type Split, type SplitParams } from './split';
+import { readSplit } from './split-share';
 
 export interface GrowOptions extends SplitParams {
   /** 0 = unlimited. */
@@ -90,6 +91,27 @@ export interface GrowResult {
   tree: GrownTree;
   /** Leaf l owns rows idx[ranges[2l] .. ranges[2l+1]). */
   ranges: Int32Array;
+}
+
+/** Leaves with fewer features to try search them on the main thread alone. */
+const SPLIT_SHARE_MIN = 8;
+
+/** The split parameters alone (what the worker's SplitFinder needs; no per-row arrays). */
+function splitParams(o: GrowOptions): SplitParams {
+  const { lambda, alpha, minChildSamples, minChildWeight, minSplitGain, catSmooth } = o;
+  const { catL2, minCatRows, minDataPerGroup, maxCatThreshold } = o;
+  return {
+    lambda,
+    alpha,
+    minChildSamples,
+    minChildWeight,
+    minSplitGain,
+    catSmooth,
+    catL2,
+    minCatRows,
+    minDataPerGroup,
+    maxCatThreshold,
+  };
 }
 
 /** Live histograms beyond this many bytes are dropped and rebuilt from rows when needed. */
@@ -170,7 +192,11 @@ export class TreeGrower {
         };
     this.qScratch = quantized ? (wa ? wa.f64(16 * SLOT) : packedScratch()) : null;
     if (kernels && this.qScratch) kernels.io = this.qScratch;
-    if (shared && this.packed) this.threads = new HistThreads(this.packed, this.rows, layout.size);
+    if (shared && this.packed) {
+      // Boosting's split search (all features, exact thresholds) is shared with the worker too.
+      const search = layout.K === 1 && !opts.extraTrees ? { layout, params: splitParams(opts) } : null;
+      this.threads = new HistThreads(this.packed, this.rows, layout.size, search);
+    }
     this.activeGroups = new Int32Array(layout.groups.length);
     this.workerList = new Int32Array(layout.groups.length);
   }
@@ -534,6 +560,21 @@ export class TreeGrower {
       return;
     }
     const features = this.pickFeatures(treeFeatures, rng);
+    const t = this.threads;
+    const id = t && features.length >= SPLIT_SHARE_MIN && t.available ? t.register(leaf.hist) : -1;
+    if (t && id >= 0) {
+      // The worker searches the second half of the features; its split wins only with a
+      // strictly higher gain, as in one scan over all of them (split-share.ts).
+      const half = features.length >>> 1;
+      const { G, H, count } = leaf.totals;
+      t.dispatchSplit(id, features, half, features.length, G[0], H, count);
+      const mine = this.finder.find(leaf.hist, features.subarray(0, half), leaf.totals, null);
+      const theirs = t.wait()
+        ? readSplit(t.splitIo, 3)
+        : this.finder.find(leaf.hist, features.subarray(half), leaf.totals, null);
+      leaf.split = theirs && (!mine || theirs.gain > mine.gain) ? theirs : mine;
+      return;
+    }
     leaf.split = this.finder.find(leaf.hist, features, leaf.totals, this.opts.extraTrees ? rng : null);
   }
 
@@ -761,7 +802,10 @@ export class TreeGrower {
 
   private take(): Float64Array {
     this.live++;
-    return this.pool.pop() ?? new Float64Array(this.layout.size);
+    const pooled = this.pool.pop();
+    if (pooled) return pooled;
+    // With a worker, on shared memory: evaluate() shows it to the worker to search splits in.
+    return this.threads ? sharedFloat64(this.layout.size) : new Float64Array(this.layout.size);
   }
 
   private release(leaf: Leaf): void {
