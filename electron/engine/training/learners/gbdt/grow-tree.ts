@@ -16,7 +16,6 @@ import {
   defaultThreads,
   HistThreads,
   sharedFloat64,
-  sharedUint32,
   type SharedRows,
 } from './hist-threads';
 import {
@@ -25,8 +24,6 @@ import {
   buildOneHotHistogram,
   gatherGradients,
   gatherOneHot,
-  packBins,
-  packedSize,
   partitionRows,
   SLOT,
   subtractInto,
@@ -35,18 +32,11 @@ import {
 } from './histogram';
 import { binaryLossAndGradients } from './objective';
 import { HISTOGRAMS, lap, PARTITION, PREDICTION, SPLIT_SEARCH, tick } from './phase-clock';
-import { histArena, wasmKernels } from './hist-wasm';
 import { addLeafScores, halfByRows, leafSums } from './leaf-rows';
-import {
-  buildGroupHistogramQ,
-  gradientPeaks,
-  packedScratch,
-  quantizeRange,
-  quantizeRows,
-  quantSteps,
-} from './quantized';
+import { buildGroupHistogramQ, gradientPeaks, quantizeRange, quantizeRows, quantSteps } from './quantized';
 import { leafOutput, SplitFinder, type LeafTotals, type Split, type SplitParams } from './split';
-import { readSplit } from './split-share';
+import { readSplit, splitParams } from './split-share';
+import { growerMemory } from './grower-memory';
 
 export interface GrowOptions extends SplitParams {
   /** 0 = unlimited. */
@@ -96,24 +86,6 @@ export interface GrowResult {
 /** Leaves with fewer features to try search them on the main thread alone. */
 const SPLIT_SHARE_MIN = 8;
 
-/** The split parameters alone (what the worker's SplitFinder needs; no per-row arrays). */
-function splitParams(o: GrowOptions): SplitParams {
-  const { lambda, alpha, minChildSamples, minChildWeight, minSplitGain, catSmooth } = o;
-  const { catL2, minCatRows, minDataPerGroup, maxCatThreshold } = o;
-  return {
-    lambda,
-    alpha,
-    minChildSamples,
-    minChildWeight,
-    minSplitGain,
-    catSmooth,
-    catL2,
-    minCatRows,
-    minDataPerGroup,
-    maxCatThreshold,
-  };
-}
-
 /** Live histograms beyond this many bytes are dropped and rebuilt from rows when needed. */
 const HIST_BUDGET_BYTES = 256 * 1024 * 1024;
 
@@ -154,44 +126,10 @@ export class TreeGrower {
     const shared = fast && threads > 1;
     this.parallelMinRows = opts.parallelMinRows ?? 4096;
     const quantized = fast && opts.quantized === true;
-    // Quantised training keeps the packed bins, indices, packed gradients and scratch
-    // histograms in one WebAssembly memory, for the WebAssembly kernels (hist-wasm.ts).
-    const psize = fast ? packedSize(data.n, layout.groups) : 0;
-    const useWasm = quantized && process.env.ASSAY_GBDT_WASM !== '0'; // =0: the JavaScript kernels, for comparisons
-    const colBytes = data.n * data.d;
-    const arenaBytes = psize + colBytes + 32 * data.n + 256 + 2 * 8 * 16 * SLOT;
-    const arena = useWasm ? histArena(arenaBytes, 10, shared) : null;
-    const kernels = arena ? wasmKernels(arena.memory) : null;
-    const wa = kernels ? arena : null;
-    this.packed = fast ? packBins(data, layout.groups, shared, wa?.bytes(psize)) : null;
-    if (this.packed) this.packed.kernels = kernels;
-    // The partition reads column-major bins: a copy in the arena, for the WebAssembly step.
-    const cols = wa ? wa.bytes(colBytes) : null;
-    cols?.set(data.bins);
-    this.rows = shared
-      ? {
-          idx: wa ? wa.u32(data.n) : sharedUint32(data.n),
-          scratch: wa ? wa.u32(data.n) : sharedUint32(data.n),
-          goLeft: wa ? wa.bytes(256) : new Uint8Array(new SharedArrayBuffer(256)),
-          g: wa ? wa.f64(data.n) : sharedFloat64(data.n),
-          h: wa ? wa.f64(data.n) : sharedFloat64(data.n),
-          pv: quantized ? (wa ? wa.f64(data.n) : sharedFloat64(data.n)) : undefined,
-          scales: quantized ? sharedFloat64(2) : undefined,
-          cols: cols ?? (data.bins.buffer instanceof SharedArrayBuffer ? data.bins : undefined),
-          workerScratch: wa ? wa.f64(16 * SLOT) : undefined,
-        }
-      : {
-          idx: wa ? wa.u32(data.n) : new Uint32Array(data.n),
-          scratch: wa ? wa.u32(data.n) : new Uint32Array(data.n),
-          goLeft: wa ? wa.bytes(256) : new Uint8Array(256),
-          g: wa ? wa.f64(data.n) : new Float64Array(data.n * layout.K),
-          h: wa ? wa.f64(data.n) : new Float64Array(data.n),
-          pv: quantized ? (wa ? wa.f64(data.n) : new Float64Array(data.n)) : undefined,
-          scales: quantized ? new Float64Array(2) : undefined,
-          cols: cols ?? data.bins,
-        };
-    this.qScratch = quantized ? (wa ? wa.f64(16 * SLOT) : packedScratch()) : null;
-    if (kernels && this.qScratch) kernels.io = this.qScratch;
+    const memory = growerMemory(data, layout, fast, quantized, shared);
+    this.packed = memory.packed;
+    this.rows = memory.rows;
+    this.qScratch = memory.qScratch;
     if (shared && this.packed) {
       // Boosting's split search (all features, exact thresholds) is shared with the worker too.
       const search = layout.K === 1 && !opts.extraTrees ? { layout, params: splitParams(opts) } : null;

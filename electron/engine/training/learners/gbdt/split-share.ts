@@ -5,7 +5,7 @@
  * strictly higher, which is the choice one scan over all features in order makes. One
  * gradient channel (boosting) only.
  */
-import type { Split } from './split';
+import type { Split, SplitParams } from './split';
 
 /** Words of a shared split record: found, gain, feature, bin, defaultLeft, categorical, leftH, leftCount, leftG, 8 category words. */
 export const SPLIT_WORDS = 17;
@@ -37,5 +37,23 @@ export function readSplit(io: Float64Array, at: number): Split | null {
     leftG: Float64Array.of(io[at + 8]),
     leftH: io[at + 6],
     leftCount: io[at + 7],
+  };
+}
+
+/** The split parameters alone (what the worker's SplitFinder needs; no per-row arrays). */
+export function splitParams(o: SplitParams): SplitParams {
+  const { lambda, alpha, minChildSamples, minChildWeight, minSplitGain, catSmooth } = o;
+  const { catL2, minCatRows, minDataPerGroup, maxCatThreshold } = o;
+  return {
+    lambda,
+    alpha,
+    minChildSamples,
+    minChildWeight,
+    minSplitGain,
+    catSmooth,
+    catL2,
+    minCatRows,
+    minDataPerGroup,
+    maxCatThreshold,
   };
 }
