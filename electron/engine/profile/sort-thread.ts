@@ -5,8 +5,9 @@
  * the main thread does: reading results, handing connections their next statement, the
  * association matrices. Here the values travel (transferred, not copied) to a worker
  * (sort-worker.ts; the pool takes more, the setup starts one) that sorts column after
- * column on the second core while the main thread and DuckDB go on. The value buffers are pooled and bounded (MAX_BUFFERS), so at
- * most that many columns are in memory at once however wide the table.
+ * column on the second core while the main thread and DuckDB go on. The value buffers
+ * are pooled and bounded (MAX_BUFFERS), so at most that many columns are in memory at
+ * once however wide the table.
  *
  * Until the worker reports ready (a quarter of a second from source, less from a bundle),
  * columns are sorted on the main thread, which has little else to do that early; a worker
@@ -114,10 +115,17 @@ export class SortThread {
     });
   }
 
-  /** Stops the workers (every summary asked for has been awaited by then). */
+  /**
+   * Stops the workers. Every summary asked for has normally been awaited by then; one
+   * still out fails rather than waiting forever on a worker that is gone.
+   */
   async close(): Promise<void> {
     const workers = this.workers;
     this.workers = [];
+    for (const w of workers) {
+      for (const job of w.sent.values()) job.reject(new Error('The profile sort thread was closed.'));
+      w.sent.clear();
+    }
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 
