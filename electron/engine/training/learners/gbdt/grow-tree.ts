@@ -10,14 +10,7 @@
 import type { Rng } from '../random';
 import type { BinMapper, BinnedMatrix } from './binning';
 import type { GrownTree } from './flat-trees';
-import {
-  CMD_ADD_SCORES,
-  CMD_LEAF_SUMS,
-  defaultThreads,
-  HistThreads,
-  sharedFloat64,
-  type SharedRows,
-} from './hist-threads';
+import { CMD_ADD_SCORES, CMD_LEAF_SUMS, defaultThreads, HistThreads, type SharedRows } from './hist-threads';
 import {
   buildGroupHistogram,
   buildHistogram,
@@ -35,7 +28,6 @@ import { HISTOGRAMS, lap, PARTITION, PREDICTION, SPLIT_SEARCH, tick } from './ph
 import { addLeafScores, halfByRows, leafSums } from './leaf-rows';
 import { buildGroupHistogramQ, gradientPeaks, quantizeRange, quantizeRows, quantSteps } from './quantized';
 import { leafOutput, SplitFinder, type LeafTotals, type Split, type SplitParams } from './split';
-import { readSplit, splitParams } from './split-share';
 import { growerMemory } from './grower-memory';
 
 export interface GrowOptions extends SplitParams {
@@ -83,9 +75,6 @@ export interface GrowResult {
   ranges: Int32Array;
 }
 
-/** Leaves with fewer features to try search them on the main thread alone. */
-const SPLIT_SHARE_MIN = 8;
-
 /** Live histograms beyond this many bytes are dropped and rebuilt from rows when needed. */
 const HIST_BUDGET_BYTES = 256 * 1024 * 1024;
 
@@ -130,11 +119,7 @@ export class TreeGrower {
     this.packed = memory.packed;
     this.rows = memory.rows;
     this.qScratch = memory.qScratch;
-    if (shared && this.packed) {
-      // Boosting's split search (all features, exact thresholds) is shared with the worker too.
-      const search = layout.K === 1 && !opts.extraTrees ? { layout, params: splitParams(opts) } : null;
-      this.threads = new HistThreads(this.packed, this.rows, layout.size, search);
-    }
+    if (shared && this.packed) this.threads = new HistThreads(this.packed, this.rows, layout.size);
     this.activeGroups = new Int32Array(layout.groups.length);
     this.workerList = new Int32Array(layout.groups.length);
   }
@@ -498,21 +483,6 @@ export class TreeGrower {
       return;
     }
     const features = this.pickFeatures(treeFeatures, rng);
-    const t = this.threads;
-    const id = t && features.length >= SPLIT_SHARE_MIN && t.available ? t.register(leaf.hist) : -1;
-    if (t && id >= 0) {
-      // The worker searches the second half of the features; its split wins only with a
-      // strictly higher gain, as in one scan over all of them (split-share.ts).
-      const half = features.length >>> 1;
-      const { G, H, count } = leaf.totals;
-      t.dispatchSplit(id, features, half, features.length, G[0], H, count);
-      const mine = this.finder.find(leaf.hist, features.subarray(0, half), leaf.totals, null);
-      const theirs = t.wait()
-        ? readSplit(t.splitIo, 3)
-        : this.finder.find(leaf.hist, features.subarray(half), leaf.totals, null);
-      leaf.split = theirs && (!mine || theirs.gain > mine.gain) ? theirs : mine;
-      return;
-    }
     leaf.split = this.finder.find(leaf.hist, features, leaf.totals, this.opts.extraTrees ? rng : null);
   }
 
@@ -740,10 +710,7 @@ export class TreeGrower {
 
   private take(): Float64Array {
     this.live++;
-    const pooled = this.pool.pop();
-    if (pooled) return pooled;
-    // With a worker, on shared memory: evaluate() shows it to the worker to search splits in.
-    return this.threads ? sharedFloat64(this.layout.size) : new Float64Array(this.layout.size);
+    return this.pool.pop() ?? new Float64Array(this.layout.size);
   }
 
   private release(leaf: Leaf): void {

@@ -18,9 +18,7 @@ import type { Worker } from 'node:worker_threads';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { siblingWorkerUrl, startWorker } from '../worker-start';
 import type { WasmMemory } from './hist-wasm';
-import type { HistLayout, PackedBins } from './histogram';
-import { SPLIT_WORDS } from './split-share';
-import type { SplitParams } from './split';
+import type { PackedBins } from './histogram';
 import { waitForWorker, type BarrierOptions } from './worker-barrier';
 
 /** Control words. */
@@ -55,13 +53,6 @@ export const CMD_QUANTIZE = 8;
  */
 export const CMD_LEAF_SUMS = 9;
 export const CMD_ADD_SCORES = 10;
-/** Take histogram number START (shared memory) from the port. */
-export const CMD_REGISTER = 11;
-/**
- * Best split of registered histogram START over features ctrl[LIST .. LIST + END), leaf
- * totals [G, H, count] at splitIo[0..3); the split goes to splitIo from 3 (split-share.ts).
- */
-export const CMD_SPLIT = 12;
 export const CONTROL = { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } as const;
 
 /** Busy-wait this many polls before sleeping on the futex (jobs come in quick bursts). */
@@ -107,9 +98,6 @@ export interface HistWorkerData {
   cols: Uint8Array | null;
   out: SharedArrayBuffer;
   result: SharedArrayBuffer;
-  /** Split search on the worker (boosting): the layout and split parameters, and the exchange buffer. */
-  search: { layout: HistLayout; params: SplitParams } | null;
-  splitIo: Float64Array;
   port: MessagePort;
 }
 
@@ -145,20 +133,8 @@ export class HistThreads {
   private port: MessagePort | null = null;
   private attached: Float64Array | null = null;
 
-  /** [G, H, count] in, then the worker's split (CMD_SPLIT). */
-  readonly splitIo = sharedFloat64(3 + SPLIT_WORDS);
-  private readonly histIds = new Map<Float64Array, number>();
-  private readonly searching: boolean;
-
-  constructor(
-    packed: PackedBins,
-    rows: SharedRows,
-    histSize: number,
-    search: { layout: HistLayout; params: SplitParams } | null = null,
-  ) {
-    const words = Math.max(2, packed.groups.length, packed.d);
-    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (LIST + words)));
-    this.searching = search !== null;
+  constructor(packed: PackedBins, rows: SharedRows, histSize: number) {
+    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (LIST + Math.max(2, packed.groups.length))));
     this.out = sharedFloat64(histSize);
     const url = histWorkerUrl();
     const channel = new MessageChannel();
@@ -186,8 +162,6 @@ export class HistThreads {
       out: this.out.buffer as SharedArrayBuffer,
       result: this.resultBuf.buffer as SharedArrayBuffer,
       port: channel.port2,
-      search,
-      splitIo: this.splitIo,
     };
     try {
       this.worker = startWorker(url, { workerData: data, transferList: [channel.port2] });
@@ -244,40 +218,6 @@ export class HistThreads {
     if (!this.wait()) return false;
     this.attached = F;
     return true;
-  }
-
-  /**
-   * Shows the worker a histogram buffer (shared memory), once; its number for
-   * dispatchSplit, or −1 when the worker cannot search splits.
-   */
-  register(hist: Float64Array): number {
-    const known = this.histIds.get(hist);
-    if (known !== undefined) return known;
-    if (!this.searching || !this.port || !(hist.buffer instanceof SharedArrayBuffer)) return -1;
-    const id = this.histIds.size;
-    this.port.postMessage({ hist: hist.buffer });
-    this.post(CMD_REGISTER, id, 0, 0, 0);
-    if (!this.wait()) return -1;
-    this.histIds.set(hist, id);
-    return id;
-  }
-
-  /** Starts the split search of histogram `id` over features[from..to) for a leaf with these totals. */
-  dispatchSplit(
-    id: number,
-    features: Int32Array,
-    from: number,
-    to: number,
-    G: number,
-    H: number,
-    count: number,
-  ): void {
-    const io = this.splitIo;
-    io[0] = G;
-    io[1] = H;
-    io[2] = count;
-    for (let j = from + 1; j < to; j++) this.ctrl[LIST + j - from] = features[j];
-    this.post(CMD_SPLIT, id, to - from, 0, features[from]); // post() writes the first one
   }
 
   /** Starts the binary loss/gradient pass on rows [start, end); returns at once. */

@@ -13,8 +13,6 @@ import {
   CMD_PARTITION,
   CMD_PEAKS,
   CMD_QUANTIZE,
-  CMD_REGISTER,
-  CMD_SPLIT,
   CMD_STOP,
   CONTROL,
   SPIN,
@@ -24,8 +22,6 @@ import { binaryLossAndGradients } from './objective';
 import { buildGroupHistogram, partitionRows, type PackedBins } from './histogram';
 import { wasmKernels } from './hist-wasm';
 import { addLeafScores, leafSums } from './leaf-rows';
-import { SplitFinder } from './split';
-import { writeSplit } from './split-share';
 import { buildGroupHistogramQ, gradientPeaks, packedScratch, quantizeRange } from './quantized';
 
 const { SEQ, DONE, READY, CMD, START, END, NQ, FAILED, LIST } = CONTROL;
@@ -51,9 +47,6 @@ const cols = wd.cols;
 const qScratch = wd.qScratch ?? packedScratch();
 if (packed.kernels && wd.qScratch) packed.kernels.io = wd.qScratch;
 const result = new Float64Array(wd.result);
-const finder = wd.search ? new SplitFinder(wd.search.layout, wd.search.params) : null;
-const hists: Float64Array[] = [];
-const splitFeatures = new Int32Array(Math.max(0, ctrl.length - LIST));
 let F: Float64Array = new Float64Array(0);
 let y: Float64Array = new Float64Array(0);
 
@@ -91,16 +84,6 @@ for (;;) {
         goLeft,
         packed.kernels,
       );
-    } else if (cmd === CMD_REGISTER) {
-      const msg = receiveMessageOnPort(wd.port)?.message as { hist: SharedArrayBuffer };
-      hists[ctrl[START]] = new Float64Array(msg.hist);
-    } else if (cmd === CMD_SPLIT) {
-      if (!finder) throw new Error('no split search on this worker');
-      const io = wd.splitIo;
-      const count = ctrl[END];
-      for (let j = 0; j < count; j++) splitFeatures[j] = ctrl[LIST + j];
-      const totals = { G: Float64Array.of(io[0]), H: io[1], count: io[2] };
-      writeSplit(io, 3, finder.find(hists[ctrl[START]], splitFeatures.subarray(0, count), totals, null));
     } else if (cmd === CMD_PEAKS) {
       gradientPeaks(g, h, idx, ctrl[START], ctrl[END], result, packed.kernels);
     } else if (cmd === CMD_QUANTIZE) {
