@@ -5,10 +5,11 @@
  * optimizer.minimize), and a small table's step is far less arithmetic than that: iris,
  * wine, breast cancer and diabetes at the defaults are 0.3–0.5M multiply-adds a step,
  * which this trainer does in 0.2–0.3 ms. From about 0.6M tfjs's faster matrix products
- * win (digits, 0.83M: 18 ms of CPU an epoch on tfjs, 23 here); mlp.ts's
- * `JS_MAX_STEP_WORK` is that crossover. No library fits: JavaScript's numeric packages
- * do not train networks, and the rest are tfjs or bindings to native code. It computes
- * what tfjs-trainer.ts computes, from the same initial weights and dropout draws.
+ * win in steady state (digits, 0.83M: 18 ms of CPU an epoch on tfjs, 23 here), and once
+ * they have paid for tfjs's load; mlp.ts's `JS_MAX_STEP_WORK` says where. No library
+ * fits: JavaScript's numeric packages do not train networks, and the rest are tfjs or
+ * bindings to native code. It computes what tfjs-trainer.ts computes, from the same
+ * initial weights and dropout draws.
  */
 import { ApiError } from '../../../../../shared/errors';
 import { gemmABt, transpose } from './dense-kernels';

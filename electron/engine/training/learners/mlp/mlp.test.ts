@@ -145,6 +145,7 @@ test("the JavaScript trainer's first Adam step matches tfjs's optimizer on the t
 
 test('the size rule sends small networks to JavaScript and large ones to tfjs', () => {
   assert.equal(useJsTrainer([4, 64, 32, 3], 120), true); // iris at the defaults
-  assert.equal(useJsTrainer([64, 64, 32, 10], 128), false); // digits
+  assert.equal(useJsTrainer([64, 64, 32, 10], 128), true); // digits
+  assert.equal(useJsTrainer([64, 128, 64, 10], 128), false);
   assert.equal(useJsTrainer([30, 256, 128, 1], 512), false); // bench/mlp
 });

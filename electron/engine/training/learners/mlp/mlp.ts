@@ -62,10 +62,13 @@ type MlpParams = typeof MLP_DEFAULTS;
  * rather than on tfjs. Measured on one core of this project's 2-core machine: tfjs's
  * wasm backend costs about 1.1 ms per step in kernel dispatch whatever the size and then
  * multiplies at about 8 G per second, JavaScript at about 1.7 G with nothing fixed, so
- * they cross near 0.6M (iris, wine, breast cancer and diabetes at the defaults train in
- * JavaScript, 0.3–0.5M; digits, 128 × 6.5k = 0.83M, on tfjs: 18 ms an epoch against 23).
+ * in steady state they cross near 0.6M. But tfjs also costs its load (about a second in
+ * each fresh training worker) and a slow first epoch: on digits (128 × 6.5k = 0.83M,
+ * 18 ms of CPU an epoch on tfjs against 23 in JavaScript) compare-all's MLP took 3.3–4.9 s
+ * in JavaScript against 3.8–6.6 s on tfjs, so the line sits at 1M. Above it (wider
+ * layers, bench/mlp's 256-128 at batch 512: 21M) tfjs's matrix products win outright.
  */
-export const JS_MAX_STEP_WORK = 600_000;
+export const JS_MAX_STEP_WORK = 1_000_000;
 /** Prediction follows training: the rule at the default batch of 128 rows. */
 const RULE_BATCH = 128;
 
