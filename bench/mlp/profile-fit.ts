@@ -1,7 +1,10 @@
 /**
- * Times the MLP learner's own fit on scikit-learn's digits, one fold and the refit, outside
- * the worker (not a test): where compare.bench.ts's MLP time goes, epoch counts included.
- * Run: node --import tsx bench/mlp/profile-fit.ts [dataset] (after bench/compare exported it).
+ * Times the MLP learner's own fits on one of scikit-learn's datasets outside the worker
+ * (not a test): the five folds of compare.bench.ts and the refit, each with the 10% of
+ * its rows train-session.ts holds out for early stopping, with epochs run, the best
+ * epoch, time per epoch and the fold's score, so seeds and params can be compared.
+ * Run: node --import tsx bench/mlp/profile-fit.ts [dataset] ['{"seed":1,...}']
+ * (NOREFIT=1 skips the refit; the dataset must have been exported by bench/compare).
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
