@@ -163,7 +163,7 @@ function printTable(
     const diff = s ? (o.score - s.score) * 100 : NaN;
     if (s) worst = Math.min(worst, diff);
     console.log(
-      `${f.padEnd(20)} ${o.wall.toFixed(2).padStart(11)} ${o.fit.toFixed(3).padStart(10)} ${o.score.toFixed(4).padStart(13)} ${(s ? s.wall_s.toFixed(2) : '—').padStart(16)} ${(s ? s.score.toFixed(4) : '—').padStart(11)} ${(s ? (o.wall / s.wall_s).toFixed(2) : '—').padStart(7)} ${(s ? diff.toFixed(2) : '—').padStart(9)}${o.backend ? `  (tfjs ${o.backend})` : ''}`,
+      `${f.padEnd(20)} ${o.wall.toFixed(2).padStart(11)} ${o.fit.toFixed(3).padStart(10)} ${o.score.toFixed(4).padStart(13)} ${(s ? s.wall_s.toFixed(2) : '—').padStart(16)} ${(s ? s.score.toFixed(4) : '—').padStart(11)} ${(s ? (o.wall / s.wall_s).toFixed(2) : '—').padStart(7)} ${(s ? diff.toFixed(2) : '—').padStart(9)}${o.backend ? `  (backend: ${o.backend})` : ''}`,
     );
   }
   console.log(
