@@ -4,7 +4,7 @@
  * piece of JavaScript; on the main thread it queued behind, and held up, everything else
  * the main thread does: reading results, handing connections their next statement, the
  * association matrices. Here the values travel (transferred, not copied) to a worker
- * (sort-worker.ts; the pool takes more, the setup starts one) that sorts column after
+ * (sort-worker.ts; the pool takes more, the statistics stage starts one) that sorts column after
  * column on the second core while the main thread and DuckDB go on. The value buffers
  * are pooled and bounded (MAX_BUFFERS), so at most that many columns are in memory at
  * once however wide the table.
@@ -64,13 +64,19 @@ export class SortThread {
   private out = 0;
   private readonly waitingForBuffer: (() => void)[] = [];
 
+  /** Sorts on this thread until `start` adds workers. */
+  constructor(workers = 0) {
+    this.start(workers);
+  }
+
   /**
-   * Starts `workers` sort workers (0 keeps every sort on this thread; ASSAY_PROFILE_THREADS
-   * caps the threads, this one included, e.g. 1 for comparing).
+   * Starts `workers` more sort workers (ASSAY_PROFILE_THREADS caps the threads, this one
+   * included: 1 keeps every sort here, for comparing).
    */
-  constructor(workers: number) {
+  start(workers: number): void {
     const cap = Number(process.env.ASSAY_PROFILE_THREADS);
-    const count = Number.isFinite(cap) && cap >= 1 ? Math.min(workers, Math.floor(cap) - 1) : workers;
+    const room = Number.isFinite(cap) && cap >= 1 ? Math.floor(cap) - 1 - this.workers.length : workers;
+    const count = Math.min(workers, room);
     const url = count > 0 ? sortWorkerUrl() : null;
     for (let i = 0; url && i < count; i++) this.startWorker(url);
   }

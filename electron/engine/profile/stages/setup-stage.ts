@@ -24,20 +24,6 @@ export function resolveSettings(options: ProfileOptions): ProfileSettings {
   };
 }
 
-/**
- * Number values (rows × number columns, exact quantiles) from which the statistics stage
- * is likely to sort enough columns to pay for the sort worker: it is started here, so its
- * start-up (a quarter of a second from source, a few hundredths from a bundle) overlaps
- * the rest of the setup. One worker: on two cores a second one only added its start-up
- * and its share of the contention (1M × 31, load 6: 7.4–8.0 s against 6.1–6.8 s).
- */
-const SORT_WORKER_MIN_VALUES = 2_000_000;
-
-function sortWorkers(rows: number, numberColumns: number, settings: ProfileSettings): number {
-  const values = rows * numberColumns;
-  return rows > settings.exactQuantileMaxRows || values < SORT_WORKER_MIN_VALUES ? 0 : 1;
-}
-
 /** Opens the run: reads columns, rows, first rows and the peek, and times them as 'setup'. */
 export async function openRun(
   conn: DuckDBConnection,
@@ -54,23 +40,6 @@ export async function openRun(
   }
   const [countRow] = await queryRows(conn, `SELECT count(*) FROM ${table}`, signal);
   const rows = toCount(countRow[0]);
-  const numbers = columns.filter((c) => c.kind === 'float' || c.kind === 'integer').length;
-  const sorter = new SortThread(sortWorkers(rows, numbers, settings));
-  try {
-    return await finishSetup(conn, table, { progress, settings, signal, columns, rows, sorter, pool });
-  } catch (error) {
-    await sorter.close();
-    throw error;
-  }
-}
-
-/** The first rows and the peek, once the columns and the row count are known. */
-async function finishSetup(
-  conn: DuckDBConnection,
-  table: string,
-  known: Pick<ProfileRun, 'progress' | 'settings' | 'signal' | 'columns' | 'rows' | 'sorter' | 'pool'>,
-): Promise<ProfileRun> {
-  const { progress, settings, signal, columns, rows, sorter, pool } = known;
   const sampleRows =
     columns.length === 0
       ? []
@@ -98,6 +67,7 @@ async function finishSetup(
     peek,
     progress,
     approximateQuantiles: rows > settings.exactQuantileMaxRows,
-    sorter,
+    // Its worker starts with the statistics stage, once the peek has shown what to sort.
+    sorter: new SortThread(),
   };
 }
