@@ -5,14 +5,14 @@
  * refits on every row for the model that is kept; on small tables those fits share the
  * cores (parallel-folds.ts).
  */
-import type { Model } from './model';
+import { importanceOnRows } from './importance';
 import { predict } from './model';
 import { evaluate } from './metrics/evaluate';
 import { takeValues } from './rows';
 import { REFIT_TASK } from './fold-tasks';
 import { runFoldTasks } from './parallel-folds';
 import { checkCancel, fitRows, subset, type Fitted, type TrainSession } from './train-session';
-import type { Diagnostics, FoldResult, Metrics, Prediction } from './types';
+import type { Diagnostics, FeatureImportance, FoldResult, Metrics, Prediction } from './types';
 
 export interface Evaluated {
   /** The model that is kept. */
@@ -23,9 +23,8 @@ export interface Evaluated {
   folds?: FoldResult[];
   predictSeconds: number;
   predictedRows: number;
-  /** Rows and model that permutation importance is measured on (never the training rows, when there are others). */
-  importanceRows: Uint32Array;
-  importanceModel: Model;
+  /** Permutation importance, measured on held-out rows (never the training rows, when there are others). */
+  permutation?: FeatureImportance['permutation'];
 }
 
 export async function evaluateHoldout(s: TrainSession): Promise<Evaluated> {
@@ -44,8 +43,7 @@ export async function evaluateHoldout(s: TrainSession): Promise<Evaluated> {
     diagnostics,
     predictSeconds,
     predictedRows: evalRows.length,
-    importanceRows: evalRows,
-    importanceModel: final.model,
+    permutation: await importanceOnRows(s, final.model, evalRows),
   };
 }
 
@@ -85,8 +83,7 @@ export async function crossValidate(s: TrainSession): Promise<Evaluated> {
     folds,
     predictSeconds,
     predictedRows,
-    importanceRows: s.folds[0]!.valid,
-    importanceModel: outcomes.get(0)!.fitted.model,
+    permutation: outcomes.get(0)!.permutation,
   };
 }
 

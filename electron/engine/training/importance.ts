@@ -10,11 +10,24 @@ import { permutationScorer, type Model } from './model';
 import { Rng } from './learners/random';
 import { treeImportance } from './learners/gbdt/tree-ensemble';
 import { takeAll } from './rows';
+import { checkCancel, subset, type TrainSession } from './train-session';
 import type { MetricKey } from '../../../shared/training';
 import type { Column, FeatureImportance, Prediction, ProgressHooks } from './types';
 
 const PERMUTATION_ROWS = 5000;
 const REPEATS = 3;
+
+/** Permutation importance of `model` on a session's held-out `rows`, unless the job turned it off. */
+export async function importanceOnRows(
+  s: TrainSession,
+  model: Model,
+  rows: Uint32Array,
+): Promise<FeatureImportance['permutation'] | undefined> {
+  if (s.job.permutationImportance === false || rows.length === 0) return undefined;
+  checkCancel(s);
+  const imp = subset(s, rows);
+  return permutationImportance(model, imp.columns, imp.y, s.seed, s.hooks);
+}
 
 export async function permutationImportance(
   model: Model,

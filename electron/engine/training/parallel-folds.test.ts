@@ -18,7 +18,6 @@ async function kfold(algorithm: AlgorithmId, mode: '0' | 'helper'): Promise<Trai
       algorithm,
       params: { n_estimators: 40, seed: 7 },
       validation: { kind: 'kfold', folds: 4 },
-      permutationImportance: false,
     });
   } finally {
     if (before === undefined) delete process.env.ASSAY_PARALLEL_FOLDS;
@@ -27,7 +26,7 @@ async function kfold(algorithm: AlgorithmId, mode: '0' | 'helper'): Promise<Trai
 }
 
 for (const algorithm of ['gbdt', 'logistic_regression', 'mlp'] as const) {
-  test(`k-fold ${algorithm} fitted on the fold helper gives the same folds, metrics and model as here`, async () => {
+  test(`k-fold ${algorithm} fitted on the fold helper gives the same folds, metrics, importance and model as here`, async () => {
     const alone = await kfold(algorithm, '0');
     assert.equal(lastFoldRun.helperTasks, 0);
     const shared = await kfold(algorithm, 'helper');
@@ -40,5 +39,7 @@ for (const algorithm of ['gbdt', 'logistic_regression', 'mlp'] as const) {
     assert.deepEqual(shared.metrics, alone.metrics);
     assert.deepEqual(shared.diagnostics, alone.diagnostics);
     assert.deepEqual(shared.model, alone.model);
+    assert.ok(alone.importance.permutation?.length, 'permutation importance was measured');
+    assert.deepEqual(shared.importance, alone.importance);
   });
 }

@@ -129,5 +129,6 @@ function revive(o: SerializedFoldOutcome): FoldTaskOutcome {
     },
     ...(o.prediction ? { prediction: o.prediction } : {}),
     predictSeconds: o.predictSeconds,
+    ...(o.permutation ? { permutation: o.permutation } : {}),
   };
 }

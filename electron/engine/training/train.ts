@@ -6,9 +6,9 @@
  * wraps it so the caller's thread never blocks.
  */
 import { crossValidate, evaluateHoldout } from './fold-evaluation';
-import { modelImportance, permutationImportance } from './importance';
+import { modelImportance } from './importance';
 import { serializeModel } from './model';
-import { checkCancel, startSession, subset } from './train-session';
+import { startSession } from './train-session';
 import type { ProgressHooks, TrainJob, TrainResult } from './types';
 
 export async function runTraining(job: TrainJob, hooks: ProgressHooks = {}): Promise<TrainResult> {
@@ -16,17 +16,7 @@ export async function runTraining(job: TrainJob, hooks: ProgressHooks = {}): Pro
   const { task, folds } = s;
   const e = folds.length === 1 ? await evaluateHoldout(s) : await crossValidate(s);
   const importance = modelImportance(e.final.model);
-  if (job.permutationImportance !== false && e.importanceRows.length > 0) {
-    checkCancel(s);
-    const imp = subset(s, e.importanceRows);
-    importance.permutation = await permutationImportance(
-      e.importanceModel,
-      imp.columns,
-      imp.y,
-      s.seed,
-      hooks,
-    );
-  }
+  if (e.permutation) importance.permutation = e.permutation;
   return {
     task,
     algorithm: job.algorithm,

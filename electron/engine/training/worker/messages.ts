@@ -6,7 +6,15 @@
 import type { ApiErrorShape } from '../../../../shared/errors';
 import type { SearchRequest, SearchResult } from '../search';
 import type { SerializedModel } from '../model-format';
-import type { Column, FitHistory, Prediction, TrainJob, TrainProgress, TrainResult } from '../types';
+import type {
+  Column,
+  FeatureImportance,
+  FitHistory,
+  Prediction,
+  TrainJob,
+  TrainProgress,
+  TrainResult,
+} from '../types';
 
 export type WorkerRequest =
   | { type: 'train'; job: TrainJob; cancelFlag: SharedArrayBuffer }
@@ -30,6 +38,7 @@ export interface SerializedFoldOutcome {
   backend?: string;
   prediction?: Prediction;
   predictSeconds: number;
+  permutation?: FeatureImportance['permutation'];
 }
 
 export type WorkerReply =

@@ -22,7 +22,7 @@ export async function serveFoldTasks(
     const i = Atomics.add(counter, 0, 1);
     if (i >= msg.tasks.length) break;
     const task = msg.tasks[i]!;
-    const { fitted, prediction, predictSeconds } = await runFoldTask(s, task);
+    const { fitted, prediction, predictSeconds, permutation } = await runFoldTask(s, task);
     post({
       task,
       model: serializeModel(fitted.model),
@@ -31,6 +31,7 @@ export async function serveFoldTasks(
       ...(fitted.backend ? { backend: fitted.backend } : {}),
       ...(prediction ? { prediction } : {}),
       predictSeconds,
+      ...(permutation ? { permutation } : {}),
     });
   }
   return null;
