@@ -5,18 +5,30 @@
  * families with their defaults on the same folds, in the same run. Prints wall time and
  * accuracy (R² for regression) per family, the totals and the ratios; docs/architecture.md
  * ("Inside the training capability") says what the targets are. The datasets are scikit-learn's bundled
- * ones, exported by /usr/bin/python3 into bench/.data/ (ignored).
+ * ones, exported by /usr/bin/python3 into bench/.data/ (ignored). The training worker is
+ * the built one (scripts/build.mjs runs first), as the app and the CLI start it: started
+ * from source, tsx compiles its modules on the fly and each worker took ~0.3 s longer
+ * to start; `--from-source` measures that way instead.
  * Run: node --import tsx bench/compare/compare.bench.ts [--datasets digits,wine,…]
- * [--families gbdt,mlp,…] [--skip-sklearn]
+ * [--families gbdt,mlp,…] [--skip-sklearn] [--from-source]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { encodeTarget } from '../../electron/engine/training/task';
 import { trainInWorker } from '../../electron/engine/training/train-in-worker';
-import type { AlgorithmId, Column, Task, TrainData } from '../../electron/engine/training/types';
+import type {
+  AlgorithmId,
+  Column,
+  Task,
+  TrainData,
+  TrainJob,
+  TrainResult,
+} from '../../electron/engine/training/types';
+import type { WorkerReply, WorkerRequest } from '../../electron/engine/training/worker/messages';
 import { makeFolds } from '../../electron/engine/training/validation';
 
 const args = process.argv.slice(2);
@@ -30,6 +42,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = path.join(here, '..', '.data');
 const python = '/usr/bin/python3';
 const reference = path.join(here, 'sklearn_reference.py');
+const root = path.join(here, '..', '..');
+const fromSource = args.includes('--from-source');
 const SEED = 42;
 const FOLDS = 5;
 /** Within this many points of scikit-learn's score per family (docs/architecture.md). */
@@ -55,6 +69,10 @@ console.log(
     .join(' ')} on ${os.cpus().length} CPUs`,
 );
 
+if (!fromSource) {
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`the build failed: ${built.stderr}`);
+}
 for (const name of datasets) await compareOn(name);
 process.exit(0);
 
@@ -100,10 +118,14 @@ async function compareOn(name: string): Promise<void> {
   const ours: Record<string, { wall: number; fit: number; score: number; backend?: string }> = {};
   for (const algorithm of families) {
     const t0 = performance.now();
-    const r = await trainInWorker(
-      { data, algorithm, params: { seed: SEED }, task, validation: { kind: 'kfold', folds: FOLDS } },
-      { transfer: false },
-    );
+    const job: TrainJob = {
+      data,
+      algorithm,
+      params: { seed: SEED },
+      task,
+      validation: { kind: 'kfold', folds: FOLDS },
+    };
+    const r = fromSource ? await trainInWorker(job, { transfer: false }) : await trainInBuiltWorker(job);
     ours[algorithm] = {
       wall: (performance.now() - t0) / 1000,
       fit: r.fitSeconds,
@@ -113,6 +135,22 @@ async function compareOn(name: string): Promise<void> {
   }
   const ref = haveSklearn ? sklearnReference(csv, foldsFile, task, families) : null;
   printTable(families, ours, ref, metric);
+}
+
+/** The message exchange of train-in-worker.ts, with the worker the build emitted. */
+function trainInBuiltWorker(job: TrainJob): Promise<TrainResult> {
+  const worker = new Worker(pathToFileURL(path.join(root, 'dist', 'node', 'worker', 'train-worker.js')));
+  return new Promise((resolve, reject) => {
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'result') resolve(reply.result as TrainResult);
+      else if (reply.type === 'error') reject(new Error(reply.error.message));
+      else return;
+      void worker.terminate();
+    });
+    worker.on('error', reject);
+    const request: WorkerRequest = { type: 'train', job, cancelFlag: new SharedArrayBuffer(4) };
+    worker.postMessage(request);
+  });
 }
 
 type Reference = { version: string; families: Record<string, { wall_s: number; score: number }> };

@@ -9,7 +9,7 @@ import { fitForest } from './learners/gbdt/forest';
 import {
   ensembleScores,
   compileForPrediction,
-  ensembleScoresReplacing,
+  EnsembleRescorer,
   scoresToOutput,
   softmaxRow,
   type TreeEnsemble,
@@ -225,7 +225,7 @@ export interface PermutationScorer {
  * Permutation importance's predictions. The preprocessing is row-wise, so a permuted
  * column's features are the original features with their rows permuted: tree ensembles
  * transform once and rescore only the trees that split on that column's features
- * (`ensembleScoresReplacing`); other models predict the permuted columns in full.
+ * (`EnsembleRescorer`); other models predict the permuted columns in full.
  */
 export async function permutationScorer(model: Model, columns: Column[]): Promise<PermutationScorer> {
   const est = model.estimator;
@@ -241,15 +241,15 @@ export async function permutationScorer(model: Model, columns: Column[]): Promis
   }
   const n = rowCount(columns);
   const X = transform(model.pipeline, columns);
-  const scores = ensembleScores(est.ensemble, X, n);
+  const rescorer = new EnsembleRescorer(est.ensemble, X, n);
   const output = (s: Float64Array): Prediction => wrap(model, scoresToOutput(est.ensemble, s, n));
   return {
-    base: output(scores),
+    base: output(rescorer.scores),
     permuted: (column, perm) => {
       const changed = new Set<number>();
       model.pipeline.features.forEach((f, j) => f.source === column && changed.add(j));
       const Xnew = X.map((x, j) => (changed.has(j) ? Float64Array.from(perm, (r) => x[r]!) : x));
-      return Promise.resolve(output(ensembleScoresReplacing(est.ensemble, scores, X, Xnew, changed, n)));
+      return Promise.resolve(output(rescorer.replacing(Xnew, changed)));
     },
   };
 }

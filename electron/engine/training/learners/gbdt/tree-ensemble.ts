@@ -47,33 +47,66 @@ export function ensembleScores(model: TreeEnsemble, X: Float64Array[], n: number
 }
 
 /**
- * `ensembleScores` for rows whose `changed` features took new values (`Xnew`), given the
- * scores of the original rows `X` (permutation importance): only the trees that split on
- * a changed feature can move, so just those are walked again, their output on the old
- * rows taken off and on the new ones added. Equal to a full rescoring up to rounding.
+ * Rescoring the same rows with some features' values replaced (permutation importance):
+ * only the trees that split on a changed feature can move, so just those are walked
+ * again. Each tree's own output on the original rows is kept (up to OWN_OUTPUT_CACHE
+ * numbers), so a moved tree is walked once, on the new rows; past that it is walked on
+ * both. Equal to a full rescoring up to rounding.
  */
-export function ensembleScoresReplacing(
-  model: TreeEnsemble,
-  scores: Float64Array,
-  X: Float64Array[],
-  Xnew: Float64Array[],
-  changed: Set<number>,
-  n: number,
-): Float64Array {
-  const out = scores.slice();
-  const { trees } = model;
-  const missing = missingBins(model);
-  const weight = treeWeight(model);
-  for (let t = 0; t < trees.nTrees; t++) {
-    let uses = false;
-    for (let g = trees.nodeStart[t]; g < trees.nodeStart[t + 1] && !uses; g++)
-      uses = changed.has(trees.feature[g]);
-    if (!uses) continue;
-    predictRaw(trees, X, missing, out, model.nOut, -weight, t, t + 1, 0, n);
-    predictRaw(trees, Xnew, missing, out, model.nOut, weight, t, t + 1, 0, n);
+export class EnsembleRescorer {
+  /** The original rows' scores (`ensembleScores`). */
+  readonly scores: Float64Array;
+  /** Per tree, its n × leafWidth outputs on the original rows; null past the cache's size. */
+  private readonly own: Float64Array[] | null;
+  private readonly missing: Int32Array;
+  private readonly weight: number;
+
+  constructor(
+    private readonly model: TreeEnsemble,
+    private readonly X: Float64Array[],
+    private readonly n: number,
+  ) {
+    const { trees, nOut } = model;
+    this.scores = ensembleScores(model, X, n);
+    this.missing = missingBins(model);
+    this.weight = treeWeight(model);
+    const W = trees.leafWidth;
+    this.own = trees.nTrees * n * W <= OWN_OUTPUT_CACHE ? [] : null;
+    const one = new Float64Array(n * nOut);
+    for (let t = 0; this.own && t < trees.nTrees; t++) {
+      one.fill(0);
+      predictRaw(trees, X, this.missing, one, nOut, this.weight, t, t + 1, 0, n);
+      const o = trees.treeOutput[t];
+      const mine = new Float64Array(n * W);
+      for (let i = 0; i < n; i++) for (let c = 0; c < W; c++) mine[i * W + c] = one[i * nOut + o + c];
+      this.own.push(mine);
+    }
   }
-  return out;
+
+  /** Scores with `Xnew` in place of the original rows, which differ only in the `changed` features. */
+  replacing(Xnew: Float64Array[], changed: Set<number>): Float64Array {
+    const { trees, nOut } = this.model;
+    const { n, weight, missing } = this;
+    const W = trees.leafWidth;
+    const out = this.scores.slice();
+    for (let t = 0; t < trees.nTrees; t++) {
+      let uses = false;
+      for (let g = trees.nodeStart[t]; g < trees.nodeStart[t + 1] && !uses; g++)
+        uses = changed.has(trees.feature[g]);
+      if (!uses) continue;
+      const mine = this.own?.[t];
+      if (mine) {
+        const o = trees.treeOutput[t];
+        for (let i = 0; i < n; i++) for (let c = 0; c < W; c++) out[i * nOut + o + c] -= mine[i * W + c];
+      } else predictRaw(trees, this.X, missing, out, nOut, -weight, t, t + 1, 0, n);
+      predictRaw(trees, Xnew, missing, out, nOut, weight, t, t + 1, 0, n);
+    }
+    return out;
+  }
 }
+
+/** Numbers `EnsembleRescorer` keeps of the trees' own outputs (256 MB of doubles at most). */
+const OWN_OUTPUT_CACHE = 32_000_000;
 
 /** `ensembleScores` by walking the flattened trees: the reference the compiled path must equal. */
 export function ensembleScoresReference(model: TreeEnsemble, X: Float64Array[], n: number): Float64Array {
