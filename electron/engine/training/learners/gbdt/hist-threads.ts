@@ -84,6 +84,7 @@ export interface HistWorkerData {
   d: number;
   groups: PackedBins['groups'];
   byteOffset: number[];
+  laneTop: number[];
   /** Views (not buffers): they may sit at an offset in a WebAssembly memory, `memory`. */
   bins: Uint8Array;
   idx: Uint32Array;
@@ -148,6 +149,7 @@ export class HistThreads {
       d: packed.d,
       groups: packed.groups,
       byteOffset: Array.from(packed.byteOffset),
+      laneTop: Array.from(packed.laneTop),
       bins: packed.bytes,
       idx: rows.idx,
       scratch: rows.scratch,

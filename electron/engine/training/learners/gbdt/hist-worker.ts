@@ -32,6 +32,7 @@ const packed: PackedBins = {
   d: wd.d,
   groups: wd.groups,
   byteOffset: Int32Array.from(wd.byteOffset),
+  laneTop: Int32Array.from(wd.laneTop),
   bytes: wd.bins,
   kernels: wd.memory ? wasmKernels(wd.memory) : null,
 };

@@ -81,6 +81,13 @@ export interface PackedBins {
   groups: HistGroup[];
   byteOffset: Int32Array;
   bytes: Uint8Array;
+  /**
+   * Per lane (feature, then padding), one past the highest bin any row has: a histogram
+   * pass only writes bins below it, so only those need zeroing first (digits' features
+   * have ≤ 17 of the 256 slots, and zeroing all 256 cost more than the pass on small
+   * nodes). Bins above it stay zero in every histogram, so readers may scan them.
+   */
+  laneTop: Int32Array;
   /** This thread's WebAssembly kernels when `bytes` lies in their memory (hist-wasm.ts). */
   kernels?: WasmKernels | null;
 }
@@ -105,16 +112,23 @@ export function packBins(
     total += n * gr.width;
   });
   const bytes = into ?? new Uint8Array(shared ? new SharedArrayBuffer(total) : new ArrayBuffer(total));
+  const laneTop = new Int32Array(groups.reduce((s, gr) => s + gr.width, 0)).fill(1);
   groups.forEach((gr, q) => {
     const W = gr.width;
     for (let lane = 0; lane < W && gr.first + lane < d; lane++) {
       const f = gr.first + lane;
       const col = bins.subarray(f * n, f * n + n);
       let o = byteOffset[q] + lane;
-      for (let i = 0; i < n; i++, o += W) bytes[o] = col[i];
+      let top = 0;
+      for (let i = 0; i < n; i++, o += W) {
+        const b = col[i];
+        bytes[o] = b;
+        if (b > top) top = b;
+      }
+      laneTop[gr.first + lane] = top + 1;
     }
   });
-  return { n, d, groups, byteOffset, bytes };
+  return { n, d, groups, byteOffset, bytes, laneTop };
 }
 
 /**
@@ -134,7 +148,10 @@ export function buildGroupHistogram(
 ): void {
   const gr = packed.groups[q];
   const hb = gr.first * SLOT3;
-  hist.fill(0, hb, hb + gr.width * SLOT3);
+  for (let lane = 0; lane < gr.width; lane++) {
+    const a = hb + lane * SLOT3;
+    hist.fill(0, a, a + packed.laneTop[gr.first + lane] * 3);
+  }
   const o = packed.byteOffset[q];
   const rb = packed.bytes.subarray(o, o + packed.n * gr.width);
   if (gr.width === 16) kernel16(hist, hb, rb, idx, start, end, g, h);
