@@ -76,7 +76,10 @@ test('group kernels give the same histogram bits as the reference per-feature bu
       const b = a + (layout.nBins[f] + 1) * 3;
       assert.ok(packed.laneTop[f] >= 2, 'a feature with several bins');
       assert.deepEqual(fast.subarray(a, top), ref.subarray(a, top), `d=${d} feature ${f}`);
-      assert.ok(ref.subarray(top, b).every((v) => v === 0), `d=${d} feature ${f}: no row above laneTop`);
+      assert.ok(
+        ref.subarray(top, b).every((v) => v === 0),
+        `d=${d} feature ${f}: no row above laneTop`,
+      );
     }
   }
 });
