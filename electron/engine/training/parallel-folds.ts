@@ -24,6 +24,9 @@ import { trainWorkerUrl } from './worker-url';
  */
 const PARALLEL_FOLDS_MAX_CELLS = 2_000_000;
 
+/** How often a training waiting on its helper looks for a cancel. */
+const CANCEL_POLL_MS = 100;
+
 /** Tasks the last k-fold training's helper ran (for tests and diagnostics). */
 export const lastFoldRun = { helperTasks: 0 };
 
@@ -43,7 +46,7 @@ export async function runFoldTasks(s: TrainSession): Promise<Map<number, FoldTas
     }
     lastFoldRun.helperTasks = 0;
     if (helper && done.size < tasks.length) {
-      const received = await helper.results(tasks.length - done.size);
+      const received = await helper.results(tasks.length - done.size, () => checkCancel(s));
       for (const [task, outcome] of received) done.set(task, outcome);
       lastFoldRun.helperTasks = received.size;
     }
@@ -100,10 +103,20 @@ class FoldHelper {
     }
   }
 
-  /** Waits until `expected` outcomes came back or the helper ended; returns what came. */
-  async results(expected: number): Promise<Map<number, FoldTaskOutcome>> {
+  /**
+   * Waits until `expected` outcomes came back or the helper ended; returns what came.
+   * `poll` runs every CANCEL_POLL_MS meanwhile (a cancel throws from it).
+   */
+  async results(expected: number, poll: () => void): Promise<Map<number, FoldTaskOutcome>> {
     while (this.received.size < expected && !this.ended) {
-      await new Promise<void>((resolve) => (this.wake = resolve));
+      poll();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, CANCEL_POLL_MS);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
       this.wake = null;
     }
     return this.received;
