@@ -13,23 +13,17 @@
  * [--families gbdt,mlp,…] [--skip-sklearn] [--from-source]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { encodeTarget } from '../../electron/engine/training/task';
 import { trainInWorker } from '../../electron/engine/training/train-in-worker';
-import type {
-  AlgorithmId,
-  Column,
-  Task,
-  TrainData,
-  TrainJob,
-  TrainResult,
-} from '../../electron/engine/training/types';
+import type { AlgorithmId, Task, TrainJob, TrainResult } from '../../electron/engine/training/types';
 import type { WorkerReply, WorkerRequest } from '../../electron/engine/training/worker/messages';
 import { makeFolds } from '../../electron/engine/training/validation';
+import { readSklearnCsv, SKLEARN_TASKS } from './sklearn-data';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -48,14 +42,6 @@ const SEED = 42;
 const FOLDS = 5;
 /** Within this many points of scikit-learn's score per family (docs/architecture.md). */
 const SCORE_TOLERANCE = 0.005;
-
-const TASKS: Record<string, Task> = {
-  digits: 'multiclass',
-  wine: 'multiclass',
-  iris: 'multiclass',
-  breast_cancer: 'binary',
-  diabetes: 'regression',
-};
 
 const haveSklearn =
   !args.includes('--skip-sklearn') &&
@@ -77,8 +63,8 @@ for (const name of datasets) await compareOn(name);
 process.exit(0);
 
 async function compareOn(name: string): Promise<void> {
-  const task = TASKS[name];
-  if (!task) throw new Error(`unknown dataset ${name}; choose from ${Object.keys(TASKS).join(', ')}`);
+  const task = SKLEARN_TASKS[name];
+  if (!task) throw new Error(`unknown dataset ${name}; choose from ${Object.keys(SKLEARN_TASKS).join(', ')}`);
   const csv = path.join(dataDir, `sklearn-${name}.csv`);
   if (!existsSync(csv)) {
     if (!haveSklearn) {
@@ -89,7 +75,7 @@ async function compareOn(name: string): Promise<void> {
     const out = spawnSync(python, [reference, 'export', name, csv], { encoding: 'utf8' });
     if (out.status !== 0) throw new Error(`exporting ${name} failed: ${out.stderr}`);
   }
-  const data = readCsv(csv);
+  const data = readSklearnCsv(csv);
   const n = data.target.kind === 'numeric' ? data.target.values.length : 0;
   const y = encodeTarget(data.target, task).y;
   const folds = makeFolds(
@@ -211,17 +197,4 @@ function printTable(
     console.log(
       `total time ours/sklearn: ${(oursTotal / skTotal).toFixed(2)} (target < 1); worst family ${metric} difference: ${worst.toFixed(2)} points (target ≥ ${-SCORE_TOLERANCE * 100}). Ours includes a worker start, the refit on all rows, diagnostics and permutation importance per family; fit s/fold is one fold's fit.`,
     );
-}
-
-/** The exported CSV: numeric features, then the target. */
-function readCsv(file: string): TrainData {
-  const lines = readFileSync(file, 'utf8').trim().split('\n');
-  const header = lines[0]!.split(',');
-  const cols = header.map(() => new Float64Array(lines.length - 1));
-  for (let i = 1; i < lines.length; i++) {
-    const cells = lines[i]!.split(',');
-    for (let j = 0; j < cells.length; j++) cols[j]![i - 1] = Number(cells[j]);
-  }
-  const columns: Column[] = header.map((name, j) => ({ name, kind: 'numeric', values: cols[j]! }));
-  return { columns: columns.slice(0, -1), target: columns[columns.length - 1]! };
 }

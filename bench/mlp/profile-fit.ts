@@ -6,36 +6,23 @@
  * Run: node --import tsx bench/mlp/profile-fit.ts [dataset] ['{"seed":1,...}']
  * (NOREFIT=1 skips the refit; the dataset must have been exported by bench/compare).
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitModel, predict } from '../../electron/engine/training/model';
 import { encodeTarget } from '../../electron/engine/training/task';
-import type { Column, Task } from '../../electron/engine/training/types';
+import type { Column } from '../../electron/engine/training/types';
 import { makeFolds } from '../../electron/engine/training/validation';
 import { Rng } from '../../electron/engine/training/learners/random';
 import { resolveParams } from '../../electron/engine/training/catalogue';
+import { readSklearnCsv, SKLEARN_TASKS } from '../compare/sklearn-data';
 
 const name = process.argv[2] ?? 'digits';
 
-const TASKS: Record<string, Task> = {
-  digits: 'multiclass',
-  wine: 'multiclass',
-  iris: 'multiclass',
-  breast_cancer: 'binary',
-  diabetes: 'regression',
-};
-const task = TASKS[name]!;
+const task = SKLEARN_TASKS[name]!;
 const here = path.dirname(fileURLToPath(import.meta.url));
-const lines = readFileSync(path.join(here, '..', '.data', `sklearn-${name}.csv`), 'utf8')
-  .trim()
-  .split('\n');
-const header = lines[0]!.split(',');
-const cols = header.map(() => new Float64Array(lines.length - 1));
-for (let i = 1; i < lines.length; i++) lines[i]!.split(',').forEach((c, j) => (cols[j]![i - 1] = Number(c)));
-const columns: Column[] = header.map((h, j) => ({ name: h, kind: 'numeric', values: cols[j]! }));
-const target = columns.pop()!;
+const data = readSklearnCsv(path.join(here, '..', '.data', `sklearn-${name}.csv`));
+const { columns, target } = data;
 const { y, classes } = encodeTarget(target, task);
 const n = y.length;
 const folds = makeFolds(
