@@ -18,7 +18,7 @@
  * `profile-sort-worker.js` next to the bundle (or one folder up).
  */
 import type { Worker } from 'node:worker_threads';
-import { siblingWorkerUrl, startWorker } from '../training/learners/worker-start';
+import { siblingWorkerUrl, startWorker } from '../core/worker-start';
 import { yieldToEventLoop } from './sample';
 import { SortScratch } from './sort-numbers';
 import { type NumberSummary, summariseNumbers } from './summarise-numbers';

@@ -12,7 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import { columnLength } from './rows';
 import { deserializeModel } from './model';
 import { foldTasks, runFoldTask, type FoldTaskOutcome } from './fold-tasks';
-import { startWorker } from './learners/worker-start';
+import { startWorker } from '../core/worker-start';
 import { checkCancel, type TrainSession } from './train-session';
 import type { SerializedFoldOutcome, WorkerReply, WorkerRequest } from './worker/messages';
 import { trainWorkerUrl } from './worker-url';

@@ -10,7 +10,7 @@ import type { SearchRequest, SearchResult } from './search';
 import type { SerializedModel } from './model-format';
 import type { Column, Prediction, TrainData, TrainJob, TrainProgress, TrainResult } from './types';
 import type { WorkerReply, WorkerRequest } from './worker/messages';
-import { startWorker } from './learners/worker-start';
+import { startWorker } from '../core/worker-start';
 import { trainWorkerUrl } from './worker-url';
 
 export interface WorkerOptions {

@@ -16,7 +16,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { siblingWorkerUrl, startWorker } from '../worker-start';
+import { siblingWorkerUrl, startWorker } from '../../../core/worker-start';
 import type { WasmMemory } from './hist-wasm';
 import type { PackedBins } from './histogram';
 import { waitForWorker, type BarrierOptions } from './worker-barrier';

@@ -1,7 +1,8 @@
 /**
  * How the engine finds and starts its worker threads, from source (tsx, .ts entries) and
- * from a bundle (.js entries emitted beside it). Here, below the training root, because
- * the tree learners' helper threads and the training worker both use it.
+ * from a bundle (.js entries emitted beside it). In core because the training worker,
+ * its fold helper, the tree learners' helper threads and the profile's sort worker all
+ * start theirs this way.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
