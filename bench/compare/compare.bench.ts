@@ -17,11 +17,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { encodeTarget } from '../../electron/engine/training/task';
 import { trainInWorker } from '../../electron/engine/training/train-in-worker';
-import type { AlgorithmId, Task, TrainJob, TrainResult } from '../../electron/engine/training/types';
-import type { WorkerReply, WorkerRequest } from '../../electron/engine/training/worker/messages';
+import type { AlgorithmId, Task, TrainJob } from '../../electron/engine/training/types';
 import { makeFolds } from '../../electron/engine/training/validation';
 import { readSklearnCsv, SKLEARN_TASKS } from './sklearn-data';
 
@@ -38,6 +36,7 @@ const python = '/usr/bin/python3';
 const reference = path.join(here, 'sklearn_reference.py');
 const root = path.join(here, '..', '..');
 const fromSource = args.includes('--from-source');
+const builtWorker = pathToFileURL(path.join(root, 'dist', 'node', 'worker', 'train-worker.js'));
 const SEED = 42;
 const FOLDS = 5;
 /** Within this many points of scikit-learn's score per family (docs/architecture.md). */
@@ -111,7 +110,10 @@ async function compareOn(name: string): Promise<void> {
       task,
       validation: { kind: 'kfold', folds: FOLDS },
     };
-    const r = fromSource ? await trainInWorker(job, { transfer: false }) : await trainInBuiltWorker(job);
+    const r = await trainInWorker(job, {
+      transfer: false,
+      ...(fromSource ? {} : { workerUrl: builtWorker }),
+    });
     ours[algorithm] = {
       wall: (performance.now() - t0) / 1000,
       fit: r.fitSeconds,
@@ -121,22 +123,6 @@ async function compareOn(name: string): Promise<void> {
   }
   const ref = haveSklearn ? sklearnReference(csv, foldsFile, task, families) : null;
   printTable(families, ours, ref, metric);
-}
-
-/** The message exchange of train-in-worker.ts, with the worker the build emitted. */
-function trainInBuiltWorker(job: TrainJob): Promise<TrainResult> {
-  const worker = new Worker(pathToFileURL(path.join(root, 'dist', 'node', 'worker', 'train-worker.js')));
-  return new Promise((resolve, reject) => {
-    worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'result') resolve(reply.result as TrainResult);
-      else if (reply.type === 'error') reject(new Error(reply.error.message));
-      else return;
-      void worker.terminate();
-    });
-    worker.on('error', reject);
-    const request: WorkerRequest = { type: 'train', job, cancelFlag: new SharedArrayBuffer(4) };
-    worker.postMessage(request);
-  });
 }
 
 type Reference = { version: string; families: Record<string, { wall_s: number; score: number }> };

@@ -20,6 +20,8 @@ export interface WorkerOptions {
   transfer?: boolean;
   /** How long a cancelled worker may take to stop before it is terminated. */
   graceMs?: number;
+  /** Another build of the worker entry (bench/compare runs the bundle's from source). */
+  workerUrl?: URL;
 }
 
 export function trainInWorker(job: TrainJob, options: WorkerOptions = {}): Promise<TrainResult> {
@@ -67,7 +69,7 @@ function runInWorker(
       reject(new ApiError('CANCELLED', 'Training was cancelled.'));
       return;
     }
-    const worker = startWorker(trainWorkerUrl());
+    const worker = startWorker(options.workerUrl ?? trainWorkerUrl());
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
     const finish = (fn: () => void): void => {

@@ -142,7 +142,7 @@ export function compileMaskTrees(
   } = trees;
   const W = trees.leafWidth;
   // Big trees (forests) never fit: say so before scanning thresholds.
-  for (let t = 0; t < trees.nTrees; t++) if (leafStart[t + 1] - leafStart[t] > 32) return null;
+  if (!masksFit(trees)) return null;
   // Bins: which features are numeric/categorical in this model, and their thresholds.
   const kind = new Int8Array(d); // 0 unused, 1 numeric, 2 categorical
   const thr: number[][] = Array.from({ length: d }, () => []);
@@ -301,4 +301,10 @@ export function warmCompiled(compiled: CompiledTrees, d: number, rows = 16 * MAS
   const X = Array.from({ length: d }, () => new Float64Array(MASK_BLOCK));
   const out = new Float64Array(MASK_BLOCK * compiled.outWidth);
   for (let done = 0; done < rows; done += MASK_BLOCK) compiled.run(X, out, 0, MASK_BLOCK);
+}
+
+/** Whether every tree has ≤ 32 leaves, the mask compiler's first condition (its rarer limits make it return null). */
+export function masksFit(trees: FlatTrees): boolean {
+  for (let t = 0; t < trees.nTrees; t++) if (trees.leafStart[t + 1] - trees.leafStart[t] > 32) return false;
+  return true;
 }

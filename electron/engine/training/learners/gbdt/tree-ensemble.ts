@@ -6,7 +6,7 @@
  */
 import type { BinMapper } from './binning';
 import { compileBranches } from './compile-branches';
-import { compileMaskTrees } from './compile-masks';
+import { compileMaskTrees, masksFit } from './compile-masks';
 import { warmCompiled, type CompiledTrees } from './compiled-trees';
 import { PredictThread, THREAD_MIN_ROWS } from './predict-threads';
 import { predictRaw, type FlatTrees } from './flat-trees';
@@ -54,7 +54,7 @@ export function ensembleScores(model: TreeEnsemble, X: Float64Array[], n: number
  * both. Equal to a full rescoring up to rounding.
  */
 export class EnsembleRescorer {
-  /** The original rows' scores (`ensembleScores`). */
+  /** The original rows' scores (equal to `ensembleScores`). */
   readonly scores: Float64Array;
   /** Per tree, its n × leafWidth outputs on the original rows; null past the cache's size. */
   private readonly own: Float64Array[] | null;
@@ -67,18 +67,29 @@ export class EnsembleRescorer {
     private readonly n: number,
   ) {
     const { trees, nOut } = model;
-    this.scores = ensembleScores(model, X, n);
     this.missing = missingBins(model);
     this.weight = treeWeight(model);
     const W = trees.leafWidth;
-    this.own = trees.nTrees * n * W <= OWN_OUTPUT_CACHE ? [] : null;
+    if (trees.nTrees * n * W > OWN_OUTPUT_CACHE) {
+      this.own = null;
+      this.scores = ensembleScores(model, X, n);
+      return;
+    }
+    // The scores are the kept outputs summed in tree order, as the walk and the compiled form add them.
+    this.own = [];
+    this.scores = initialScores(model, n);
     const one = new Float64Array(n * nOut);
-    for (let t = 0; this.own && t < trees.nTrees; t++) {
+    for (let t = 0; t < trees.nTrees; t++) {
       one.fill(0);
       predictRaw(trees, X, this.missing, one, nOut, this.weight, t, t + 1, 0, n);
       const o = trees.treeOutput[t];
       const mine = new Float64Array(n * W);
-      for (let i = 0; i < n; i++) for (let c = 0; c < W; c++) mine[i * W + c] = one[i * nOut + o + c];
+      for (let i = 0; i < n; i++)
+        for (let c = 0; c < W; c++) {
+          const v = one[i * nOut + o + c];
+          mine[i * W + c] = v;
+          this.scores[i * nOut + o + c] += v;
+        }
       this.own.push(mine);
     }
   }
@@ -177,12 +188,6 @@ function compiledEntry(model: TreeEnsemble): CompiledEntry {
   return entry;
 }
 
-/** Whether every tree is small enough for the mask compiler (its other limits are rarer; it says null then). */
-function masksFit(trees: FlatTrees): boolean {
-  for (let t = 0; t < trees.nTrees; t++) if (trees.leafStart[t + 1] - trees.leafStart[t] > 32) return false;
-  return true;
-}
-
 /** The compiled predictor for a batch of `n` rows, or null when walking is cheaper so far. */
 function compiledFor(model: TreeEnsemble, entry: CompiledEntry, n: number): CompiledTrees | null {
   if (entry.fn) return entry.fn;
@@ -227,9 +232,7 @@ export function compileForPrediction(model: TreeEnsemble, rows: number): void {
  * charged to the fit.
  */
 export function prepareEnsemble(model: TreeEnsemble, trainRows: number): void {
-  if (trainRows < THREAD_MIN_ROWS) return;
-  const entry = compiledEntry(model);
-  if (entry.paybackRows !== Infinity && masksFit(model.trees)) threadFor(model, entry);
+  if (trainRows >= THREAD_MIN_ROWS && masksFit(model.trees)) threadFor(model, compiledEntry(model));
 }
 
 const PREPARE_WAIT_MS = 2000;
